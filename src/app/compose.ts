@@ -1,0 +1,75 @@
+import type { Logger } from 'pino';
+import { ApiKeyCache } from '../modules/auth/api-key-cache.ts';
+import { authenticateRequest } from '../modules/auth/auth.usecases.ts';
+import { ensureBootstrap } from '../modules/auth/bootstrap.ts';
+import { CalendarService } from '../modules/catalog/calendar.service.ts';
+import { CheckIndex } from '../modules/checks/check-index.ts';
+import { CheckRecorder } from '../modules/checks/check-recorder.ts';
+import type { Clock } from '../modules/shared/clock.ts';
+import { createSecrets } from '../modules/shared/secrets.ts';
+import { AuditCheckpointer } from '../modules/audit/audit-checkpointer.ts';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import type { Database } from './database.ts';
+import { migrate } from './migrate.ts';
+import { routes } from './routes.ts';
+import { buildServer, type App } from './server.ts';
+import { EventSync } from './sync.ts';
+
+export interface ComposeOptions {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  log: Logger;
+  secretKey: Buffer;
+  /** Background loops (sync polling, record flushing, checkpoints). Tests may drive them by hand. */
+  background?: boolean;
+}
+
+export interface Composed { ctx: AppContext; app: App; stop(): Promise<void> }
+
+/** The composition root: migrate, bootstrap, load the in-memory views, build the HTTP server. */
+export async function compose(options: ComposeOptions): Promise<Composed> {
+  const { config, database, clock, log } = options;
+  await migrate(database);
+  const secrets = createSecrets(options.secretKey);
+  const base = { config, database, db: database.db, clock, log, secrets };
+  await ensureBootstrap({ ...base, log });
+
+  const calendar = new CalendarService(base);
+  const keys = new ApiKeyCache(base);
+  const index = new CheckIndex(base);
+  const recorder = new CheckRecorder({ ...base, limit: config.checkRecordBufferLimit });
+  const sync = new EventSync({ ...base, intervalMs: config.syncIntervalMs, staleAfterMs: config.staleAfterMs });
+  const ctx: AppContext = { ...base, calendar, keys, index, recorder, sync };
+
+  sync.subscribe((events) => calendar.apply(events));
+  sync.subscribe((events) => keys.apply(events));
+  sync.subscribe((events) => index.apply(events));
+  await sync.initialize(async () => {
+    await calendar.load();
+    await keys.load();
+    await index.load();
+  });
+
+  const checkpointer = new AuditCheckpointer(base);
+  if (options.background !== false) {
+    sync.start();
+    recorder.start();
+    checkpointer.start();
+  }
+
+  const app = await buildServer(ctx, { routes, authenticate: (request) => authenticateRequest(ctx, request.headers.authorization) });
+  await app.ready();
+
+  return {
+    ctx,
+    app,
+    async stop() {
+      await app.close();
+      sync.stop();
+      checkpointer.stop();
+      await recorder.stop();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from '../modules/shared/errors.ts';
+import { redactIdentifiersInText } from '../modules/shared/identifiers.ts';
+
+export interface ErrorBody { error: { code: string; message: string; details?: Record<string, unknown> } }
+
+/** One envelope for every error. 4xx say what is wrong and where; 5xx never show internals. */
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    return reply.code(error.status).send(envelope(error.code, error.message, error.details));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map((issue) => {
+      const field = [issue.instancePath.replace(/^\//, '').replace(/\//g, '.')].filter(Boolean).join('') || undefined;
+      return { field: field ?? (issue.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') ?? '', message: issue.message ?? '' };
+    });
+    const where = error.validationContext === 'querystring' ? '查询参数' : error.validationContext === 'params' ? '路径参数' : error.validationContext === 'headers' ? '请求头' : '请求体';
+    const fields = issues.map((i) => i.field).filter(Boolean);
+    const message = fields.length > 0 ? `${where}不符合要求：字段 ${[...new Set(fields)].join('、')} 无效。` : `${where}不符合要求。`;
+    return reply.code(400).send(envelope('request.invalid', message, { location: error.validationContext, issues }));
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error as { type?: string }).type === 'entity.parse.failed') {
+    return reply.code(400).send(envelope('request.malformed_json', '请求体不是合法的 JSON。'));
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return reply.code(415).send(envelope('request.unsupported_media_type', '不支持的请求内容类型，请使用 application/json。'));
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return reply.code(413).send(envelope('request.too_large', '请求体过大。'));
+  }
+  if (error.statusCode === 429) {
+    return reply.code(429).send(envelope('request.rate_limited', '请求过于频繁，请稍后再试。'));
+  }
+  if (isResponseSerializationError(error)) {
+    request.log.error({ err: redactError(error) }, 'response did not match its schema');
+  } else if (error.statusCode && error.statusCode < 500) {
+    return reply.code(error.statusCode).send(envelope('request.invalid', '请求无效。'));
+  } else {
+    request.log.error({ err: redactError(error) }, 'unhandled error');
+  }
+  return reply.code(500).send(envelope('server.internal', '服务器内部错误，请稍后重试；如持续出现请联系系统管理员。'));
+}
+
+export function envelope(code: string, message: string, details?: Record<string, unknown>): ErrorBody {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+function redactError(error: Error) {
+  return { type: error.name, message: redactIdentifiersInText(error.message), stack: redactIdentifiersInText(error.stack ?? '') };
+}

@@ -1,0 +1,5 @@
+import type { RoutePlugin } from './server.ts';
+
+/** Every feature's routes, in the order they appear in the API document. */
+export const routes: RoutePlugin[] = [
+];

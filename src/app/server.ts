@@ -1,0 +1,86 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Actor } from '../modules/shared/actor.ts';
+import { unauthorized } from '../modules/shared/errors.ts';
+import type { AppContext } from './context.ts';
+import { errorHandler } from './http-errors.ts';
+
+export type App = FastifyInstance<any, any, any, FastifyBaseLogger, ZodTypeProvider>;
+/** A feature's routes: `(app, ctx) => { app.get(...) }`. */
+export type RoutePlugin = (app: App, ctx: AppContext) => void | Promise<void>;
+
+declare module 'fastify' {
+  interface FastifyRequest { actor: Actor | null }
+  interface FastifyContextConfig {
+    /** No token or key needed. */
+    public?: boolean;
+  }
+}
+
+export interface ServerOptions {
+  routes: RoutePlugin[];
+  authenticate(request: { headers: Record<string, string | string[] | undefined> }): Promise<Actor | null>;
+}
+
+export const API_INFO = {
+  title: 'CredLink 信联 API',
+  description: '联合奖惩信用信息系统接口：名单目录、名单记录、嵌入式联合奖惩核查。错误统一返回 { error: { code, message, details? } }。',
+  version: '1.0.0',
+};
+
+export async function buildServer(ctx: AppContext, options: ServerOptions): Promise<App> {
+  const app = Fastify({
+    loggerInstance: ctx.log,
+    disableRequestLogging: false,
+    bodyLimit: 4 * 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: () => Math.random().toString(36).slice(2, 10),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ error: { code: 'route.not_found', message: '请求的接口不存在。' } });
+  });
+  app.decorateRequest('actor', null);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: API_INFO,
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: '登录令牌（POST /api/v1/auth/login）或部门系统 API 密钥' },
+        },
+      },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    if (config?.public || !request.routeOptions.url || request.routeOptions.url.startsWith('/docs')) return;
+    const actor = await options.authenticate(request);
+    if (!actor) throw unauthorized();
+    request.actor = actor;
+  });
+
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  for (const routes of options.routes) await routes(app, ctx);
+  return app;
+}
+
+/** The authenticated caller; routes marked public must not call it. */
+export function actorOf(request: { actor: Actor | null }): Actor {
+  if (!request.actor) throw unauthorized();
+  return request.actor;
+}

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { compose, type Composed } from '../app/compose.ts';
+import { loadConfig, type Config } from '../app/config.ts';
+import { createLogger } from '../app/logger.ts';
+import { ManualClock } from '../modules/shared/clock.ts';
+import { openTestDatabase } from './database.ts';
+
+export const TEST_ADMIN_PASSWORD = 'Admin-Pass-2026';
+
+export interface TestApp extends Composed {
+  clock: ManualClock;
+  /** Brings the in-memory views (check index, API keys, calendar) up to the latest committed data version. */
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A whole server on its own database, with a clock the test moves. Background loops are off: a test calls
+ * `sync()` and `ctx.recorder.flush()` at the points where it wants them to have run.
+ */
+export async function createTestApp(options: { config?: Partial<Config>; background?: boolean; now?: string } = {}): Promise<TestApp> {
+  const database = await openTestDatabase({ migrate: false });
+  const clock = new ManualClock(options.now ?? '2026-06-01T02:00:00.000Z');
+  const config: Config = {
+    ...loadConfig({}),
+    dataDir: 'memory://',
+    adminPassword: TEST_ADMIN_PASSWORD,
+    syncIntervalMs: 50,
+    ...options.config,
+  };
+  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const composed = await compose({ config, database, clock, log, secretKey: randomBytes(32), background: options.background ?? false });
+  return {
+    ...composed,
+    clock,
+    sync: () => composed.ctx.sync.pollOnce(),
+    async close() {
+      await composed.stop();
+      await database.close();
+    },
+  };
+}
