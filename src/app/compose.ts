@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import { ApiKeyCache } from '../modules/auth/api-key-cache.ts';
 import { authenticateRequest } from '../modules/auth/auth.usecases.ts';
-import { ensureBootstrap } from '../modules/auth/bootstrap.ts';
+import { ensureAdmin } from '../modules/auth/bootstrap.ts';
+import { ensureCatalogSeed } from '../modules/catalog/catalog.bootstrap.ts';
 import { CalendarService } from '../modules/catalog/calendar.service.ts';
 import { CheckIndex } from '../modules/checks/check-index.ts';
 import { CheckRecorder } from '../modules/checks/check-recorder.ts';
@@ -34,7 +35,9 @@ export async function compose(options: ComposeOptions): Promise<Composed> {
   await migrate(database);
   const secrets = createSecrets(options.secretKey);
   const base = { config, database, db: database.db, clock, log, secrets };
-  await ensureBootstrap({ ...base, log });
+  // First start: the seed catalog (departments, list types, measures, calendar), then the admin account.
+  await ensureCatalogSeed(base);
+  await ensureAdmin(base);
 
   const calendar = new CalendarService(base);
   const keys = new ApiKeyCache(base);

@@ -2,6 +2,7 @@ import type { ColumnType } from 'kysely';
 
 /** jsonb: parsed on read; written as a JSON string (see `json()` in shared/json.ts). */
 export type Json<T> = ColumnType<T, string, string>;
+export type JsonNullable<T> = ColumnType<T | null, string | null, string | null>;
 /** date: always 'YYYY-MM-DD'. */
 export type DateString = string;
 export type Instant = Date;
@@ -65,10 +66,10 @@ export interface RelatedPersonsTable { organization_id: string; person_id: strin
 export interface EntriesTable {
   id: string; kind: 'red' | 'black'; list_type_id: string; list_type_version: number; subject_id: string;
   department_id: string; state: string; reason: string;
-  notice: Json<Record<string, unknown> | null>; statement: Json<Record<string, unknown> | null>;
-  decision: Json<Record<string, unknown> | null>; review: Json<Record<string, unknown> | null>;
+  notice: JsonNullable<Record<string, unknown>>; statement: JsonNullable<Record<string, unknown>>;
+  decision: JsonNullable<Record<string, unknown>>; review: JsonNullable<Record<string, unknown>>;
   decision_date: DateString | null; basis_document_no: string | null; basis_document_date: DateString | null;
-  start_date: DateString | null; end_date: DateString | null; period_rule: Json<Record<string, unknown> | null>;
+  start_date: DateString | null; end_date: DateString | null; period_rule: JsonNullable<Record<string, unknown>>;
   ended_reason: string | null; ended_note: string | null; ended_at: Instant | null; objection_pending: boolean;
   created_by: string; created_at: Instant; updated_at: Instant; last_version: ColumnType<bigint, bigint | string, bigint | string>;
 }

@@ -28,6 +28,19 @@ export interface NewAudit {
 
 export interface AppendedEvent extends NewEvent { version: bigint; occurredAt: Date }
 
+/** An event as read back from the log (what the sync loop hands to subscribers). */
+export interface EventRow {
+  version: bigint;
+  stream: string;
+  streamId: string;
+  type: string;
+  departmentId: string | null;
+  actor: string;
+  payload: Record<string, unknown>;
+  occurredAt: Date;
+  effectiveAt: Date;
+}
+
 /** The writes of one transaction: state changes plus the events and audit rows that describe them. */
 export interface Write {
   tx: Transaction<DB>;
@@ -35,6 +48,8 @@ export interface Write {
   actor: string;
   event(event: NewEvent): void;
   audit(audit: NewAudit): void;
+  /** Runs inside the transaction once versions are assigned (e.g. to store an entry's last data version). */
+  afterAppend(callback: (events: AppendedEvent[]) => Promise<void>): void;
 }
 
 export interface WriteResult<T> { result: T; events: AppendedEvent[]; dataVersion: bigint | null }
@@ -52,9 +67,16 @@ export async function write<T>(
   return deps.db.transaction().execute(async (tx) => {
     const events: NewEvent[] = [];
     const audits: NewAudit[] = [];
+    const callbacks: ((events: AppendedEvent[]) => Promise<void>)[] = [];
     const now = deps.clock.now();
-    const result = await work({ tx, now, actor, event: (e) => events.push(e), audit: (a) => audits.push(a) });
+    const result = await work({
+      tx, now, actor,
+      event: (e) => events.push(e),
+      audit: (a) => audits.push(a),
+      afterAppend: (cb) => callbacks.push(cb),
+    });
     const appended = await appendToLedger(tx, { now, actor, events, audits });
+    for (const callback of callbacks) await callback(appended);
     return { result, events: appended, dataVersion: appended.at(-1)?.version ?? null };
   });
 }

@@ -1,0 +1,18 @@
+import type { SubjectRow } from './subjects.repository.ts';
+
+/** Government view of a subject: ID numbers appear only masked. */
+export const presentSubject = (s: SubjectRow) => ({
+  id: s.id,
+  kind: s.kind,
+  name: s.name,
+  uscc: s.uscc,
+  citizenIdMasked: s.citizen_id_masked,
+  createdAt: s.created_at.toISOString(),
+});
+
+export const presentRelatedPerson = (p: { id: string; name: string; citizen_id_masked: string | null; role: string }) => ({
+  personId: p.id,
+  name: p.name,
+  citizenIdMasked: p.citizen_id_masked,
+  role: p.role as 'legalRepresentative' | 'principal' | 'responsiblePerson',
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { presentRelatedPerson, presentSubject } from './subjects.presenters.ts';
+import { RelatedPersonInput, Subject, SubjectDetail, SubjectInput, SubjectSearchQuery } from './subjects.schemas.ts';
+import * as usecases from './subjects.usecases.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+const detail = (r: Awaited<ReturnType<typeof usecases.getSubject>>) => ({ ...presentSubject(r.subject), relatedPersons: r.relatedPersons.map(presentRelatedPerson) });
+
+export const subjectsRoutes: RoutePlugin = (app, ctx) => {
+  app.post('/api/v1/subjects', {
+    schema: {
+      tags: ['subjects'], summary: '登记信用主体（已存在则返回已有主体）',
+      body: SubjectInput.extend({ relatedPersons: z.array(RelatedPersonInput).max(50).optional() }),
+      response: { 201: SubjectDetail },
+    },
+  }, async (req, reply) => {
+    const { subject } = await usecases.createSubject({ ...ctx, actor: actorOf(req) }, req.body);
+    reply.code(201);
+    return detail(await usecases.getSubject(ctx, subject.id));
+  });
+
+  app.get('/api/v1/subjects', {
+    schema: { tags: ['subjects'], summary: '查询信用主体', querystring: SubjectSearchQuery, response: { 200: z.object({ items: z.array(Subject) }) } },
+  }, async (req) => ({ items: (await usecases.findSubjects(ctx, req.query)).subjects.map(presentSubject) }));
+
+  app.get('/api/v1/subjects/:id', {
+    schema: { tags: ['subjects'], summary: '信用主体详情（含关联人员）', params: IdParams, response: { 200: SubjectDetail } },
+  }, async (req) => detail(await usecases.getSubject(ctx, req.params.id)));
+
+  app.post('/api/v1/subjects/:id/related-persons', {
+    schema: { tags: ['subjects'], summary: '登记关联人员（法定代表人、主要负责人、直接责任人）', params: IdParams, body: RelatedPersonInput, response: { 200: SubjectDetail } },
+  }, async (req) => detail(await usecases.linkPerson({ ...ctx, actor: actorOf(req) }, req.params.id, req.body)));
+};

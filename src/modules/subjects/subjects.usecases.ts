@@ -1,0 +1,113 @@
+import type { Actor } from '../shared/actor.ts';
+import { requireRole } from '../shared/actor.ts';
+import type { Clock } from '../shared/clock.ts';
+import { notFound, unprocessable } from '../shared/errors.ts';
+import { inspectIdentifier, maskCitizenId, usccKind } from '../shared/identifiers.ts';
+import { uuidv7 } from '../shared/ids.ts';
+import { write, type Write } from '../shared/ledger.ts';
+import type { Secrets } from '../shared/secrets.ts';
+import { chinaDate } from '../shared/working-days.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../shared/db.types.ts';
+import { normalizeSubjectName } from './names.ts';
+import * as repo from './subjects.repository.ts';
+import type { RelatedPersonInput, SubjectInput } from './subjects.schemas.ts';
+
+interface Deps { db: Kysely<DB>; clock: Clock; secrets: Secrets }
+
+/** A subject's code, validated: exactly one of uscc / citizenId, of the right type. `field` names it in errors. */
+export function parseSubjectCode(input: { uscc?: string; citizenId?: string }, field: string, today: string) {
+  if (input.uscc && input.citizenId) throw unprocessable('subject.ambiguous_code', '统一社会信用代码和公民身份号码只能填写其一。', { field });
+  const raw = input.uscc ?? input.citizenId;
+  const which = input.uscc ? 'uscc' : 'citizenId';
+  if (!raw) throw unprocessable('subject.code_required', '请填写统一社会信用代码或公民身份号码。', { field });
+  const inspected = inspectIdentifier(raw, { today });
+  const expected = which === 'uscc' ? 'uscc' : 'citizen_id';
+  const errors = inspected.problems.filter((p) => p.severity === 'error');
+  if (!inspected.valid || !inspected.normalized) {
+    throw unprocessable('subject.invalid_code', errors[0]?.message ?? '代码无效。', { field: `${field}.${which}`, problems: errors.map(({ code, message }) => ({ code, message })) });
+  }
+  if (inspected.type !== expected) {
+    const message = which === 'uscc' ? '填写的不是统一社会信用代码。' : '填写的不是公民身份号码。';
+    throw unprocessable('subject.wrong_code_type', message, { field: `${field}.${which}` });
+  }
+  return { type: inspected.type, normalized: inspected.normalized };
+}
+
+/**
+ * Finds the subject a code names, creating it on first mention. An existing subject keeps its recorded name:
+ * a different spelling in one request does not rename it.
+ */
+export async function resolveSubject(w: Write, deps: { secrets: Secrets }, input: SubjectInput, field: string): Promise<repo.SubjectRow> {
+  const code = parseSubjectCode(input, field, chinaDate(w.now));
+  const name = input.name.trim();
+  if (code.type === 'uscc') {
+    const found = await repo.findSubjectByUscc(w.tx, code.normalized);
+    if (found) return found;
+    const row: repo.SubjectRow = {
+      id: uuidv7(w.now.getTime()), kind: usccKind(code.normalized), name, name_key: normalizeSubjectName(name),
+      uscc: code.normalized, citizen_id_digest: null, citizen_id_masked: null, created_at: w.now, updated_at: w.now,
+    };
+    return created(w, row, await repo.insertSubject(w.tx, row, null)) ?? (await repo.findSubjectByUscc(w.tx, code.normalized))!;
+  }
+  const digest = deps.secrets.digestCitizenId(code.normalized);
+  const found = await repo.findSubjectByDigest(w.tx, digest);
+  if (found) return found;
+  const row: repo.SubjectRow = {
+    id: uuidv7(w.now.getTime()), kind: 'person', name, name_key: normalizeSubjectName(name), uscc: null,
+    citizen_id_digest: digest, citizen_id_masked: maskCitizenId(code.normalized), created_at: w.now, updated_at: w.now,
+  };
+  return created(w, row, await repo.insertSubject(w.tx, row, code.normalized)) ?? (await repo.findSubjectByDigest(w.tx, digest))!;
+}
+
+function created(w: Write, row: repo.SubjectRow, inserted: repo.SubjectRow | undefined) {
+  if (!inserted) return undefined;
+  w.event({ stream: 'subject', streamId: row.id, type: 'subject.created', payload: { kind: row.kind, name: row.name } });
+  w.audit({ action: 'subject.created', target: `subject:${row.id}`, details: { kind: row.kind, uscc: row.uscc, citizenIdMasked: row.citizen_id_masked } });
+  return inserted;
+}
+
+/** Links a person to an organization in a role, creating the person on first mention. */
+export async function addRelatedPerson(w: Write, deps: { secrets: Secrets }, organization: repo.SubjectRow, person: RelatedPersonInput, field: string) {
+  if (organization.kind === 'person') throw unprocessable('subject.not_organization', '只能为组织或个体工商户登记法定代表人、负责人等关联人员。', { field });
+  const subject = await resolveSubject(w, deps, { citizenId: person.citizenId, name: person.name }, field);
+  if (await repo.linkRelatedPerson(w.tx, { organization_id: organization.id, person_id: subject.id, role: person.role, created_at: w.now })) {
+    w.event({ stream: 'subject', streamId: organization.id, type: 'subject.related_person_added', payload: { personId: subject.id, role: person.role } });
+    w.audit({ action: 'subject.related_person_added', target: `subject:${organization.id}`, details: { personId: subject.id, role: person.role } });
+  }
+  return subject;
+}
+
+const WRITERS = ['operator', 'reviewer', 'credit_office', 'admin'] as const;
+
+export async function createSubject(deps: Deps & { actor: Actor }, input: SubjectInput & { relatedPersons?: RelatedPersonInput[] }) {
+  requireRole(deps.actor, ...WRITERS);
+  const { result } = await write(deps, deps.actor.ref, async (w) => {
+    const subject = await resolveSubject(w, deps, input, 'body');
+    for (const [i, p] of (input.relatedPersons ?? []).entries()) await addRelatedPerson(w, deps, subject, p, `relatedPersons[${i}]`);
+    return subject;
+  });
+  return { subject: result };
+}
+
+export async function getSubject(deps: { db: Kysely<DB> }, id: string) {
+  const subject = await repo.findSubject(deps.db, id);
+  if (!subject) throw notFound('主体', 'subject.not_found');
+  return { subject, relatedPersons: await repo.relatedPersonsOf(deps.db, id) };
+}
+
+export async function linkPerson(deps: Deps & { actor: Actor }, organizationId: string, person: RelatedPersonInput) {
+  requireRole(deps.actor, ...WRITERS);
+  await write(deps, deps.actor.ref, async (w) => {
+    const organization = await repo.findSubject(w.tx, organizationId);
+    if (!organization) throw notFound('主体', 'subject.not_found');
+    await addRelatedPerson(w, deps, organization, person, 'body');
+  });
+  return getSubject(deps, organizationId);
+}
+
+export async function findSubjects(deps: { db: Kysely<DB> }, query: { q?: string; uscc?: string; limit: number; offset: number }) {
+  const uscc = query.uscc ? inspectIdentifier(query.uscc).normalized ?? query.uscc : undefined;
+  const subjects = await repo.searchSubjects(deps.db, { nameKey: query.q ? normalizeSubjectName(query.q) : undefined, uscc, limit: query.limit, offset: query.offset });
+  return { subjects };
+}
