@@ -5,6 +5,7 @@ import {
   jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Actor } from '../modules/shared/actor.ts';
+import { passwordChangeRequired } from '../modules/auth/auth.errors.ts';
 import { unauthorized } from '../modules/shared/errors.ts';
 import type { AppContext } from './context.ts';
 import { errorHandler } from './http-errors.ts';
@@ -18,6 +19,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** No token or key needed. */
     public?: boolean;
+    /** Callable by a user who must change their password first (me, password change, logout). */
+    allowWithPasswordChange?: boolean;
   }
 }
 
@@ -35,7 +38,6 @@ export const API_INFO = {
 export async function buildServer(ctx: AppContext, options: ServerOptions): Promise<App> {
   const app = Fastify({
     loggerInstance: ctx.log,
-    disableRequestLogging: false,
     bodyLimit: 4 * 1024 * 1024,
     requestIdHeader: false,
     genReqId: () => Math.random().toString(36).slice(2, 10),
@@ -70,6 +72,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     if (config?.public || !request.routeOptions.url || request.routeOptions.url.startsWith('/docs')) return;
     const actor = await options.authenticate(request);
     if (!actor) throw unauthorized();
+    if (actor.mustChangePassword && !config?.allowWithPasswordChange) throw passwordChangeRequired();
     request.actor = actor;
   });
 

@@ -1,0 +1,104 @@
+import type { AppContext } from '../app/context.ts';
+import { createUser } from '../modules/auth/users.usecases.ts';
+import { createApiKey } from '../modules/auth/api-keys.usecases.ts';
+import { decide, recordStatement, serveNotice } from '../modules/entries/entries.black.usecases.ts';
+import { publish, review } from '../modules/entries/entries.red.usecases.ts';
+import { createEntry, endEntry } from '../modules/entries/entries.usecases.ts';
+import { systemActor, type Actor, type Role } from '../modules/shared/actor.ts';
+import { DEMO_PASSWORD, demoApiKeyDepartments, demoCompanies, demoPersons, demoUsers } from './demo.data.ts';
+
+type Out = (line: string) => void;
+
+/**
+ * Loads the demo data set through the same use cases the API calls: users of each department, API keys for three
+ * business systems, and entries in every state. Refuses to load twice.
+ */
+export async function loadDemo(ctx: AppContext, out: Out): Promise<number> {
+  const { db } = ctx;
+  if (await db.selectFrom('users').select('id').where('username', '=', 'amr_operator').executeTakeFirst()) {
+    out('演示数据已载入过，未重复载入。');
+    return 0;
+  }
+  const departments = new Map((await db.selectFrom('departments').select(['id', 'code']).execute()).map((d) => [d.code, d.id]));
+  const office = departments.get('credit_office')!;
+  const admin = systemActor('demo', office);
+
+  const actors = new Map<string, Actor>();
+  for (const u of demoUsers) {
+    const departmentId = departments.get(u.departmentCode)!;
+    const { user } = await createUser({ ...ctx, actor: admin }, { username: u.username, displayName: u.displayName, departmentId, roles: [...u.roles], password: DEMO_PASSWORD });
+    await db.updateTable('users').set({ must_change_password: false }).where('id', '=', user.id).execute();
+    actors.set(u.username, { kind: 'user', id: user.id, ref: `user:${user.id}`, departmentId, roles: [...u.roles] as Role[], username: u.username });
+  }
+  const as = (username: string) => ({ ...ctx, actor: actors.get(username)! });
+  const listType = async (code: string) => (await db.selectFrom('list_types').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  const sanctions = async (code: string) => {
+    const id = await listType(code);
+    return (await db.selectFrom('measures').select(['id', 'list_type_ids']).where('kind', '=', 'sanction').execute()).filter((m) => m.list_type_ids.includes(id)).map((m) => m.id);
+  };
+  const [c, p] = [demoCompanies, demoPersons];
+
+  const draft = async (dept: string, code: string, subject: { uscc?: string; citizenId?: string; name: string }, reason: string) =>
+    (await createEntry(as(`${dept}_operator`), { listTypeId: await listType(code), subject, reason })).entry.id;
+  const notice = (dept: string, id: string, no: number, servedDate: string) =>
+    serveNotice(as(`${dept}_operator`), id, { documentNo: `示${dept}告〔2026〕${no}号`, servedDate, content: '拟列入严重失信主体名单的事实、理由、依据，以及依法享有陈述、申辩的权利。' });
+  const decision = async (dept: string, code: string, id: string, no: number, date: string, basisDate: string, persons: { citizenId: string; name: string; role: 'legalRepresentative' | 'principal' | 'responsiblePerson' }[]) =>
+    decide(as(`${dept}_reviewer`), id, {
+      documentNo: `示${dept}认〔2026〕${no}号`, date, reason: '经依法调查认定存在严重失信行为', basis: '所属名单类型的管理办法及相关法律法规',
+      measureIds: await sanctions(code), removalConditions: '期限届满，或经信用修复后提前移出', removalProcedure: '向认定部门提出申请，经核查后移出',
+      remedies: '可自收到决定书之日起六十日内申请行政复议，或六个月内提起行政诉讼', relatedPersons: persons,
+      basisDocument: { kind: 'penalty_decision', documentNo: `示${dept}罚〔2026〕${no}号`, date: basisDate },
+    });
+  const blackInEffect = async (dept: string, code: string, subject: { uscc?: string; citizenId?: string; name: string }, no: number, persons: Parameters<typeof decision>[6]) => {
+    const id = await draft(dept, code, subject, '演示：严重失信行为');
+    await notice(dept, id, no, '2026-08-03');
+    await decision(dept, code, id, no, '2026-08-20', '2026-07-15', persons);
+    await publish(as(`${dept}_reviewer`), id, {});
+    return id;
+  };
+  const legal = (i: number) => [{ ...p[i]!, role: 'legalRepresentative' as const }];
+
+  // Black lists: in effect (with the persons the decisions name), and one entry in each earlier state.
+  await blackInEffect('amr', 'black_amr', c[0], 1, legal(0));
+  await blackInEffect('amr', 'black_amr', c[1], 2, [...legal(1), { ...p[2]!, role: 'responsiblePerson' }]);
+  await blackInEffect('emergency', 'black_safety', c[2], 3, legal(3));
+  await blackInEffect('court', 'black_court', p[4], 4, []);
+  await blackInEffect('hrss', 'black_wage', c[11], 5, legal(3));
+  await draft('amr', 'black_amr', c[7], '演示：涉嫌提供虚假材料，调查中');
+  const noticed = await draft('eco', 'black_env', c[6], '演示：涉嫌篡改监测数据');
+  await notice('eco', noticed, 6, '2026-11-02');
+  const stated = await draft('amr', 'black_amr', c[8], '演示：涉嫌虚假广告');
+  await notice('amr', stated, 7, '2026-10-12');
+  await recordStatement(as('amr_operator'), stated, { receivedDate: '2026-10-14', summary: '当事人称广告内容由第三方制作', adopted: false, reply: '经核查理由不成立' });
+  const decided = await draft('tax', 'black_tax', c[9], '演示：虚开发票');
+  await notice('tax', decided, 8, '2026-09-01');
+  await decision('tax', 'black_tax', decided, 8, '2026-09-15', '2026-08-28', legal(4));
+  const revoked = await blackInEffect('amr', 'black_amr', c[10], 9, legal(2));
+  await endEntry(as('amr_reviewer'), revoked, { reason: 'revoked', note: '演示：认定依据的行政处罚决定被复议机关撤销' });
+
+  // Red lists: in effect, reviewed, nominated, rejected, and one that ended when its subject was black-listed.
+  const red = async (dept: string, code: string, subject: { uscc: string; name: string }, steps: 'nominated' | 'reviewed' | 'in_effect' | 'rejected') => {
+    const id = await draft(dept, code, subject, '演示：诚信典型');
+    if (steps === 'nominated') return id;
+    await review(as(`${dept}_reviewer`), id, steps === 'rejected' ? { approved: false, opinion: '演示：材料不足，不予通过' } : { approved: true, opinion: '同意', validFrom: '2026-07-01' });
+    if (steps === 'in_effect') await publish(as(`${dept}_reviewer`), id, {});
+    return id;
+  };
+  await red('tax', 'red_tax_a', c[3], 'in_effect');
+  await red('tax', 'red_tax_a', c[4], 'reviewed');
+  await red('hrss', 'red_labor_a', c[8], 'nominated');
+  await red('eco', 'red_env_good', c[7], 'rejected');
+  await red('hrss', 'red_labor_a', c[5], 'in_effect');
+  await blackInEffect('hrss', 'black_wage', c[5], 10, legal(1));
+
+  const keys: string[] = [];
+  for (const code of demoApiKeyDepartments) {
+    const { key } = await createApiKey({ ...ctx, actor: admin }, { name: `${code} 业务系统（演示）`, departmentId: departments.get(code)!, expiresInDays: 365 });
+    keys.push(`  ${code}: ${key}`);
+  }
+  out('演示数据已载入：示例区各部门账号、12 家演示企业、5 名演示自然人，以及各状态的红黑名单记录。');
+  out(`演示账号（密码均为 ${DEMO_PASSWORD}）：amr_operator、amr_reviewer、tax_reviewer、credit_officer、auditor 等。`);
+  out('演示业务系统 API 密钥（仅显示这一次）：');
+  for (const line of keys) out(line);
+  return 0;
+}

@@ -1,0 +1,69 @@
+import { loadConfig } from '../app/config.ts';
+import { DataDirLockedError } from '../app/data-dir-lock.ts';
+import { openDatabase } from '../app/database.ts';
+import { migrate } from '../app/migrate.ts';
+import { auditVerifyCommand } from '../modules/audit/audit.cli.ts';
+import { loadDemo } from './demo.ts';
+import { openForCli } from './open.ts';
+
+const HELP = `用法 / usage: credlink <command>
+
+  start           启动服务（同 npm start）
+  migrate         执行数据库迁移
+  demo            载入演示数据（虚构的示例区部门、主体和各状态的名单记录）
+  audit verify    核验审计链（篡改、尾部删除、整体重算）
+  help            显示本帮助
+
+数据库：设置 DATABASE_URL=postgres://… 使用 PostgreSQL，否则使用 CREDLINK_DATA_DIR（默认 ./data）中的嵌入式数据库。`;
+
+async function run(args: string[]): Promise<number> {
+  const [command, sub] = args;
+  switch (command) {
+    case 'start':
+    case 'serve':
+      await import('../app/main.ts');
+      return -1;
+    case 'migrate': {
+      const config = loadConfig();
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const applied = await migrate(database);
+        console.log(applied.length > 0 ? `已执行迁移：${applied.join(', ')}` : '数据库已是最新，无需迁移。');
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'demo': {
+      const app = await openForCli();
+      try {
+        return await loadDemo(app.ctx, console.log);
+      } finally {
+        await app.close();
+      }
+    }
+    case 'audit': {
+      if (sub !== 'verify') break;
+      const app = await openForCli();
+      try {
+        return await auditVerifyCommand(app.ctx, console.log);
+      } finally {
+        await app.close();
+      }
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return 0;
+  }
+  console.error(`未知命令：${args.join(' ')}\n\n${HELP}`);
+  return 64;
+}
+
+run(process.argv.slice(2)).then((code) => {
+  if (code >= 0) process.exit(code);
+}, (error) => {
+  console.error(error instanceof DataDirLockedError ? error.message : `命令执行失败：${error?.message ?? error}`);
+  process.exit(1);
+});

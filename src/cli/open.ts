@@ -1,0 +1,21 @@
+import { compose, type Composed } from '../app/compose.ts';
+import { loadConfig } from '../app/config.ts';
+import { openDatabase, type Database } from '../app/database.ts';
+import { createLogger } from '../app/logger.ts';
+import { systemClock } from '../modules/shared/clock.ts';
+import { loadSecretKey } from '../modules/shared/secrets.ts';
+
+/** The CLI works on the same database and key as the server, through the same composition root. */
+export async function openForCli(options: { background?: boolean } = {}): Promise<Composed & { database: Database; close(): Promise<void> }> {
+  const config = loadConfig();
+  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const { key } = loadSecretKey(config);
+    const composed = await compose({ config, database, clock: systemClock, log, secretKey: key, background: options.background ?? false });
+    return { ...composed, database, async close() { await composed.stop(); await database.close(); } };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
