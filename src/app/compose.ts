@@ -14,7 +14,7 @@ import type { AppContext } from './context.ts';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
 import { routes } from './routes.ts';
-import { buildServer, type App } from './server.ts';
+import { buildServer, type App, type RoutePlugin } from './server.ts';
 import { EventSync } from './sync.ts';
 
 export interface ComposeOptions {
@@ -25,6 +25,8 @@ export interface ComposeOptions {
   secretKey: Buffer;
   /** Background loops (sync polling, record flushing, checkpoints). Tests may drive them by hand. */
   background?: boolean;
+  /** Routes registered after the application's own (the benchmark's baseline route). */
+  extraRoutes?: RoutePlugin[];
 }
 
 export interface Composed { ctx: AppContext; app: App; stop(): Promise<void> }
@@ -62,7 +64,7 @@ export async function compose(options: ComposeOptions): Promise<Composed> {
     checkpointer.start();
   }
 
-  const app = await buildServer(ctx, { routes, authenticate: (request) => authenticateRequest(ctx, request.headers.authorization) });
+  const app = await buildServer(ctx, { routes: [...routes, ...(options.extraRoutes ?? [])], authenticate: (request) => authenticateRequest(ctx, request.headers.authorization) });
   await app.ready();
 
   return {
@@ -71,8 +73,9 @@ export async function compose(options: ComposeOptions): Promise<Composed> {
     async stop() {
       await app.close();
       sync.stop();
-      checkpointer.stop();
+      // The last batch of check records first, so the final checkpoint covers it.
       await recorder.stop();
+      await checkpointer.stop();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { pino, type Logger } from 'pino';
-import { redactIdentifiersInText } from '../modules/shared/identifiers.ts';
+import { maskCitizenId, redactIdentifiersInText } from '../modules/shared/identifiers.ts';
 
 /**
  * Logs carry no personal data: URLs are redacted, bodies and headers are never logged, and any message that
@@ -10,7 +10,7 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
     level,
     base: undefined,
     serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, url: redactIdentifiersInText(req.url) }),
+      req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     hooks: {
@@ -19,4 +19,22 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       },
     },
   }, destination as pino.DestinationStream | undefined);
+}
+
+// An ID number typed with full-width digits or spaces reaches the URL percent-encoded (%EF%BC%91, %20), where the
+// plain text pattern does not see it: decode first, then mask digit runs broken by separators as well.
+const SEPARATED_DIGITS = /(?<![0-9A-Za-z\uFF10-\uFF19])[0-9\uFF10-\uFF19](?:[\s\u3000+\-.,_]*[0-9\uFF10-\uFF19XxＸｘ]){13,17}(?![0-9A-Za-z\uFF10-\uFF19])/g;
+
+export function redactUrl(url: string): string {
+  let decoded = url;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    // A malformed escape: redact the text as it came.
+  }
+  const separated = decoded.replace(SEPARATED_DIGITS, (run) => {
+    const compact = run.replace(/[^0-9\uFF10-\uFF19XxＸｘ]/g, '');
+    return compact.length === 15 || compact.length === 18 ? maskCitizenId(compact) : run;
+  });
+  return redactIdentifiersInText(separated);
 }

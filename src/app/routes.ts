@@ -1,9 +1,29 @@
 import type { RoutePlugin } from './server.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { userRoutes } from '../modules/auth/users.routes.ts';
+import { apiKeyRoutes } from '../modules/auth/api-keys.routes.ts';
+import { departmentRoutes } from '../modules/departments/departments.routes.ts';
 import { subjectsRoutes } from '../modules/subjects/subjects.routes.ts';
 import { entriesRoutes } from '../modules/entries/entries.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { catalogRoutes } from '../modules/catalog/catalog.routes.ts';
+import { calendarRoutes } from '../modules/catalog/calendar.routes.ts';
+import { identifierRoutes } from '../modules/identifiers/identifiers.routes.ts';
+import { checksRoutes } from '../modules/checks/checks.routes.ts';
+import { healthRoutes } from '../modules/health/health.routes.ts';
 
 /** Every feature's routes, in the order they appear in the API document. */
 export const routes: RoutePlugin[] = [
+  authRoutes,
+  userRoutes,
+  apiKeyRoutes,
+  departmentRoutes,
   subjectsRoutes,
   entriesRoutes,
+  auditRoutes,
+  catalogRoutes,
+  calendarRoutes,
+  identifierRoutes,
+  checksRoutes,
+  healthRoutes,
 ];

@@ -18,7 +18,11 @@ export interface TestApp extends Composed {
  * A whole server on its own database, with a clock the test moves. Background loops are off: a test calls
  * `sync()` and `ctx.recorder.flush()` at the points where it wants them to have run.
  */
-export async function createTestApp(options: { config?: Partial<Config>; background?: boolean; now?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: {
+  config?: Partial<Config>; background?: boolean; now?: string;
+  /** Captures the server's log lines (e.g. to prove what a request logs); the level then defaults to 'info'. */
+  log?: { destination: NodeJS.WritableStream; level?: string };
+} = {}): Promise<TestApp> {
   const database = await openTestDatabase({ migrate: false });
   const clock = new ManualClock(options.now ?? '2026-06-01T02:00:00.000Z');
   const config: Config = {
@@ -28,7 +32,9 @@ export async function createTestApp(options: { config?: Partial<Config>; backgro
     syncIntervalMs: 50,
     ...options.config,
   };
-  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  const log = options.log
+    ? createLogger(options.log.level ?? 'info', options.log.destination)
+    : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
   const composed = await compose({ config, database, clock, log, secretKey: randomBytes(32), background: options.background ?? false });
   return {
     ...composed,

@@ -5,6 +5,7 @@ import { uuidv7 } from '../shared/ids.ts';
 import { write } from '../shared/ledger.ts';
 import { defaultCalendarSeed } from '../shared/working-days.ts';
 import { replaceCalendarYear } from './calendar.repository.ts';
+import { calendarStreamId } from './calendar.usecases.ts';
 import { saveListTypeVersion, saveMeasureVersion } from './catalog.repository.ts';
 import { catalogSeed } from './catalog.seed.ts';
 
@@ -56,7 +57,7 @@ export async function ensureCatalogSeed(deps: { db: Kysely<DB>; clock: Clock }):
         year, source: '国务院办公厅关于2026年部分节假日安排的通知', now: w.now,
         holidays: defaultCalendarSeed.holidays.filter(inYear), workdays: defaultCalendarSeed.workdays.filter(inYear),
       });
-      w.event({ stream: 'calendar', streamId: uuidv7(w.now.getTime()), type: 'calendar.year_set', payload: { year } });
+      w.event({ stream: 'calendar', streamId: calendarStreamId(year), type: 'calendar.year_set', payload: { year } });
     }
     w.audit({
       action: 'catalog.seeded',

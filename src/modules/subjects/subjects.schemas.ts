@@ -8,7 +8,7 @@ export const SubjectInput = z.object({
   uscc: z.string().max(40).optional().describe('统一社会信用代码（法人和非法人组织、个体工商户）'),
   citizenId: z.string().max(40).optional().describe('公民身份号码（自然人），支持 15 位旧号码'),
   name: z.string().trim().min(1).max(200).describe('主体名称或姓名'),
-}).meta({ id: 'SubjectInput' });
+});
 export type SubjectInput = z.infer<typeof SubjectInput>;
 
 export const RelatedPersonInput = z.object({
@@ -25,7 +25,7 @@ export const Subject = z.object({
   uscc: z.string().nullable(),
   citizenIdMasked: z.string().nullable().describe('脱敏后的公民身份号码'),
   createdAt: z.iso.datetime(),
-}).meta({ id: 'Subject' });
+});
 
 export const SubjectDetail = Subject.extend({
   relatedPersons: z.array(z.object({
