@@ -3,8 +3,10 @@ import type { Kysely } from 'kysely';
 import { requireRole } from '../shared/actor.ts';
 import type { DB } from '../shared/db.types.ts';
 import { write } from '../shared/ledger.ts';
+import { WorkingCalendar } from '../shared/working-days.ts';
+import { recomputeStatementDeadlines } from '../entries/entries.deadlines.ts';
 import { dateConflict, dateDuplicate, dateOutsideYear } from './calendar.errors.ts';
-import { listCalendarYear, replaceCalendarYear } from './calendar.repository.ts';
+import { listCalendarYear, readCalendarSeed, replaceCalendarYear } from './calendar.repository.ts';
 import type { CalendarYearInput } from './calendar.schemas.ts';
 import type { CalendarService } from './calendar.service.ts';
 import type { CatalogWriteDeps } from './catalog.usecases.ts';
@@ -47,6 +49,8 @@ export async function setCalendarYear(deps: CatalogWriteDeps, year: number, inpu
       action: 'calendar.year_set', target: `calendar:${year}`,
       details: { year, source: input.source, previousSource: before.source, added, removed },
     });
+    const moved = await recomputeStatementDeadlines(w, new WorkingCalendar(await readCalendarSeed(w.tx)));
+    if (moved.length > 0) deps.log?.info({ year, moved }, 'calendar edit moved open statement deadlines');
     return after;
   });
   return { calendar: result, dataVersion };

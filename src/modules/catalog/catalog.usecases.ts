@@ -6,7 +6,7 @@ import { stableStringify } from '../shared/json.ts';
 import { listScenarios } from './catalog.repository.ts';
 
 export interface CatalogReadDeps { db: Kysely<DB> }
-export interface CatalogWriteDeps { db: Kysely<DB>; clock: Clock; actor: Actor }
+export interface CatalogWriteDeps { db: Kysely<DB>; clock: Clock; actor: Actor; log?: { info(obj: object, msg?: string): void } }
 
 /** A list type or measure as of one version: the current row, or a snapshot kept for entries decided under it. */
 export interface Versioned<C> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { createUser, type TestUser } from '../../test/fixtures.ts';
+import { adminHeaders, createUser, type TestUser } from '../../test/fixtures.ts';
 import { listTypeId, makeCitizenId, makeUscc, post, publishBlackEntry, sanctionIds } from '../../test/entry-fixtures.ts';
 
 let t: TestApp;
@@ -159,6 +159,29 @@ describe('black-list procedure', () => {
     const revoked = await post(t, `/api/v1/entries/${entry.id}/ending`, amrReviewer.headers, { reason: 'revoked', note: '认定依据被行政复议撤销' });
     assert.equal(revoked.statusCode, 200, revoked.body);
     assert.equal(revoked.json().ended.reason, 'revoked');
+  });
+});
+
+describe('deadlines follow the calendar', () => {
+  test('an administrator adding a holiday moves the open statement deadline, with an event on the entry', async () => {
+    t.clock.set('2026-06-01T02:00:00Z');
+    const id = (await post(t, '/api/v1/entries', amrOperator.headers, await draftBody())).json().id;
+    const noticed = await post(t, `/api/v1/entries/${id}/notice`, amrOperator.headers, { documentNo: 'N9', servedDate: '2026-06-01', content: '告知' });
+    assert.equal(noticed.json().notice.statementDue, '2026-06-08');
+    const admin = await adminHeaders(t);
+    const year = (await t.app.inject({ method: 'GET', url: '/api/v1/calendar/2026', headers: admin })).json();
+    const put = await t.app.inject({
+      method: 'PUT', url: '/api/v1/calendar/2026', headers: admin,
+      payload: { source: '测试：临时增加休息日', holidays: [...year.holidays, { date: '2026-06-03', name: '临时休息日' }], workdays: year.workdays },
+    });
+    assert.equal(put.statusCode, 200, put.body);
+    const entry = (await t.app.inject({ method: 'GET', url: `/api/v1/entries/${id}`, headers: amrOperator.headers })).json();
+    assert.equal(entry.notice.statementDue, '2026-06-09');
+    const events = (await t.app.inject({ method: 'GET', url: `/api/v1/entries/${id}/events`, headers: amrOperator.headers })).json().items;
+    assert.equal(events.at(-1).type, 'entry.deadline_recomputed');
+    // Put the calendar back for the other tests.
+    await t.app.inject({ method: 'PUT', url: '/api/v1/calendar/2026', headers: admin, payload: { source: year.source, holidays: year.holidays, workdays: year.workdays } });
+    await t.sync();
   });
 });
 
