@@ -1,0 +1,129 @@
+import type { AppContext } from '../../app/context.ts';
+import type { Actor } from '../shared/actor.ts';
+import { uuidv7 } from '../shared/ids.ts';
+import { write } from '../shared/ledger.ts';
+import {
+  invalidCredentials, passwordUnchanged, sessionRequired, tooManyAttempts, userDisabled, userNotFound, weakPassword,
+  wrongCurrentPassword,
+} from './auth.errors.ts';
+import { dummyPasswordHash, hashPassword, isStrongEnough, verifyPassword } from './passwords.ts';
+import {
+  clearFailures, findSessionByTokenHash, insertSession, recentFailures, recordFailure, revokeSession, revokeUserSessions,
+  touchSession,
+} from './sessions.repository.ts';
+import { bearerToken, newSessionToken, sha256Hex, API_KEY_PREFIX, SESSION_TOKEN_PREFIX } from './tokens.ts';
+import { findUserById, findUserByUsername, updateUser, type UserRow } from './users.repository.ts';
+
+/** More than this many failed logins of one username within the window locks it until the oldest falls out. */
+export const MAX_FAILURES = 5;
+export const FAILURE_WINDOW_MS = 15 * 60_000;
+const TOUCH_EVERY_MS = 60_000;
+
+type Deps = Pick<AppContext, 'db' | 'clock' | 'config' | 'keys'>;
+
+/**
+ * The actor behind an `Authorization: Bearer` header, or null. API keys are checked in memory (no database
+ * query: the check path must not wait on it); session tokens are looked up by their SHA-256.
+ */
+export async function authenticateRequest(ctx: Deps, header: string | string[] | undefined): Promise<Actor | null> {
+  const token = bearerToken(header);
+  if (!token) return null;
+  if (token.startsWith(API_KEY_PREFIX)) return ctx.keys.authenticate(token);
+  if (!token.startsWith(SESSION_TOKEN_PREFIX)) return null;
+  const found = await findSessionByTokenHash(ctx.db, sha256Hex(token));
+  if (!found || found.revoked_at || found.user.disabled_at) return null;
+  const now = ctx.clock.now().getTime();
+  if (now >= found.expires_at.getTime()) return null;
+  const idle = now - found.last_seen_at.getTime();
+  if (idle >= ctx.config.sessionIdleMinutes * 60_000) return null;
+  if (idle >= TOUCH_EVERY_MS) await touchSession(ctx.db, found.session_id, new Date(now));
+  const { user } = found;
+  return {
+    kind: 'user', id: user.id, ref: `user:${user.id}`, departmentId: user.department_id, roles: user.roles,
+    username: user.username, mustChangePassword: user.must_change_password, sessionId: found.session_id,
+  };
+}
+
+/** Throws 429 with the seconds until one more attempt is allowed, when the username has used up its failures. */
+async function assertNotLocked(ctx: Deps, username: string, now: Date): Promise<void> {
+  const failures = await recentFailures(ctx.db, username, new Date(now.getTime() - FAILURE_WINDOW_MS), MAX_FAILURES);
+  if (failures.length < MAX_FAILURES) return;
+  const freedAt = failures[MAX_FAILURES - 1]!.getTime() + FAILURE_WINDOW_MS;
+  throw tooManyAttempts(Math.max(1, Math.ceil((freedAt - now.getTime()) / 1000)));
+}
+
+/** A failure counts across processes (a row in login_attempts) and is audited without the attempted username. */
+async function failLogin(ctx: Deps, username: string, user: UserRow | undefined, now: Date): Promise<never> {
+  await write(ctx, 'anonymous', async (w) => {
+    await recordFailure(w.tx, username, now, new Date(now.getTime() - FAILURE_WINDOW_MS));
+    // An unknown "username" is often a password typed in the wrong field: it does not go into the audit log.
+    w.audit({ action: 'session.login_failed', target: user ? `user:${user.id}` : null, details: { knownUser: Boolean(user) } });
+  });
+  throw invalidCredentials();
+}
+
+export async function login(ctx: Deps, input: { username: string; password: string }) {
+  const now = ctx.clock.now();
+  const username = input.username.trim().toLowerCase();
+  await assertNotLocked(ctx, username, now);
+  const user = await findUserByUsername(ctx.db, username);
+  // Verify even when the user is unknown, so both cases take the same time.
+  const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
+  if (!user || !ok) return failLogin(ctx, username, user, now);
+  if (user.disabled_at) throw userDisabled();
+
+  const { token, tokenHash } = newSessionToken();
+  const expiresAt = new Date(now.getTime() + ctx.config.sessionAbsoluteMinutes * 60_000);
+  const sessionId = uuidv7(now.getTime());
+  await write(ctx, `user:${user.id}`, async (w) => {
+    await insertSession(w.tx, { id: sessionId, tokenHash, userId: user.id, now, expiresAt });
+    await clearFailures(w.tx, username);
+    w.audit({ action: 'session.created', target: `user:${user.id}`, details: { sessionId, expiresAt: expiresAt.toISOString() } });
+  });
+  return { token, expiresAt, user };
+}
+
+function requireSession(actor: Actor): { userId: string; sessionId: string } {
+  if (actor.kind !== 'user' || !actor.sessionId) throw sessionRequired();
+  return { userId: actor.id, sessionId: actor.sessionId };
+}
+
+export async function currentUser(ctx: Deps, actor: Actor): Promise<{ user: UserRow }> {
+  const { userId } = requireSession(actor);
+  const user = await findUserById(ctx.db, userId);
+  if (!user) throw userNotFound();
+  return { user };
+}
+
+export async function logout(ctx: Deps, actor: Actor): Promise<void> {
+  const { userId, sessionId } = requireSession(actor);
+  await write(ctx, actor.ref, async (w) => {
+    await revokeSession(w.tx, sessionId, w.now, 'logout');
+    w.audit({ action: 'session.revoked', target: `user:${userId}`, details: { sessionId, reason: 'logout' } });
+  });
+}
+
+/** Changes the caller's own password; every other session of the user ends, this one stays. */
+export async function changePassword(ctx: Deps, actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  const { userId, sessionId } = requireSession(actor);
+  const now = ctx.clock.now();
+  const { user } = await currentUser(ctx, actor);
+  await assertNotLocked(ctx, user.username, now);
+  if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
+    // Counted like a failed login, so a stolen session cannot be used to guess the password.
+    await write(ctx, actor.ref, async (w) => {
+      await recordFailure(w.tx, user.username, now, new Date(now.getTime() - FAILURE_WINDOW_MS));
+      w.audit({ action: 'user.password_change_failed', target: `user:${userId}`, details: {} });
+    });
+    throw wrongCurrentPassword();
+  }
+  if (!isStrongEnough(input.newPassword)) throw weakPassword('newPassword');
+  if (input.newPassword === input.currentPassword) throw passwordUnchanged();
+  const passwordHash = await hashPassword(input.newPassword);
+  await write(ctx, actor.ref, async (w) => {
+    await updateUser(w.tx, userId, { passwordHash, mustChangePassword: false, passwordChangedAt: w.now });
+    const revoked = await revokeUserSessions(w.tx, userId, w.now, 'password_changed', sessionId);
+    await clearFailures(w.tx, user.username);
+    w.audit({ action: 'user.password_changed', target: `user:${userId}`, details: { revokedSessions: revoked } });
+  });
+}
