@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { compose, type Composed } from '../app/compose.ts';
 import { loadConfig, type Config } from '../app/config.ts';
 import { createLogger } from '../app/logger.ts';
+import type { RoutePlugin } from '../app/server.ts';
 import { ManualClock } from '../modules/shared/clock.ts';
 import { openTestDatabase } from './database.ts';
 
@@ -22,6 +23,8 @@ export async function createTestApp(options: {
   config?: Partial<Config>; background?: boolean; now?: string;
   /** Captures the server's log lines (e.g. to prove what a request logs); the level then defaults to 'info'. */
   log?: { destination: NodeJS.WritableStream; level?: string };
+  /** Routes added for the test only (e.g. one that fails on purpose). */
+  extraRoutes?: RoutePlugin[];
 } = {}): Promise<TestApp> {
   const database = await openTestDatabase({ migrate: false });
   const clock = new ManualClock(options.now ?? '2026-06-01T02:00:00.000Z');
@@ -35,7 +38,7 @@ export async function createTestApp(options: {
   const log = options.log
     ? createLogger(options.log.level ?? 'info', options.log.destination)
     : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-  const composed = await compose({ config, database, clock, log, secretKey: randomBytes(32), background: options.background ?? false });
+  const composed = await compose({ config, database, clock, log, secretKey: randomBytes(32), background: options.background ?? false, extraRoutes: options.extraRoutes });
   return {
     ...composed,
     clock,
