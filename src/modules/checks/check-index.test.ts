@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { EventRow } from '../shared/ledger.ts';
+import { makeCitizenId, makeUscc } from '../../test/entry-fixtures.ts';
+import { createCheckKit, type CheckKit } from './check-test-kit.ts';
+
+describe('loading and following the check index', () => {
+  let kit: CheckKit;
+  let dept: string, lt: string, measure: string;
+
+  before(async () => {
+    kit = await createCheckKit({ pageSize: 3 });
+    await kit.data.scenario('administrative_licensing');
+    await kit.data.scenario('routine_inspection');
+    dept = await kit.data.department();
+    lt = await kit.data.listType({ departmentId: dept });
+    measure = await kit.data.measure({ departmentId: dept, listTypeIds: [lt], roles: ['organization', 'principal'], code: 'L01' });
+  });
+  after(() => kit.close());
+
+  const matched = (uscc: string) => kit.check(dept, { subjects: [{ uscc }] }).results[0]!.matched;
+
+  test('the load reads every entry in effect, page by page, and nothing else', async () => {
+    const inEffect: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const uscc = makeUscc();
+      inEffect.push(uscc);
+      const principal = await kit.data.person(makeCitizenId(), `负责人${i}`);
+      await kit.data.entry({ listTypeId: lt, subjectId: await kit.data.organization(uscc, `分页测试${i}有限公司`), measureIds: [measure], persons: [{ personId: principal, role: 'principal' }] });
+    }
+    const draft = makeUscc();
+    await kit.data.entry({ listTypeId: lt, subjectId: await kit.data.organization(draft, '草稿有限公司'), state: 'draft' });
+    const ended = makeUscc();
+    await kit.data.entry({ listTypeId: lt, subjectId: await kit.data.organization(ended, '已结束有限公司'), state: 'ended' });
+
+    await kit.refresh();
+    assert.equal(kit.index.loaded, true);
+    assert.equal(kit.index.size, 7);
+    for (const uscc of inEffect) {
+      const [r] = kit.check(dept, { subjects: [{ uscc }] }).results;
+      assert.equal(r!.matched, true);
+      assert.deepEqual(r!.measures.flatMap((g) => g.measures.map((m) => m.code)), ['L01']);
+    }
+    assert.equal(matched(draft), false);
+    assert.equal(matched(ended), false);
+    const [person] = kit.check(dept, { subjects: [{ name: '负责人6' }] }).results;
+    assert.equal(person!.hits[0]!.role, 'principal');
+    assert.equal(kit.sync.status().dataVersion, (await kit.db.selectFrom('ledger_head').select('data_version').executeTakeFirstOrThrow()).data_version);
+  });
+
+  test('events add new entries and remove those that leave effect', async () => {
+    const uscc = makeUscc();
+    const entry = await kit.data.entry({ listTypeId: lt, subjectId: await kit.data.organization(uscc, '后来列入有限公司'), state: 'decided' });
+    await kit.refresh();
+    assert.equal(matched(uscc), false);
+    await kit.data.updateEntry(entry, { state: 'in_effect' });
+    await kit.refresh();
+    assert.equal(matched(uscc), true);
+    await kit.data.updateEntry(entry, { objectionPending: true });
+    await kit.refresh();
+    assert.equal(kit.check(dept, { subjects: [{ uscc }] }).results[0]!.hits[0]!.state, 'objection_pending');
+    await kit.data.updateEntry(entry, { state: 'ended' });
+    await kit.refresh();
+    assert.equal(matched(uscc), false);
+  });
+
+  test('a person named only by an entry that ends is no longer found', async () => {
+    const citizenId = makeCitizenId();
+    const person = await kit.data.person(citizenId, '赵直接责任');
+    const entry = await kit.data.entry({ listTypeId: lt, subjectId: await kit.data.organization(makeUscc(), '责任人测试有限公司'), persons: [{ personId: person, role: 'responsiblePerson' }] });
+    await kit.refresh();
+    assert.equal(kit.check(dept, { subjects: [{ citizenId }] }).results[0]!.hits[0]!.role, 'responsiblePerson');
+    await kit.data.updateEntry(entry, { state: 'ended' });
+    await kit.refresh();
+    assert.equal(kit.check(dept, { subjects: [{ citizenId }] }).results[0]!.matched, false);
+    assert.equal(kit.check(dept, { subjects: [{ name: '赵直接责任' }] }).results[0]!.matched, false);
+  });
+
+  test('a subject event brings its new name into the index', async () => {
+    const uscc = makeUscc();
+    const subject = await kit.data.organization(uscc, '旧名称有限公司');
+    await kit.data.entry({ listTypeId: lt, subjectId: subject });
+    await kit.refresh();
+    await kit.data.renameSubject(subject, '新名称有限公司');
+    await kit.refresh();
+    assert.equal(kit.check(dept, { subjects: [{ name: '旧名称有限公司' }] }).results[0]!.matched, false);
+    assert.equal(kit.check(dept, { subjects: [{ name: '新名称有限公司' }] }).results[0]!.subject?.id, subject);
+    assert.equal(kit.check(dept, { subjects: [{ uscc, name: '新名称有限公司' }] }).results[0]!.candidate, false);
+  });
+
+  test('a catalog event brings changed measures into the index', async () => {
+    const uscc = makeUscc();
+    const m = await kit.data.measure({ departmentId: dept, listTypeIds: [lt], roles: ['organization'], code: 'L02', scenarios: ['administrative_licensing'] });
+    await kit.data.entry({ listTypeId: lt, subjectId: await kit.data.organization(uscc, '场景变更有限公司'), measureIds: [m] });
+    await kit.refresh();
+    const codes = () => kit.check(dept, { subjects: [{ uscc }], scenario: 'routine_inspection' }).results[0]!.measures.flatMap((g) => g.measures.map((x) => x.code));
+    assert.deepEqual(codes(), []);
+    await kit.data.setMeasureScenarios(m, ['routine_inspection']);
+    await kit.refresh();
+    assert.deepEqual(codes(), ['L02']);
+  });
+
+  test('applying the same events again leaves the same index', async () => {
+    const rows = await kit.db.selectFrom('events').selectAll().orderBy('version').execute();
+    const events: EventRow[] = rows.map((r) => ({
+      version: r.version, stream: r.stream, streamId: r.stream_id, type: r.type, departmentId: r.department_id, actor: r.actor,
+      payload: r.payload, occurredAt: r.occurred_at, effectiveAt: r.effective_at,
+    }));
+    const everyone = [...new Set((await kit.db.selectFrom('subjects').select('uscc').where('uscc', 'is not', null).execute()).map((r) => r.uscc!))];
+    const before = JSON.stringify(everyone.map((uscc) => kit.check(dept, { subjects: [{ uscc }] }).results));
+    const size = kit.index.size;
+    await kit.index.apply(events);
+    await kit.index.apply(events);
+    assert.equal(kit.index.size, size);
+    assert.equal(JSON.stringify(everyone.map((uscc) => kit.check(dept, { subjects: [{ uscc }] }).results)), before);
+  });
+});

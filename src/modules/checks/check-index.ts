@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../shared/clock.ts';
+import type { DB } from '../shared/db.types.ts';
+import type { EventRow } from '../shared/ledger.ts';
+import type { Secrets } from '../shared/secrets.ts';
+import { CheckCatalog } from './check-catalog.ts';
+import {
+  catalogRows, entriesByIds, entryIdsOfSubjects, measuresByEntryIds, personsByEntryIds, streamInEffect, type MeasureLinkRow,
+} from './check-index.repository.ts';
+import { matchSubject, type CheckScope, type SubjectMatch, type SubjectQuery } from './check-rules.ts';
+import { CheckStore } from './check-store.ts';
+
+const LOAD_PAGE = 10_000;
+const RELOAD_BATCH = 1_000;
+const CATALOG_STREAMS = new Set(['list_type', 'measure', 'department', 'scenario']);
+
+export interface CheckIndexDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  log: { info(obj: object, msg: string): void };
+  secrets: Secrets;
+  /** Rows per cursor fetch during a load (10,000; smaller in tests). */
+  pageSize?: number;
+}
+
+/**
+ * Entries in effect, with the subjects and persons they name, their decided measures and the catalog a check
+ * needs: the check path's only data source. Persons are held by the keyed digest of their ID number, never the
+ * number itself.
+ */
+export class CheckIndex {
+  private store = new CheckStore();
+  private catalog = CheckCatalog.empty();
+  private isLoaded = false;
+
+  constructor(private readonly deps: CheckIndexDeps) {}
+
+  get loaded(): boolean { return this.isLoaded; }
+  /** Entries held. */
+  get size(): number { return this.store.entries.size; }
+
+  /** Builds a new index aside and swaps it in, so checks keep being answered during a reload. */
+  async load(): Promise<void> {
+    const { db, log } = this.deps;
+    const started = performance.now();
+    const catalog = new CheckCatalog(await catalogRows(db));
+    const store = new CheckStore();
+    const measures = new MeasureRuns(store);
+    await streamInEffect(db, this.deps.pageSize ?? LOAD_PAGE, {
+      entries: (rows) => { for (const row of rows) store.add(row); },
+      measures: (rows) => measures.add(rows),
+      persons: (rows) => { for (const row of rows) store.addPerson(row); },
+    });
+    measures.end();
+    this.catalog = catalog;
+    this.store = store;
+    this.isLoaded = true;
+    log.info({ entries: store.entries.size, subjects: store.subjectCount, ms: Math.round(performance.now() - started) }, 'check index loaded');
+  }
+
+  /** Brings the index up to a page of events. Idempotent: applying a page twice leaves the same index. */
+  async apply(events: EventRow[]): Promise<void> {
+    const entryIds = new Set<string>();
+    const subjectIds = new Set<string>();
+    let catalogChanged = false;
+    for (const event of events) {
+      if (event.stream === 'entry') entryIds.add(event.streamId);
+      else if (event.stream === 'subject') subjectIds.add(event.streamId);
+      else if (CATALOG_STREAMS.has(event.stream)) catalogChanged = true;
+    }
+    if (catalogChanged) this.catalog = new CheckCatalog(await catalogRows(this.deps.db));
+    // Entries of a subject in the index are in effect in the database too (leaving effect has its own event).
+    if (subjectIds.size > 0) for (const id of await entryIdsOfSubjects(this.deps.db, [...subjectIds])) entryIds.add(id);
+    const ids = [...entryIds];
+    for (let i = 0; i < ids.length; i += RELOAD_BATCH) await this.reload(ids.slice(i, i + RELOAD_BATCH));
+  }
+
+  /** One subject against the index: synchronous, no database. */
+  check(query: SubjectQuery, scope: CheckScope): SubjectMatch {
+    return matchSubject(this.store, this.catalog, query, scope);
+  }
+
+  hasScenario(code: string): boolean {
+    return this.catalog.scenarios.has(code);
+  }
+
+  private async reload(ids: string[]): Promise<void> {
+    const { db } = this.deps;
+    // Reads that may see different commits: a change between them has a later event, which reloads again.
+    const rows = await entriesByIds(db, ids);
+    const measures = await measuresByEntryIds(db, ids);
+    const persons = await personsByEntryIds(db, ids);
+    const inEffect = new Set(rows.map((r) => r.id));
+    for (const id of ids) if (!inEffect.has(id)) this.store.remove(id);
+    for (const row of rows) this.store.put(row);
+    const runs = new MeasureRuns(this.store);
+    runs.add(measures);
+    runs.end();
+    for (const person of persons) this.store.addPerson(person);
+  }
+}
+
+/** Collects the measure ids of each entry from rows ordered by (entry_id, measure_id), across pages. */
+class MeasureRuns {
+  private entryId: string | null = null;
+  private ids: string[] = [];
+  constructor(private readonly store: CheckStore) {}
+
+  add(rows: MeasureLinkRow[]): void {
+    for (const row of rows) {
+      if (row.entry_id !== this.entryId) {
+        this.end();
+        this.entryId = row.entry_id;
+      }
+      this.ids.push(row.measure_id);
+    }
+  }
+
+  end(): void {
+    if (this.entryId !== null) this.store.setMeasures(this.entryId, this.ids);
+    this.entryId = null;
+    this.ids = [];
+  }
+}

@@ -1,0 +1,214 @@
+import type { EntryRow, PersonRow, SubjectRow } from './check-index.repository.ts';
+
+// The in-memory records of the check index. A million entries must fit in well under 1.5 GB: records are classes
+// (one hidden class each), empty lists are null, and repeated strings (list type ids, dates, reasons, measure-id
+// lists) are interned so that entries share them. No driver row is kept.
+
+export type SubjectKind = 'organization' | 'individual_business' | 'person';
+export type PersonRole = 'legalRepresentative' | 'principal' | 'responsiblePerson';
+
+const NO_MEASURES: readonly string[] = Object.freeze([]);
+
+export class SubjectRec {
+  /** Entries in effect with this subject, ascending by id; a lone entry is held without an array (the usual case). */
+  entries: EntryRec | EntryRec[] | null = null;
+  /** Entries whose decision names this person. */
+  named: NamedLink[] | null = null;
+  constructor(
+    readonly id: string,
+    public kind: SubjectKind,
+    public name: string,
+    public nameKey: string,
+    public uscc: string | null,
+    public digest: string | null,
+    public masked: string | null,
+  ) {}
+}
+
+export class EntryRec {
+  persons: NamedLink[] | null = null;
+  constructor(
+    readonly id: string,
+    readonly listTypeId: string,
+    readonly subject: SubjectRec,
+    readonly reason: string,
+    readonly documentNo: string | null,
+    readonly startDate: string | null,
+    /** Inclusive last day, 'YYYY-MM-DD'. */
+    readonly endDate: string | null,
+    readonly objectionPending: boolean,
+  ) {}
+  /** The decided measures (set by CheckStore.setMeasures). */
+  measureIds: readonly string[] = NO_MEASURES;
+}
+
+/** A person named by a decision: held by both the entry and the person. */
+export class NamedLink {
+  constructor(readonly entry: EntryRec, readonly person: SubjectRec, readonly role: PersonRole) {}
+}
+
+const ROLES = new Set(['legalRepresentative', 'principal', 'responsiblePerson']);
+
+export class CheckStore {
+  readonly entries = new Map<string, EntryRec>();
+  /** Subjects held; found by their code (uscc or ID digest), which every subject has. */
+  subjectCount = 0;
+  private readonly byUscc = new Map<string, SubjectRec>();
+  private readonly byDigest = new Map<string, SubjectRec>();
+  private readonly byName = new Map<string, SubjectRec | SubjectRec[]>();
+  private readonly strings = new Map<string, string>();
+  private readonly measureLists = new Map<string, readonly string[]>();
+  private lastMeasures: readonly string[] = NO_MEASURES;
+
+  findByUscc(uscc: string): SubjectRec | undefined { return this.byUscc.get(uscc); }
+  findByDigest(digest: string): SubjectRec | undefined { return this.byDigest.get(digest); }
+  findByName(nameKey: string): SubjectRec | SubjectRec[] | undefined { return this.byName.get(nameKey); }
+
+  /** Adds (or replaces) one entry; its measures and the persons it names follow through setMeasures() and addPerson(). */
+  put(row: EntryRow): EntryRec {
+    this.remove(row.id);
+    return this.add(row);
+  }
+
+  /** Adds an entry not held yet (a load, where every id comes once). */
+  add(row: EntryRow): EntryRec {
+    const subject = this.subject(row);
+    const entry = new EntryRec(
+      row.id, this.intern(row.list_type_id), subject, this.intern(row.reason), row.document_no,
+      row.start_date === null ? null : this.intern(row.start_date), row.end_date === null ? null : this.intern(row.end_date),
+      row.objection_pending,
+    );
+    subject.entries = insertById(subject.entries, entry);
+    this.entries.set(entry.id, entry);
+    return entry;
+  }
+
+  /** Links a person the decision of an entry held here names; ignored for entries not held (no longer in effect). */
+  addPerson(row: PersonRow): void {
+    const entry = this.entries.get(row.entry_id);
+    if (entry === undefined || !ROLES.has(row.role)) return;
+    const person = this.subject(row);
+    const link = new NamedLink(entry, person, row.role as PersonRole);
+    (entry.persons ??= []).push(link);
+    (person.named ??= []).push(link);
+  }
+
+  remove(entryId: string): boolean {
+    const entry = this.entries.get(entryId);
+    if (!entry) return false;
+    this.entries.delete(entryId);
+    const subject = entry.subject;
+    subject.entries = withoutEntry(subject.entries, entry);
+    this.dropIfUnused(subject);
+    for (const link of entry.persons ?? []) {
+      link.person.named = without(link.person.named, link);
+      this.dropIfUnused(link.person);
+    }
+    return true;
+  }
+
+  /** The subject record for a row, created or updated in place (a subject event may change its name). */
+  private subject(row: SubjectRow): SubjectRec {
+    const existing = row.uscc !== null ? this.byUscc.get(row.uscc) : this.byDigest.get(row.citizen_id_digest!);
+    const nameKey = row.name_key ?? row.name;
+    if (existing !== undefined && existing.id === row.subject_id) {
+      if (existing.name !== row.name || existing.nameKey !== nameKey || existing.kind !== row.kind || existing.masked !== row.citizen_id_masked) {
+        this.unindex(existing);
+        existing.kind = row.kind;
+        existing.name = row.name;
+        existing.nameKey = nameKey;
+        existing.masked = row.citizen_id_masked;
+        this.index(existing);
+      }
+      return existing;
+    }
+    // The code now belongs to another subject (a corrected code): the old record keeps its entries until they are
+    // reloaded, but is no longer found by that code.
+    if (existing !== undefined) this.unindex(existing);
+    const created = new SubjectRec(row.subject_id, this.intern(row.kind) as SubjectKind, row.name, nameKey, row.uscc,
+      row.citizen_id_digest, row.citizen_id_masked);
+    this.subjectCount += 1;
+    this.index(created);
+    return created;
+  }
+
+  private index(s: SubjectRec): void {
+    if (s.uscc !== null) this.byUscc.set(s.uscc, s);
+    if (s.digest !== null) this.byDigest.set(s.digest, s);
+    const other = this.byName.get(s.nameKey);
+    if (other === undefined) this.byName.set(s.nameKey, s);
+    else if (Array.isArray(other)) other.push(s);
+    else this.byName.set(s.nameKey, [other, s]);
+  }
+
+  private unindex(s: SubjectRec): void {
+    if (s.uscc !== null && this.byUscc.get(s.uscc) === s) this.byUscc.delete(s.uscc);
+    if (s.digest !== null && this.byDigest.get(s.digest) === s) this.byDigest.delete(s.digest);
+    const other = this.byName.get(s.nameKey);
+    if (other === s) this.byName.delete(s.nameKey);
+    else if (Array.isArray(other)) {
+      const rest = other.filter((x) => x !== s);
+      if (rest.length === 0) this.byName.delete(s.nameKey);
+      else this.byName.set(s.nameKey, rest.length === 1 ? rest[0]! : rest);
+    }
+  }
+
+  private dropIfUnused(s: SubjectRec): void {
+    if (s.entries !== null || s.named !== null) return;
+    this.unindex(s);
+    this.subjectCount -= 1;
+  }
+
+  private intern(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  /** Entries decided with the same measures share one frozen list. `ids` come sorted; ignored for entries not held. */
+  setMeasures(entryId: string, ids: string[]): void {
+    const entry = this.entries.get(entryId);
+    if (entry === undefined) return;
+    // Consecutive entries are often decided with the same measures: compare before building a key.
+    if (!sameIds(this.lastMeasures, ids)) {
+      const key = ids.join(',');
+      let list = this.measureLists.get(key);
+      if (list === undefined) {
+        list = Object.freeze(ids.map((id) => this.intern(id)));
+        this.measureLists.set(key, list);
+      }
+      this.lastMeasures = list;
+    }
+    entry.measureIds = this.lastMeasures;
+  }
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function insertById(held: EntryRec | EntryRec[] | null, entry: EntryRec): EntryRec | EntryRec[] {
+  if (held === null) return entry;
+  const list = Array.isArray(held) ? held : [held];
+  let i = list.length;
+  while (i > 0 && list[i - 1]!.id > entry.id) i--;
+  list.splice(i, 0, entry);
+  return list;
+}
+
+function withoutEntry(held: EntryRec | EntryRec[] | null, entry: EntryRec): EntryRec | EntryRec[] | null {
+  if (held === entry || held === null) return null;
+  if (!Array.isArray(held)) return held;
+  const rest = without(held, entry);
+  return rest !== null && rest.length === 1 ? rest[0]! : rest;
+}
+
+function without<T>(list: T[] | null, item: T): T[] | null {
+  if (list === null) return null;
+  const i = list.indexOf(item);
+  if (i >= 0) list.splice(i, 1);
+  return list.length === 0 ? null : list;
+}

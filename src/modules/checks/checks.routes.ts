@@ -1,0 +1,24 @@
+import type { RoutePlugin } from '../../app/server.ts';
+import { actorOf } from '../../app/server.ts';
+import { presentCheck } from './checks.presenters.ts';
+import { CheckBody, CheckResponse } from './checks.schemas.ts';
+import { runCheck } from './checks.usecases.ts';
+
+// The answer is built by the presenter in the shape of CheckResponse (which stays in the API document); on this
+// hot path it is serialized with JSON.stringify instead of being validated against the schema once more.
+const stringify = () => (data: unknown) => JSON.stringify(data);
+
+export const checksRoutes: RoutePlugin = (app, ctx) => {
+  app.post('/api/v1/checks', {
+    schema: {
+      tags: ['checks'],
+      summary: '嵌入式联合奖惩核查',
+      description: '部门业务系统（API 密钥）或任一登录用户核查主体是否在名单上、应实施哪些措施。答复只来自内存索引，'
+        + '并附所依据的数据版本；数据库不可用时继续答复并标明 stale。代码命中且名称相符才返回措施；仅名称命中或名称不符为疑似命中。'
+        + '每次核查都留有记录；记录缓冲已满时答复 503 check.unrecorded。',
+      body: CheckBody,
+      response: { 200: CheckResponse },
+    },
+    serializerCompiler: stringify,
+  }, async (req) => presentCheck(runCheck(ctx, actorOf(req), req.body)));
+};
