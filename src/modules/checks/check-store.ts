@@ -74,7 +74,7 @@ export class CheckStore {
   add(row: EntryRow): EntryRec {
     const subject = this.subject(row);
     const entry = new EntryRec(
-      row.id, this.intern(row.list_type_id), subject, this.intern(row.reason), row.document_no,
+      row.id, this.intern(row.list_type_id), subject, row.reason, row.document_no,
       row.start_date === null ? null : this.intern(row.start_date), row.end_date === null ? null : this.intern(row.end_date),
       row.objection_pending,
     );
