@@ -106,7 +106,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
     });
     await copy('entries', [
       'id', 'kind', 'list_type_id', 'list_type_version', 'subject_id', 'department_id', 'state', 'reason', 'notice', 'statement',
-      'decision', 'review', 'decision_date', 'basis_document_no', 'basis_document_date', 'start_date', 'end_date', 'period_rule',
+      'decision', 'review', 'decision_date', 'document_no', 'basis_document_no', 'basis_document_date', 'start_date', 'end_date', 'period_rule',
       'objection_pending', 'created_by', 'created_at', 'updated_at', 'last_version',
     ], (i) => {
       const plan = entryPlan(i, catalog, today);
@@ -117,7 +117,7 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
       const lastVersion = firstVersion + BigInt(EVENTS_PER_ENTRY * (i + 1));
       return [[
         entryIds[i]!, 'black', plan.listType.id, plan.listType.version, subjectIds[i]!, plan.listType.departmentId, 'in_effect',
-        plan.reason, noticeJson(plan), null, decisionJson(plan, named), null, plan.decisionDate, plan.basisNo, plan.basisDate,
+        plan.reason, noticeJson(plan), null, decisionJson(plan, named), null, plan.decisionDate, plan.documentNo, plan.basisNo, plan.basisDate,
         plan.basisDate, plan.endDate, periodRuleJson(plan), plan.objectionPending, prepared.benchUserId, nowIso, nowIso,
         lastVersion.toString(),
       ]];

@@ -98,13 +98,14 @@ export class CheckData {
   async entry(spec: EntrySpec): Promise<string> {
     const id = uuidv7();
     const userId = await this.user();
+    const documentNo = spec.documentNo === null ? null : spec.documentNo ?? `认定〔2026〕${tag()}号`;
     await this.change(async (w) => {
       const dept = await w.tx.selectFrom('list_types').select('identifying_department_id').where('id', '=', spec.listTypeId).executeTakeFirstOrThrow();
       await w.tx.insertInto('entries').values({
         id, kind: spec.kind ?? 'black', list_type_id: spec.listTypeId, list_type_version: 1, subject_id: spec.subjectId,
         department_id: dept.identifying_department_id, state: spec.state ?? 'in_effect', reason: spec.reason ?? '测试事由',
         notice: null, statement: null, review: null,
-        decision: json(spec.documentNo === null ? null : { documentNo: spec.documentNo ?? `认定〔2026〕${tag()}号` }),
+        decision: json(documentNo === null ? null : { documentNo }), document_no: documentNo,
         decision_date: '2026-05-01', basis_document_no: '罚〔2026〕1号', basis_document_date: '2026-04-20',
         start_date: spec.startDate === undefined ? '2026-04-20' : spec.startDate, end_date: spec.endDate === undefined ? '2029-04-20' : spec.endDate,
         period_rule: null, ended_reason: null, ended_note: null, ended_at: null, objection_pending: spec.objectionPending ?? false,

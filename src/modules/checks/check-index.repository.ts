@@ -26,7 +26,7 @@ const SUBJECT_COLUMNS = sql.raw(
 );
 const ENTRY_COLUMNS = sql.raw(
   "e.id, e.list_type_id, e.reason, e.start_date, e.end_date, e.objection_pending, "
-  + "coalesce(e.decision->>'documentNo', e.review->>'documentNo') as document_no",
+  + 'e.document_no',
 );
 
 const allEntries = sql`

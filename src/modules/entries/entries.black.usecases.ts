@@ -84,6 +84,7 @@ export async function decide(deps: EntryDeps, entryId: string, input: z.infer<ty
         state: 'decided',
         decision: { ...decision, relatedPersons: persons },
         decision_date: input.date,
+        document_no: input.documentNo,
         basis_document_no: input.basisDocument.documentNo,
         basis_document_date: input.basisDocument.date,
         start_date: input.basisDocument.date,

@@ -26,7 +26,7 @@ export async function review(deps: EntryDeps, entryId: string, input: z.infer<ty
     }
     return {
       changes: {
-        state: 'reviewed', review: input, decision_date: chinaDate(w.now), start_date: input.validFrom, end_date: endDate,
+        state: 'reviewed', review: input, decision_date: chinaDate(w.now), document_no: input.documentNo ?? null, start_date: input.validFrom, end_date: endDate,
         list_type_version: listType.version,
         period_rule: { listTypeVersion: listType.version, periodMonths: listType.period_months, earlyRemovalMonths: null, earliestRemovalDate: null, startsFrom: 'validFrom' },
       },

@@ -68,7 +68,7 @@ export interface EntriesTable {
   department_id: string; state: string; reason: string;
   notice: JsonNullable<Record<string, unknown>>; statement: JsonNullable<Record<string, unknown>>;
   decision: JsonNullable<Record<string, unknown>>; review: JsonNullable<Record<string, unknown>>;
-  decision_date: DateString | null; basis_document_no: string | null; basis_document_date: DateString | null;
+  decision_date: DateString | null; document_no: string | null; basis_document_no: string | null; basis_document_date: DateString | null;
   start_date: DateString | null; end_date: DateString | null; period_rule: JsonNullable<Record<string, unknown>>;
   ended_reason: string | null; ended_note: string | null; ended_at: Instant | null; objection_pending: boolean;
   created_by: string; created_at: Instant; updated_at: Instant; last_version: ColumnType<bigint, bigint | string, bigint | string>;
