@@ -60,9 +60,13 @@ export async function streamInEffect(db: Kysely<DB>, pageSize: number, reader: I
     await sql`set local cursor_tuple_fraction = 1`.execute(tx);
     const drain = async <R>(name: string, query: RawBuilder<unknown>, onRows: (rows: R[]) => void) => {
       await sql`declare ${sql.id(name)} no scroll cursor for ${query}`.execute(tx);
+      const fetchPage = () => sql<R>`fetch forward ${sql.lit(pageSize)} from ${sql.id(name)}`.execute(tx);
+      // The next page is requested before this one is indexed, so the database reads while Node builds.
+      let next = fetchPage();
       for (;;) {
-        const { rows } = await sql<R>`fetch forward ${sql.lit(pageSize)} from ${sql.id(name)}`.execute(tx);
+        const { rows } = await next;
         if (rows.length === 0) break;
+        next = fetchPage();
         onRows(rows);
       }
       await sql`close ${sql.id(name)}`.execute(tx);
