@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { compose } from '../src/app/compose.ts';
 import { loadConfig } from '../src/app/config.ts';
@@ -44,7 +45,7 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: '', schema });
   const { key } = loadSecretKey(config);
   const started = performance.now();
-  const { app, stop } = await compose({ config, database, clock: systemClock, log, secretKey: key, extraRoutes: [baselineRoutes] });
+  const { app, stop } = await compose({ config, database, clock: systemClock, log, secretKey: key, tipoffKeys: { currentId: 'bench', keys: new Map([['bench', randomBytes(32)]]) }, extraRoutes: [baselineRoutes] });
   const composeMs = Math.round(performance.now() - started);
   await app.listen({ port: config.port, host: config.host });
   if (!indexReport) throw new Error('the check index was not loaded during compose');

@@ -16,6 +16,9 @@ import { migrate } from './migrate.ts';
 import { routes } from './routes.ts';
 import { buildServer, type App, type RoutePlugin } from './server.ts';
 import { EventSync } from './sync.ts';
+import { jobs as jobList } from './job-list.ts';
+import { JobRunner } from './jobs.ts';
+import type { KeyRing } from '../modules/shared/aead.ts';
 
 export interface ComposeOptions {
   config: Config;
@@ -23,6 +26,8 @@ export interface ComposeOptions {
   clock: Clock;
   log: Logger;
   secretKey: Buffer;
+  /** Keys that seal tip-off reporters (configuration only; the server does not start without them). */
+  tipoffKeys: KeyRing;
   /** Background loops (sync polling, record flushing, checkpoints). Tests may drive them by hand. */
   background?: boolean;
   /** Routes registered after the application's own (the benchmark's baseline route). */
@@ -36,7 +41,7 @@ export async function compose(options: ComposeOptions): Promise<Composed> {
   const { config, database, clock, log } = options;
   await migrate(database);
   const secrets = createSecrets(options.secretKey);
-  const base = { config, database, db: database.db, clock, log, secrets };
+  const base = { config, database, db: database.db, clock, log, secrets, serverKey: options.secretKey, tipoffKeys: options.tipoffKeys };
   // First start: the seed catalog (departments, list types, measures, calendar), then the admin account.
   await ensureCatalogSeed(base);
   await ensureAdmin(base);
@@ -46,7 +51,8 @@ export async function compose(options: ComposeOptions): Promise<Composed> {
   const index = new CheckIndex(base);
   const recorder = new CheckRecorder({ ...base, limit: config.checkRecordBufferLimit });
   const sync = new EventSync({ ...base, intervalMs: config.syncIntervalMs, staleAfterMs: config.staleAfterMs });
-  const ctx: AppContext = { ...base, calendar, keys, index, recorder, sync };
+  const ctx = { ...base, calendar, keys, index, recorder, sync } as unknown as AppContext;
+  ctx.jobs = new JobRunner(ctx, jobList);
 
   sync.subscribe((events) => calendar.apply(events));
   sync.subscribe((events) => keys.apply(events));
@@ -62,6 +68,7 @@ export async function compose(options: ComposeOptions): Promise<Composed> {
     sync.start();
     recorder.start();
     checkpointer.start();
+    ctx.jobs.start();
   }
 
   const app = await buildServer(ctx, { routes: [...routes, ...(options.extraRoutes ?? [])], authenticate: (request) => authenticateRequest(ctx, request.headers.authorization) });
@@ -72,6 +79,7 @@ export async function compose(options: ComposeOptions): Promise<Composed> {
     app,
     async stop() {
       await app.close();
+      await ctx.jobs.stop();
       sync.stop();
       // The last batch of check records first, so the final checkpoint covers it.
       await recorder.stop();

@@ -10,6 +10,8 @@ import type { Secrets } from '../modules/shared/secrets.ts';
 import type { Config } from './config.ts';
 import type { Database } from './database.ts';
 import type { EventSync } from './sync.ts';
+import type { JobRunner } from './jobs.ts';
+import type { KeyRing } from '../modules/shared/aead.ts';
 
 /**
  * What the composition root hands to routes, use cases, the CLI and jobs. Plain named dependencies:
@@ -22,6 +24,10 @@ export interface AppContext {
   clock: Clock;
   log: FastifyBaseLogger;
   secrets: Secrets;
+  /** The server key itself, for keys derived from it (e.g. sealing webhook secrets). Never logged or stored. */
+  serverKey: Buffer;
+  /** Keys sealing tip-off reporters, from configuration only. */
+  tipoffKeys: KeyRing;
   /** Working-day calendar, reloaded in every process when an administrator edits it. */
   calendar: CalendarService;
   /** API keys in memory: checks authenticate without a database query. */
@@ -32,4 +38,6 @@ export interface AppContext {
   recorder: CheckRecorder;
   /** Follows the event log and feeds the in-memory views above. */
   sync: EventSync;
+  /** Scheduled jobs (expiry, dispatch, webhook delivery, reminders). */
+  jobs: JobRunner;
 }

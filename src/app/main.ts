@@ -5,15 +5,18 @@ import { openDatabase } from './database.ts';
 import { createLogger } from './logger.ts';
 import { systemClock } from '../modules/shared/clock.ts';
 import { loadSecretKey } from '../modules/shared/secrets.ts';
+import { loadTipoffKeys, TipoffKeysMissingError } from '../modules/tipoffs/tipoff-keys.ts';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
 
 async function main() {
+  // Refuse before touching the data directory: no tip-off key, no server.
+  const tipoffKeys = loadTipoffKeys(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { key, created } = loadSecretKey(config);
   if (created) log.warn({ file: config.secretKeyFile }, 'created a new server key file; back it up apart from the database');
-  const { app, stop } = await compose({ config, database, clock: systemClock, log, secretKey: key });
+  const { app, stop } = await compose({ config, database, clock: systemClock, log, secretKey: key, tipoffKeys });
   await app.listen({ port: config.port, host: config.host });
   log.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined }, 'CredLink is ready');
 
@@ -31,7 +34,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof DataDirLockedError) {
+  if (error instanceof DataDirLockedError || error instanceof TipoffKeysMissingError) {
     console.error(error.message);
   } else {
     log.error({ err: { type: error?.name, message: error?.message } }, 'startup failed');

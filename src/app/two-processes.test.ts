@@ -56,7 +56,7 @@ before(async () => {
       cwd: root,
       env: {
         ...process.env, DATABASE_URL: `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-        PORT: String(port), HOST: '127.0.0.1', CREDLINK_ADMIN_PASSWORD: ADMIN_PASSWORD, CREDLINK_SECRET_KEY: secret, LOG_LEVEL: 'warn',
+        PORT: String(port), HOST: '127.0.0.1', CREDLINK_ADMIN_PASSWORD: ADMIN_PASSWORD, CREDLINK_SECRET_KEY: secret, CREDLINK_TIPOFF_KEYS: `t1:${secret}`, LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

@@ -5,6 +5,7 @@ import { migrate } from '../app/migrate.ts';
 import { auditVerifyCommand } from '../modules/audit/audit.cli.ts';
 import { loadDemo } from './demo.ts';
 import { openForCli } from './open.ts';
+import { initTipoffKeyFile, TipoffKeysMissingError } from '../modules/tipoffs/tipoff-keys.ts';
 
 const HELP = `用法 / usage: credlink <command>
 
@@ -12,6 +13,7 @@ const HELP = `用法 / usage: credlink <command>
   migrate         执行数据库迁移
   demo            载入演示数据（虚构的示例区部门、主体和各状态的名单记录）
   audit verify    核验审计链（篡改、尾部删除、整体重算）
+  keys init       生成举报人信息加密密钥文件（已配置或已存在时不变；不会写入数据目录）
   help            显示本帮助
 
 数据库：设置 DATABASE_URL=postgres://… 使用 PostgreSQL，否则使用 CREDLINK_DATA_DIR（默认 ./data）中的嵌入式数据库。`;
@@ -51,6 +53,13 @@ async function run(args: string[]): Promise<number> {
         await app.close();
       }
     }
+    case 'keys': {
+      if (sub !== 'init') break;
+      const config = loadConfig();
+      const { created, file } = initTipoffKeyFile(config);
+      if (created) console.log(`已生成举报人信息加密密钥文件：${file}（请与数据库分开备份；丢失后举报人信息无法解密）。`);
+      return 0;
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -64,6 +73,6 @@ async function run(args: string[]): Promise<number> {
 run(process.argv.slice(2)).then((code) => {
   if (code >= 0) process.exit(code);
 }, (error) => {
-  console.error(error instanceof DataDirLockedError ? error.message : `命令执行失败：${error?.message ?? error}`);
+  console.error(error instanceof DataDirLockedError || error instanceof TipoffKeysMissingError ? error.message : `命令执行失败：${error?.message ?? error}`);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '../app/database.ts';
 import { createLogger } from '../app/logger.ts';
 import { systemClock } from '../modules/shared/clock.ts';
 import { loadSecretKey } from '../modules/shared/secrets.ts';
+import { loadTipoffKeys } from '../modules/tipoffs/tipoff-keys.ts';
 
 /** The CLI works on the same database and key as the server, through the same composition root. */
 export async function openForCli(options: { background?: boolean } = {}): Promise<Composed & { database: Database; close(): Promise<void> }> {
@@ -12,7 +13,7 @@ export async function openForCli(options: { background?: boolean } = {}): Promis
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const { key } = loadSecretKey(config);
-    const composed = await compose({ config, database, clock: systemClock, log, secretKey: key, background: options.background ?? false });
+    const composed = await compose({ config, database, clock: systemClock, log, secretKey: key, tipoffKeys: loadTipoffKeys(config), background: options.background ?? false });
     return { ...composed, database, async close() { await composed.stop(); await database.close(); } };
   } catch (error) {
     await database.close();

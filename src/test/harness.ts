@@ -38,7 +38,7 @@ export async function createTestApp(options: {
   const log = options.log
     ? createLogger(options.log.level ?? 'info', options.log.destination)
     : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-  const composed = await compose({ config, database, clock, log, secretKey: randomBytes(32), background: options.background ?? false, extraRoutes: options.extraRoutes });
+  const composed = await compose({ config, database, clock, log, secretKey: randomBytes(32), tipoffKeys: { currentId: 'test1', keys: new Map([['test1', randomBytes(32)]]) }, background: options.background ?? false, extraRoutes: options.extraRoutes });
   return {
     ...composed,
     clock,

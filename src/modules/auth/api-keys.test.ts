@@ -92,7 +92,7 @@ test('expiry must be between 1 and 730 days and the department must exist', asyn
 
 test('revocation is refused at once here and in another process once it has applied the revocation event', async () => {
   const other = await compose({
-    config: t.ctx.config, database: t.ctx.database, clock: t.clock, log: createLogger('silent'), secretKey: randomBytes(32), background: false,
+    config: t.ctx.config, database: t.ctx.database, clock: t.clock, log: createLogger('silent'), secretKey: randomBytes(32), tipoffKeys: t.ctx.tipoffKeys, background: false,
   });
   try {
     const key = await createApiKey(t, 'prtc');

@@ -70,7 +70,7 @@ export async function createEntry(deps: EntryDeps, input: { listTypeId: string; 
       id, kind: listType.kind, list_type_id: listType.id, list_type_version: listType.version, subject_id: subject.id,
       department_id: deps.actor.departmentId, state, reason: input.reason, notice: null, statement: null, decision: null,
       review: null, decision_date: null, document_no: null, basis_document_no: null, basis_document_date: null, start_date: null, end_date: null,
-      period_rule: null, ended_reason: null, ended_note: null, ended_at: null, objection_pending: false,
+      period_rule: null, ended_reason: null, ended_note: null, ended_at: null, objection_pending: false, measures_lifted: null,
       created_by: deps.actor.id, created_at: w.now, updated_at: w.now, last_version: '0',
     });
     recordChange(w, { id, department_id: deps.actor.departmentId }, listType.kind === 'black' ? 'entry.drafted' : 'entry.nominated', {

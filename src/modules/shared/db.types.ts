@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { WorkflowTables } from './db.workflows.types.ts';
 
 /** jsonb: parsed on read; written as a JSON string (see `json()` in shared/json.ts). */
 export type Json<T> = ColumnType<T, string, string>;
@@ -71,6 +72,8 @@ export interface EntriesTable {
   decision_date: DateString | null; document_no: string | null; basis_document_no: string | null; basis_document_date: DateString | null;
   start_date: DateString | null; end_date: DateString | null; period_rule: JsonNullable<Record<string, unknown>>;
   ended_reason: string | null; ended_note: string | null; ended_at: Instant | null; objection_pending: boolean;
+  /** Temporary lifting under a reorganization plan or settlement: { from, until, repairId, reason }. */
+  measures_lifted: JsonNullable<Record<string, unknown>>;
   created_by: string; created_at: Instant; updated_at: Instant; last_version: ColumnType<bigint, bigint | string, bigint | string>;
 }
 export interface EntryPersonsTable { entry_id: string; person_id: string; role: string }
@@ -101,7 +104,7 @@ export interface CheckRecordsTable {
   audit_seq: ColumnType<bigint, bigint | string, never>;
 }
 
-export interface DB {
+export interface DB extends WorkflowTables {
   departments: DepartmentsTable;
   users: UsersTable;
   sessions: SessionsTable;
