@@ -4,7 +4,7 @@ import { requireRole } from '../shared/actor.ts';
 import type { DB } from '../shared/db.types.ts';
 import { write } from '../shared/ledger.ts';
 import { WorkingCalendar } from '../shared/working-days.ts';
-import { recomputeStatementDeadlines } from '../entries/entries.deadlines.ts';
+import { recomputeOpenDeadlines } from '../entries/entries.deadlines.ts';
 import { dateConflict, dateDuplicate, dateOutsideYear } from './calendar.errors.ts';
 import { listCalendarYear, readCalendarSeed, replaceCalendarYear } from './calendar.repository.ts';
 import type { CalendarYearInput } from './calendar.schemas.ts';
@@ -34,7 +34,8 @@ export async function getCalendarYear(deps: { db: Kysely<DB> }, year: number) {
 
 /**
  * Replaces one year's holidays and adjusted working days. The event on stream 'calendar' makes every process reload
- * its calendar; whoever keeps due dates recomputes them from it. The audit row lists what changed.
+ * its calendar. Open deadlines are recomputed from the new calendar in the same write, with one log line of counts.
+ * The audit row lists what changed.
  */
 export async function setCalendarYear(deps: CatalogWriteDeps, year: number, input: CalendarYearInput) {
   requireRole(deps.actor, 'admin');
@@ -49,11 +50,12 @@ export async function setCalendarYear(deps: CatalogWriteDeps, year: number, inpu
       action: 'calendar.year_set', target: `calendar:${year}`,
       details: { year, source: input.source, previousSource: before.source, added, removed },
     });
-    const moved = await recomputeStatementDeadlines(w, new WorkingCalendar(await readCalendarSeed(w.tx)));
-    if (moved.length > 0) deps.log?.info({ year, moved }, 'calendar edit moved open statement deadlines');
-    return after;
+    // Same transaction: the edit and every open deadline it moves commit together, or neither does.
+    const recomputed = await recomputeOpenDeadlines(w, new WorkingCalendar(await readCalendarSeed(w.tx)));
+    return { after, recomputed };
   });
-  return { calendar: result, dataVersion };
+  deps.log?.info({ year, recomputed: result.recomputed }, 'calendar edit recomputed open deadlines');
+  return { calendar: result.after, dataVersion };
 }
 
 /** The Nth working day after `from` (day 0). A year without a calendar is a 422, never a guess. */

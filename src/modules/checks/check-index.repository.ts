@@ -15,6 +15,13 @@ export interface SubjectRow {
 export interface EntryRow extends SubjectRow {
   id: string; list_type_id: string; reason: string; document_no: string | null; start_date: string | null;
   end_date: string | null; objection_pending: boolean;
+  /** Temporary lifting of the measures (reorganization): { from, until, … }; null for nearly every entry. */
+  measures_lifted: { from?: string | null; until?: string | null } | null;
+}
+/** A dishonesty record in effect and within its sharing window. */
+export interface RecordIndexRow extends SubjectRow {
+  id: string; department_id: string; domain: string; decision_no: string; decision_date: string; severity: string;
+  penalty_type: string; objection_pending: boolean; disclosure_end: string;
 }
 export interface PersonRow extends SubjectRow { entry_id: string; role: string }
 /** Decided measures, always read ordered by (entry_id, measure_id): consecutive rows belong to one entry. */
@@ -26,7 +33,10 @@ const SUBJECT_COLUMNS = sql.raw(
 );
 const ENTRY_COLUMNS = sql.raw(
   "e.id, e.list_type_id, e.reason, e.start_date, e.end_date, e.objection_pending, "
-  + 'e.document_no',
+  + 'e.document_no, e.measures_lifted',
+);
+const RECORD_COLUMNS = sql.raw(
+  'r.id, r.department_id, r.domain, r.decision_no, r.decision_date, r.severity, r.penalty_type, r.objection_pending, r.disclosure_end',
 );
 
 const allEntries = sql`
@@ -44,17 +54,25 @@ const allPersons = sql`
   join entries e on e.id = ep.entry_id and e.state = 'in_effect'
   join subjects s on s.id = ep.person_id`;
 
+// Records past their last day of sharing are left out even before the expiry job ends them.
+const allRecords = (today: string) => sql`
+  select ${RECORD_COLUMNS}, ${SUBJECT_COLUMNS}
+  from records r
+  join subjects s on s.id = r.subject_id
+  where r.state = 'in_effect' and r.disclosure_end >= ${today}::date`;
+
 export interface InEffectReader {
   entries(rows: EntryRow[]): void;
   measures(rows: MeasureLinkRow[]): void;
   persons(rows: PersonRow[]): void;
+  records(rows: RecordIndexRow[]): void;
 }
 
 /**
  * Streams every entry in effect, then the decided measures and the persons the decisions name, in pages, from one
  * snapshot. The reader runs between fetches: rows are not accumulated.
  */
-export async function streamInEffect(db: Kysely<DB>, pageSize: number, reader: InEffectReader): Promise<void> {
+export async function streamInEffect(db: Kysely<DB>, pageSize: number, today: string, reader: InEffectReader): Promise<void> {
   await db.transaction().setIsolationLevel('repeatable read').execute(async (tx) => {
     // A cursor is planned for its first rows by default (nested loops); this one is read to the end.
     await sql`set local cursor_tuple_fraction = 1`.execute(tx);
@@ -74,6 +92,7 @@ export async function streamInEffect(db: Kysely<DB>, pageSize: number, reader: I
     await drain<EntryRow>('check_index_entries', allEntries, (rows) => reader.entries(rows));
     await drain<MeasureLinkRow>('check_index_measures', allMeasures, (rows) => reader.measures(rows));
     await drain<PersonRow>('check_index_persons', allPersons, (rows) => reader.persons(rows));
+    await drain<RecordIndexRow>('check_index_records', allRecords(today), (rows) => reader.records(rows));
   });
 }
 
@@ -112,6 +131,22 @@ export async function entryIdsOfSubjects(db: Kysely<DB>, subjectIds: readonly st
   return rows.map((r) => r.id);
 }
 
+export async function recordsByIds(db: Kysely<DB>, list: readonly string[], today: string): Promise<RecordIndexRow[]> {
+  const { rows } = await sql<RecordIndexRow>`
+    select ${RECORD_COLUMNS}, ${SUBJECT_COLUMNS}
+    from records r
+    join subjects s on s.id = r.subject_id
+    where r.state = 'in_effect' and r.disclosure_end >= ${today}::date and r.id = any(${idList(list)})`.execute(db);
+  return rows;
+}
+
+/** Records in effect of the given subjects (a subject event may change the name they are found by). */
+export async function recordIdsOfSubjects(db: Kysely<DB>, subjectIds: readonly string[]): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    select id from records where subject_id = any(${idList(subjectIds)}) and state = 'in_effect'`.execute(db);
+  return rows.map((r) => r.id);
+}
+
 export interface CatalogRows {
   departments: { id: string; code: string; name: string }[];
   listTypes: { id: string; code: string; name: string; kind: 'red' | 'black'; sharing: { departments: 'all' | string[] } }[];
@@ -120,16 +155,20 @@ export interface CatalogRows {
     implementing_department_id: string; subject_roles: string[]; scenarios: string[]; active: boolean;
   }[];
   scenarios: { code: string }[];
+  recordDomains: { code: string; name: string; sharing: { departments: 'all' | string[] } }[];
+  eligibilityRules: { code: string; name: string; kind: 'red_list' | 'clean_record'; params: Record<string, unknown>; grants: string[] }[];
 }
 
 export async function catalogRows(db: Kysely<DB>): Promise<CatalogRows> {
-  const [departments, listTypes, measures, scenarios] = await Promise.all([
+  const [departments, listTypes, measures, scenarios, recordDomains, eligibilityRules] = await Promise.all([
     db.selectFrom('departments').select(['id', 'code', 'name']).execute(),
     db.selectFrom('list_types').select(['id', 'code', 'name', 'kind', 'sharing']).execute(),
     db.selectFrom('measures').select([
       'id', 'code', 'kind', 'title', 'content', 'legal_basis', 'implementing_department_id', 'subject_roles', 'scenarios', 'active',
     ]).execute(),
     db.selectFrom('scenarios').select('code').execute(),
+    db.selectFrom('record_domains').select(['code', 'name', 'sharing']).execute(),
+    db.selectFrom('eligibility_rules').select(['code', 'name', 'kind', 'params', 'grants']).where('active', '=', true).orderBy('code').execute(),
   ]);
-  return { departments, listTypes, measures, scenarios };
+  return { departments, listTypes, measures, scenarios, recordDomains, eligibilityRules };
 }

@@ -1,4 +1,4 @@
-import type { EntryRow, PersonRow, SubjectRow } from './check-index.repository.ts';
+import type { EntryRow, PersonRow, RecordIndexRow, SubjectRow } from './check-index.repository.ts';
 
 // The in-memory records of the check index. A million entries must fit in well under 1.5 GB: records are classes
 // (one hidden class each), empty lists are null, and repeated strings (list type ids, dates, reasons, measure-id
@@ -14,6 +14,8 @@ export class SubjectRec {
   entries: EntryRec | EntryRec[] | null = null;
   /** Entries whose decision names this person. */
   named: NamedLink[] | null = null;
+  /** Dishonesty records in effect, ascending by id; most subjects have none. */
+  records: RecordRec | RecordRec[] | null = null;
   constructor(
     readonly id: string,
     public kind: SubjectKind,
@@ -40,6 +42,33 @@ export class EntryRec {
   ) {}
   /** The decided measures (set by CheckStore.setMeasures). */
   measureIds: readonly string[] = NO_MEASURES;
+  /** Temporary lifting of the measures under a reorganization plan or settlement; null for nearly every entry. */
+  lifted: Lifting | null = null;
+}
+
+/** Measures lifted from `from` to `until` (inclusive days; null = open). */
+export class Lifting {
+  constructor(readonly from: string | null, readonly until: string | null) {}
+  activeOn(today: string): boolean {
+    return (this.from === null || this.from <= today) && (this.until === null || today <= this.until);
+  }
+}
+
+/** A dishonesty record in effect: information for checks, never a list hit and never measures. */
+export class RecordRec {
+  constructor(
+    readonly id: string,
+    readonly subject: SubjectRec,
+    readonly departmentId: string,
+    readonly domain: string,
+    readonly decisionNo: string,
+    readonly decisionDate: string,
+    readonly severity: 'minor' | 'general' | 'serious',
+    readonly penaltyType: string,
+    readonly objectionPending: boolean,
+    /** Inclusive last day of sharing, 'YYYY-MM-DD'. */
+    readonly disclosureEnd: string,
+  ) {}
 }
 
 /** A person named by a decision: held by both the entry and the person. */
@@ -51,6 +80,7 @@ const ROLES = new Set(['legalRepresentative', 'principal', 'responsiblePerson'])
 
 export class CheckStore {
   readonly entries = new Map<string, EntryRec>();
+  readonly records = new Map<string, RecordRec>();
   /** Subjects held; found by their code (uscc or ID digest), which every subject has. */
   subjectCount = 0;
   private readonly byUscc = new Map<string, SubjectRec>();
@@ -78,9 +108,32 @@ export class CheckStore {
       row.start_date === null ? null : this.intern(row.start_date), row.end_date === null ? null : this.intern(row.end_date),
       row.objection_pending,
     );
+    if (row.measures_lifted !== null) entry.lifted = lifting(row.measures_lifted);
     subject.entries = insertById(subject.entries, entry);
     this.entries.set(entry.id, entry);
     return entry;
+  }
+
+  /** Adds (or replaces) one record. */
+  putRecord(row: RecordIndexRow): RecordRec {
+    this.removeRecord(row.id);
+    const subject = this.subject(row);
+    const record = new RecordRec(
+      row.id, subject, this.intern(row.department_id), this.intern(row.domain), row.decision_no, this.intern(row.decision_date),
+      this.intern(row.severity) as RecordRec['severity'], this.intern(row.penalty_type), row.objection_pending, this.intern(row.disclosure_end),
+    );
+    subject.records = insertById(subject.records, record);
+    this.records.set(record.id, record);
+    return record;
+  }
+
+  removeRecord(recordId: string): boolean {
+    const record = this.records.get(recordId);
+    if (!record) return false;
+    this.records.delete(recordId);
+    record.subject.records = withoutItem(record.subject.records, record);
+    this.dropIfUnused(record.subject);
+    return true;
   }
 
   /** Links a person the decision of an entry held here names; ignored for entries not held (no longer in effect). */
@@ -98,7 +151,7 @@ export class CheckStore {
     if (!entry) return false;
     this.entries.delete(entryId);
     const subject = entry.subject;
-    subject.entries = withoutEntry(subject.entries, entry);
+    subject.entries = withoutItem(subject.entries, entry);
     this.dropIfUnused(subject);
     for (const link of entry.persons ?? []) {
       link.person.named = without(link.person.named, link);
@@ -154,7 +207,7 @@ export class CheckStore {
   }
 
   private dropIfUnused(s: SubjectRec): void {
-    if (s.entries !== null || s.named !== null) return;
+    if (s.entries !== null || s.named !== null || s.records !== null) return;
     this.unindex(s);
     this.subjectCount -= 1;
   }
@@ -190,20 +243,26 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-function insertById(held: EntryRec | EntryRec[] | null, entry: EntryRec): EntryRec | EntryRec[] {
-  if (held === null) return entry;
+function insertById<T extends { id: string }>(held: T | T[] | null, item: T): T | T[] {
+  if (held === null) return item;
   const list = Array.isArray(held) ? held : [held];
   let i = list.length;
-  while (i > 0 && list[i - 1]!.id > entry.id) i--;
-  list.splice(i, 0, entry);
+  while (i > 0 && list[i - 1]!.id > item.id) i--;
+  list.splice(i, 0, item);
   return list;
 }
 
-function withoutEntry(held: EntryRec | EntryRec[] | null, entry: EntryRec): EntryRec | EntryRec[] | null {
-  if (held === entry || held === null) return null;
+function withoutItem<T>(held: T | T[] | null, item: T): T | T[] | null {
+  if (held === item || held === null) return null;
   if (!Array.isArray(held)) return held;
-  const rest = without(held, entry);
+  const rest = without(held, item);
   return rest !== null && rest.length === 1 ? rest[0]! : rest;
+}
+
+/** Dates of a lifting as days (a timestamp counts by its date part). */
+function lifting(value: { from?: string | null; until?: string | null }): Lifting {
+  const day = (v: string | null | undefined) => (typeof v === 'string' && v.length >= 10 ? v.slice(0, 10) : null);
+  return new Lifting(day(value.from), day(value.until));
 }
 
 function without<T>(list: T[] | null, item: T): T[] | null {

@@ -1,5 +1,5 @@
 import type { DepartmentRec, ListTypeRec, MeasureRec } from './check-catalog.ts';
-import type { Hit, MeasureGroup } from './check-rules.ts';
+import type { Hit, MeasureGroup, RecordHit } from './check-rules.ts';
 import type { SubjectRec } from './check-store.ts';
 import type { CheckResponseBody } from './checks.schemas.ts';
 import type { CheckedSubject, CheckOutcome } from './checks.usecases.ts';
@@ -30,6 +30,17 @@ function presentResult(r: CheckedSubject): Result {
     hits: m.hits.length === 0 ? [] : m.hits.map(presentHit),
     measures: m.measures.length === 0 ? [] : m.measures.map(presentGroup),
     candidate: m.candidate,
+    records: m.records.length === 0 ? [] : m.records.map(presentRecord),
+    // Shared frozen objects of the shape the schema describes.
+    eligibility: m.eligibility as Result['eligibility'],
+  };
+}
+
+/** A record is information for the caller: no hit, no measures. */
+function presentRecord({ record: r, department }: RecordHit): Result['records'][number] {
+  return {
+    recordId: r.id, department: departmentView(department), domain: r.domain, decisionNo: r.decisionNo, decisionDate: r.decisionDate,
+    severity: r.severity, penaltyType: r.penaltyType, state: r.objectionPending ? 'objection_pending' : 'in_effect', disclosureEnd: r.disclosureEnd,
   };
 }
 
@@ -49,7 +60,7 @@ function presentHit(h: Hit): Result['hits'][number] {
     decisionDocumentNo: e.documentNo,
     startDate: e.startDate,
     endDate: e.endDate,
-    state: e.objectionPending ? 'objection_pending' : 'in_effect',
+    state: h.lifted ? 'measures_lifted' : e.objectionPending ? 'objection_pending' : 'in_effect',
     candidate: h.candidate,
   };
 }

@@ -37,7 +37,8 @@ const CheckHit = z.object({
   decisionDocumentNo: z.string().nullable().describe('认定决定书（红名单为审核文件）文号'),
   startDate: z.string().nullable(),
   endDate: z.string().nullable().describe('期限最后一日（含）'),
-  state: z.enum(['in_effect', 'objection_pending']).describe('objection_pending：异议处理中，措施不停止执行'),
+  state: z.enum(['in_effect', 'objection_pending', 'measures_lifted'])
+    .describe('objection_pending：异议处理中，措施不停止执行；measures_lifted：依重整计划或和解协议暂时解除惩戒措施，不附措施'),
   candidate: z.boolean().describe('疑似命中：仅名称相符或名称与代码不符，须人工核实，不附措施'),
 }).meta({ id: 'CheckHit' });
 
@@ -56,14 +57,39 @@ const CheckMeasureGroup = z.object({
   measures: z.array(CheckMeasure),
 }).meta({ id: 'CheckMeasureGroup' });
 
+const CheckRecord = z.object({
+  recordId: z.uuid(),
+  department: z.object({ id: z.uuid(), code: z.string(), name: z.string() }).describe('作出处罚决定的部门'),
+  domain: z.string().describe('领域编码'),
+  decisionNo: z.string().describe('处罚决定书文号'),
+  decisionDate: z.string(),
+  severity: z.enum(['minor', 'general', 'serious']).describe('失信程度：轻微、一般、严重'),
+  penaltyType: z.string().describe('处罚种类编码'),
+  state: z.enum(['in_effect', 'objection_pending']),
+  disclosureEnd: z.string().describe('共享截止日（含）'),
+}).meta({ id: 'CheckRecord' });
+
+const CheckEligibility = z.object({
+  greenChannel: z.boolean().describe('可适用绿色通道'),
+  acceptWithCommitment: z.boolean().describe('可容缺受理（以书面承诺补交材料）'),
+  basis: z.array(z.object({
+    kind: z.enum(['red_list', 'rule']).describe('red_list：生效中的红名单记录；rule：信用办配置的资格规则'),
+    entryId: z.uuid().optional(),
+    ruleCode: z.string().optional(),
+    name: z.string(),
+  })),
+}).meta({ id: 'CheckEligibility' });
+
 const CheckResult = z.object({
   index: z.int().describe('在请求 subjects 中的位置（从 0 起）'),
   query: CheckQuery,
-  matched: z.boolean(),
+  matched: z.boolean().describe('true：有名单命中或失信信息'),
   subject: CheckedSubject.optional().describe('命中的主体；仅名称命中多个主体时不返回'),
   hits: z.array(CheckHit),
   measures: z.array(CheckMeasureGroup).describe('应实施的措施，按实施部门分组，本部门在前；仅代码命中且名称相符时返回'),
   candidate: z.boolean(),
+  records: z.array(CheckRecord).describe('失信信息（如行政处罚），仅供参考：不是名单命中，不附措施；按领域共享范围可见，仅代码命中且名称相符时返回'),
+  eligibility: CheckEligibility.describe('激励资格：有失信名单记录生效中的主体始终不符合'),
 }).meta({ id: 'CheckResult' });
 
 export const CheckResponse = z.object({

@@ -1,5 +1,5 @@
 import type { EventSync } from '../../app/sync.ts';
-import type { Actor } from '../shared/actor.ts';
+import { hasRole, type Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import {
   inspectIdentifier, maskCitizenId, maskIdentifier, normalizeIdentifierInput, validateCitizenId, validateUscc,
@@ -46,7 +46,7 @@ export function runCheck(deps: CheckDeps, actor: Actor, input: CheckBodyInput): 
   const parsed = parseSubjects(input.subjects, today, deps.secrets);
 
   const { dataVersion, stale } = deps.sync.status();
-  const scope: CheckScope = { departmentId: actor.departmentId, scenario, today };
+  const scope: CheckScope = { departmentId: actor.departmentId, scenario, today, seesAllRecords: hasRole(actor, 'credit_office', 'admin') };
   const results: CheckedSubject[] = new Array(parsed.length);
   const recorded: RecordedSubject[] = new Array(parsed.length);
   for (let i = 0; i < parsed.length; i++) {

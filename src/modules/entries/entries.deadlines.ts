@@ -1,7 +1,10 @@
+import { sql } from 'kysely';
+import { DUE_TABLES, type DueTable } from '../shared/deadlines.ts';
+import { AppError } from '../shared/errors.ts';
 import { json } from '../shared/json.ts';
 import type { Write } from '../shared/ledger.ts';
 import { partyDeadlineEnd } from '../shared/periods.ts';
-import type { WorkingCalendar } from '../shared/working-days.ts';
+import { CalendarYearMissingError, type WorkingCalendar } from '../shared/working-days.ts';
 import { recordChange } from './entries.usecases.ts';
 
 /**
@@ -13,11 +16,71 @@ export async function recomputeStatementDeadlines(w: Write, calendar: WorkingCal
   const moved: { entryId: string; from: string; to: string }[] = [];
   for (const entry of open) {
     const notice = entry.notice as { servedDate: string; statementPeriodWorkingDays: number; statementDue: string };
-    const due = partyDeadlineEnd(calendar.addWorkingDays(notice.servedDate, notice.statementPeriodWorkingDays), calendar);
+    const due = inKnownYear('entry', entry.id, () => partyDeadlineEnd(calendar.addWorkingDays(notice.servedDate, notice.statementPeriodWorkingDays), calendar));
     if (due === notice.statementDue) continue;
     await w.tx.updateTable('entries').set({ notice: json({ ...notice, statementDue: due }), updated_at: w.now }).where('id', '=', entry.id).execute();
     recordChange(w, entry, 'entry.deadline_recomputed', { deadline: 'statementDue', from: notice.statementDue, to: due, cause: 'calendar' });
     moved.push({ entryId: entry.id, from: notice.statementDue, to: due });
   }
   return moved;
+}
+
+export type RecomputedCounts = { entries: number } & Record<DueTable, number>;
+
+/**
+ * Every open deadline after a calendar edit, in the edit's transaction: the statement periods of notices, and each
+ * open row (closed_at null, due_from and due_days set) of every table in DUE_TABLES, whose due date becomes
+ * due_from + due_days working days on the new calendar. A moved item gets `<stream>.deadline_recomputed` on its
+ * own stream and an audit row. Returns how many moved per table (for the one log line the caller writes).
+ */
+export async function recomputeOpenDeadlines(w: Write, calendar: WorkingCalendar): Promise<RecomputedCounts> {
+  const counts = { entries: (await recomputeStatementDeadlines(w, calendar)).length } as RecomputedCounts;
+  for (const table of Object.keys(DUE_TABLES) as DueTable[]) counts[table] = await recomputeTable(w, calendar, table);
+  return counts;
+}
+
+const CHUNK = 500;
+
+async function recomputeTable(w: Write, calendar: WorkingCalendar, table: DueTable): Promise<number> {
+  const { stream } = DUE_TABLES[table];
+  // Every DUE_TABLES table has the same due_* columns (decision 0009); 'dispatches' stands for their shared type.
+  const open = await w.tx.selectFrom(table as 'dispatches').select(['id', 'department_id', 'due_from', 'due_days', 'due_date'])
+    .where('closed_at', 'is', null).where('due_from', 'is not', null).where('due_days', 'is not', null).orderBy('id').execute();
+  const changes = open.flatMap((row) => {
+    const to = inKnownYear(stream, row.id, () => calendar.addWorkingDays(row.due_from!, row.due_days!));
+    return to === row.due_date ? [] : [{ id: row.id, due_from: row.due_from, due_days: row.due_days, from: row.due_date, to }];
+  });
+  let moved = 0;
+  for (let i = 0; i < changes.length; i += CHUNK) {
+    const chunk = changes.slice(i, i + CHUNK);
+    // One statement per chunk. The guard on due_from/due_days/closed_at skips a row that closed or got a new
+    // deadline since it was read; the update's row lock keeps it from changing until this edit commits.
+    const updated = await sql<{ id: string; department_id: string }>`
+      update ${sql.table(table)} as t set due_date = v.to_date
+      from jsonb_to_recordset(${json(chunk.map((c) => ({ id: c.id, due_from: c.due_from, due_days: c.due_days, to_date: c.to })))}::jsonb)
+        as v(id uuid, due_from date, due_days integer, to_date date)
+      where t.id = v.id and t.closed_at is null and t.due_from = v.due_from and t.due_days = v.due_days
+      returning t.id, t.department_id`.execute(w.tx);
+    const byId = new Map(chunk.map((c) => [c.id, c]));
+    for (const row of updated.rows) {
+      const change = byId.get(row.id)!;
+      const payload = { from: change.from, to: change.to, cause: 'calendar' };
+      w.event({ stream, streamId: row.id, type: `${stream}.deadline_recomputed`, departmentId: row.department_id, payload });
+      w.audit({ action: `${stream}.deadline_recomputed`, target: `${stream}:${row.id}`, details: payload });
+      moved++;
+    }
+  }
+  return moved;
+}
+
+/** A recomputed deadline that falls in a year with no calendar refuses the edit, naming the year and the item. */
+function inKnownYear<T>(stream: string, id: string, compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (!(error instanceof CalendarYearMissingError)) throw error;
+    throw new AppError('calendar.year_missing', 422,
+      `${error.year} 年的工作日历尚未录入，未结事项的期限无法按新日历重新计算；请先录入 ${error.year} 年的工作日历，再修改本年日历。`,
+      { year: error.year, stream, itemId: id });
+  }
 }

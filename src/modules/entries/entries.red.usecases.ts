@@ -5,7 +5,7 @@ import { addCalendarDays, chinaDate } from '../shared/working-days.ts';
 import { lockSubject } from '../subjects/subjects.repository.ts';
 import * as repo from './entries.repository.ts';
 import type { PublicationBody, ReviewBody } from './entries.schemas.ts';
-import { blackEntryInEffect, DECIDERS, recordChange, step, type EntryDeps } from './entries.usecases.ts';
+import { blackEntryInEffect, seriousRecordInEffect, DECIDERS, recordChange, step, type EntryDeps } from './entries.usecases.ts';
 
 /** Red list: the department's reviewer approves (with the validity period) or rejects a nomination. */
 export async function review(deps: EntryDeps, entryId: string, input: z.infer<typeof ReviewBody>) {
@@ -50,6 +50,9 @@ export async function publish(deps: EntryDeps, entryId: string, input: z.infer<t
     if (entry.kind === 'red') {
       if (await blackEntryInEffect(w, entry.subject_id)) {
         throw unprocessable('entry.subject_on_black_list', '该主体正被列入严重失信主体名单，红名单记录不能生效。', { field: 'subjectId' });
+      }
+      if (await seriousRecordInEffect(w, entry.subject_id)) {
+        throw unprocessable('entry.subject_has_serious_record', '该主体有尚在公示期内的严重失信信息，红名单记录不能生效。', { field: 'subjectId' });
       }
     } else {
       const reds = await repo.entriesOfSubject(w.tx, entry.subject_id, 'red', ['nominated', 'reviewed', 'in_effect']);

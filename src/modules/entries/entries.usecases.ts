@@ -47,6 +47,13 @@ export async function blackEntryInEffect(w: Write, subjectId: string) {
   return (await repo.entriesOfSubject(w.tx, subjectId, 'black', ['in_effect'])).find((e) => !e.end_date || e.end_date >= today);
 }
 
+/** A serious dishonesty record in effect also excludes every red list (rules.md §2). */
+export async function seriousRecordInEffect(w: Write, subjectId: string) {
+  return w.tx.selectFrom('records').select(['id', 'decision_no']).where('subject_id', '=', subjectId)
+    .where('state', '=', 'in_effect').where('severity', '=', 'serious').where('disclosure_end', '>=', chinaDate(w.now))
+    .executeTakeFirst();
+}
+
 /**
  * Starts an entry: a black-list draft, or a red-list nomination. Only the department that identifies for the
  * list type may start one. A subject on a black list cannot be nominated (checked under the subject lock).
@@ -63,6 +70,9 @@ export async function createEntry(deps: EntryDeps, input: { listTypeId: string; 
     await lockSubject(w.tx, subject.id);
     if (listType.kind === 'red' && (await blackEntryInEffect(w, subject.id))) {
       throw unprocessable('entry.subject_on_black_list', '该主体正被列入严重失信主体名单，不能推荐列入红名单。', { field: 'subject' });
+    }
+    if (listType.kind === 'red' && (await seriousRecordInEffect(w, subject.id))) {
+      throw unprocessable('entry.subject_has_serious_record', '该主体有尚在公示期内的严重失信信息，不能推荐列入红名单。', { field: 'subject' });
     }
     const id = uuidv7(w.now.getTime());
     const state = listType.kind === 'black' ? 'draft' : 'nominated';

@@ -1,0 +1,43 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { RecordsTable } from '../shared/db.workflows.types.ts';
+import type { Executor } from '../shared/ledger.ts';
+
+export type RecordRow = Selectable<RecordsTable>;
+
+export const findRecord = (db: Executor, id: string) =>
+  db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Locks the record: of two concurrent steps the second sees the first's state. */
+export const findRecordForUpdate = (db: Executor, id: string) =>
+  db.selectFrom('records').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export const findByDecisionNo = (db: Executor, departmentId: string, decisionNo: string) =>
+  db.selectFrom('records').select('id').where('department_id', '=', departmentId).where('decision_no', '=', decisionNo).executeTakeFirst();
+
+/** Inserts unless the department already has the decision number (then undefined). */
+export const insertRecord = (db: Executor, row: Insertable<RecordsTable>) =>
+  db.insertInto('records').values(row).onConflict((oc) => oc.columns(['department_id', 'decision_no']).doNothing()).returning('id').executeTakeFirst();
+
+export const updateRecord = (db: Executor, id: string, changes: Partial<Record<keyof RecordRow, unknown>>) =>
+  db.updateTable('records').set(changes as never).where('id', '=', id).execute();
+
+export const setLastVersion = (db: Executor, id: string, version: bigint) =>
+  db.updateTable('records').set({ last_version: version.toString() }).where('id', '=', id).execute();
+
+export function listRecords(db: Executor, filter: {
+  departmentId?: string; subjectId?: string; state?: string; severity?: string; domain?: string; limit: number; offset: number;
+}) {
+  let q = db.selectFrom('records').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset);
+  if (filter.departmentId) q = q.where('department_id', '=', filter.departmentId);
+  if (filter.subjectId) q = q.where('subject_id', '=', filter.subjectId);
+  if (filter.state) q = q.where('state', '=', filter.state as RecordRow['state']);
+  if (filter.severity) q = q.where('severity', '=', filter.severity as RecordRow['severity']);
+  if (filter.domain) q = q.where('domain', '=', filter.domain);
+  return q.execute();
+}
+
+export const eventsOfRecord = (db: Executor, id: string) =>
+  db.selectFrom('events').selectAll().where('stream', '=', 'record').where('stream_id', '=', id).orderBy('version').execute();
+
+export const findDomain = (db: Executor, code: string) =>
+  db.selectFrom('record_domains').selectAll().where('code', '=', code).executeTakeFirst();

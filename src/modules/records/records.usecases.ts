@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely';
+import { hasRole, seesAllDepartments, type Actor } from '../shared/actor.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { DB } from '../shared/db.types.ts';
+import { forbidden, notFound } from '../shared/errors.ts';
+import { uuidv7 } from '../shared/ids.ts';
+import { json } from '../shared/json.ts';
+import { write, type Write } from '../shared/ledger.ts';
+import type { Secrets } from '../shared/secrets.ts';
+import { chinaDate } from '../shared/working-days.ts';
+import { resolveSubject } from '../subjects/subjects.usecases.ts';
+import type { SubjectInput } from '../subjects/subjects.schemas.ts';
+import { recordTerms } from './record-terms.ts';
+import { dateInFuture, duplicateDecisionNo, unknownDomain } from './records.errors.ts';
+import * as repo from './records.repository.ts';
+import { leaveRedLists } from './records.red-lists.ts';
+
+export interface RecordDeps { db: Kysely<DB>; clock: Clock; secrets: Secrets; actor: Actor }
+
+/** Department staff see their own department's records; the credit office, administrators and auditors see all. */
+export const canSeeRecord = (actor: Actor, record: { department_id: string }) =>
+  seesAllDepartments(actor) || actor.departmentId === record.department_id;
+
+export async function getRecord(deps: { db: Kysely<DB>; actor: Actor }, id: string) {
+  const record = await repo.findRecord(deps.db, id);
+  if (!record || !canSeeRecord(deps.actor, record)) throw notFound('失信信息', 'record.not_found');
+  return { record };
+}
+
+export async function listRecords(deps: { db: Kysely<DB>; actor: Actor }, query: Omit<Parameters<typeof repo.listRecords>[1], 'departmentId'>) {
+  const departmentId = seesAllDepartments(deps.actor) ? undefined : deps.actor.departmentId;
+  return { records: await repo.listRecords(deps.db, { ...query, departmentId }) };
+}
+
+export async function recordHistory(deps: { db: Kysely<DB>; actor: Actor }, id: string) {
+  await getRecord(deps, id);
+  return { events: await repo.eventsOfRecord(deps.db, id) };
+}
+
+export interface CreateRecordInput {
+  subject: SubjectInput; domain: string; decisionNo: string; decisionDate: string; facts: string; basis: string;
+  penaltyType: string; amount?: string; discloseMinor?: boolean;
+}
+
+/** A department records one of its own penalty decisions; it takes effect at once (state in_effect). */
+export async function createRecord(deps: RecordDeps, input: CreateRecordInput) {
+  if (!hasRole(deps.actor, 'operator', 'reviewer')) throw forbidden('只有部门经办或审核人员可以记录本部门的失信信息。', 'record.forbidden');
+  const { result } = await write(deps, deps.actor.ref, async (w) => {
+    const subject = await resolveSubject(w, deps, input.subject, 'subject');
+    return insertNewRecord(w, {
+      ...input, subjectId: subject.id, departmentId: deps.actor.departmentId, state: 'in_effect', createdBy: deps.actor.ref,
+    });
+  });
+  return getRecord(deps, result);
+}
+
+export interface NewRecordInput {
+  subjectId: string; departmentId: string; domain: string; decisionNo: string; decisionDate: string; facts: string;
+  basis: string; penaltyType: string; amount?: string | null; discloseMinor?: boolean;
+  /** in_effect: recorded by the department; proposed: from a broken commitment, for the reviewer to decide. */
+  state: 'in_effect' | 'proposed';
+  sourceCommitmentId?: string | null;
+  createdBy: string;
+}
+
+/**
+ * Inserts a record inside the caller's write, with its severity class and periods from the catalog (rules.md §3),
+ * and its event (record.created or record.proposed) and audit row. Validates before writing: an unknown domain,
+ * an unclassified penalty type or a decision date in the future answers 422 naming the field, a decision number
+ * the department already used 409. Other parts (a broken commitment) call it with state 'proposed'.
+ */
+export async function insertNewRecord(w: Write, input: NewRecordInput): Promise<string> {
+  if (input.decisionDate > chinaDate(w.now)) throw dateInFuture();
+  if (!(await repo.findDomain(w.tx, input.domain))) throw unknownDomain(input.domain);
+  const terms = await recordTerms(w.tx, input);
+  if (await repo.findByDecisionNo(w.tx, input.departmentId, input.decisionNo)) throw duplicateDecisionNo(input.decisionNo);
+  const id = uuidv7(w.now.getTime());
+  const inserted = await repo.insertRecord(w.tx, {
+    id, subject_id: input.subjectId, department_id: input.departmentId, domain: input.domain, decision_no: input.decisionNo,
+    decision_date: input.decisionDate, facts: input.facts, basis: input.basis, penalty_type: input.penaltyType,
+    amount: input.amount ?? null, severity: terms.severity, rule: json(terms.rule), disclosed: terms.disclosed,
+    earliest_repair_date: terms.earliestRepairDate, disclosure_end: terms.disclosureEnd, state: input.state,
+    ended_reason: null, ended_note: null, ended_at: null, objection_pending: false, repair_id: null,
+    source_commitment_id: input.sourceCommitmentId ?? null, created_by: input.createdBy, created_at: w.now, updated_at: w.now,
+    last_version: '0',
+  });
+  // Two requests with one decision number: the unique index decides, the loser is told as if it came second.
+  if (!inserted) throw duplicateDecisionNo(input.decisionNo);
+  const record = { id, department_id: input.departmentId };
+  recordChange(w, record, input.state === 'in_effect' ? 'record.created' : 'record.proposed', {
+    state: input.state, subjectId: input.subjectId, domain: input.domain, decisionNo: input.decisionNo, decisionDate: input.decisionDate,
+    penaltyType: input.penaltyType, amount: input.amount ?? null, severity: terms.severity, ruleVersion: terms.rule.ruleVersion,
+    disclosed: terms.disclosed, earliestRepairDate: terms.earliestRepairDate, disclosureEnd: terms.disclosureEnd,
+    sourceCommitmentId: input.sourceCommitmentId ?? null,
+  });
+  if (input.state === 'in_effect' && terms.severity === 'serious') await leaveRedLists(w, input.subjectId, id);
+  return id;
+}
+
+/**
+ * Every change of a record: the event on stream 'record' (followers reload the row), the audit row, and the row's
+ * last data version once it is assigned. Other parts changing a record (objection, repair, expiry) call it too.
+ */
+export function recordChange(w: Write, record: { id: string; department_id: string }, type: string, payload: Record<string, unknown>, effectiveAt?: Date) {
+  w.event({ stream: 'record', streamId: record.id, type, departmentId: record.department_id, payload, effectiveAt });
+  w.audit({ action: type, target: `record:${record.id}`, details: payload });
+  w.afterAppend(async (events) => {
+    const last = events.filter((e) => e.stream === 'record' && e.streamId === record.id).at(-1);
+    if (last) await repo.setLastVersion(w.tx, record.id, last.version);
+  });
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { DepartmentRefSchema } from '../departments/departments.schemas.ts';
+
+export const ReminderQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100).describe('每页条数（1–500）'),
+  offset: z.coerce.number().int().min(0).default(0).describe('跳过的条数'),
+});
+
+export const Reminder = z.object({
+  kind: z.string().describe('事项类别：statement 陈述申辩期限、decision 陈述申辩期满待决定、dispatch 推送待反馈、objection 异议、repair 信用修复、commitment 承诺、tipoff 举报；今后新增的事项类别也会出现'),
+  id: z.uuid().describe('事项 ID'),
+  title: z.string().describe('事项标题（不含个人身份信息和举报人信息）'),
+  dueDate: z.iso.date().describe('期限届满日（当日结束时届满）'),
+  overdue: z.boolean().describe('是否已逾期'),
+  daysLeft: z.number().int().describe('剩余工作日数；已逾期时为负数（逾期的工作日数）'),
+  link: z.string().describe('事项的接口路径'),
+}).meta({ id: 'Reminder' });
+
+const paging = {
+  total: z.number().int().describe('符合条件的事项总数'),
+  limit: z.number().int().describe('每页条数'),
+  offset: z.number().int().describe('跳过的条数'),
+};
+
+export const Inbox = z.object({
+  items: z.array(Reminder).describe('本部门临期（提醒提前量内）和已逾期的未结事项，按期限先后排列'),
+  ...paging,
+}).meta({ id: 'Inbox' });
+
+export const OverdueItem = Reminder.extend({ department: DepartmentRefSchema.describe('负责办理的部门') }).meta({ id: 'OverdueItem' });
+
+export const Overdue = z.object({
+  items: z.array(OverdueItem).describe('各部门全部已逾期的未结事项，按期限先后排列'),
+  ...paging,
+  counts: z.array(z.object({
+    department: DepartmentRefSchema,
+    kind: z.string().describe('事项类别'),
+    count: z.number().int().describe('逾期事项数'),
+  })).describe('按部门和事项类别统计的逾期事项数'),
+}).meta({ id: 'Overdue' });
+
+export type ReminderPage = z.infer<typeof ReminderQuery>;

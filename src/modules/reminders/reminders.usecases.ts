@@ -1,0 +1,44 @@
+// Reminders (issue 3 item 10): a department's inbox of open items near or past their deadline, and the credit
+// office's view of everything overdue. Items come from every table in DUE_TABLES plus entries awaiting a statement
+// or a decision, so a new kind of item with due_* columns shows up here without a change.
+import type { Kysely } from 'kysely';
+import { hasRole, type Actor } from '../shared/actor.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { DB } from '../shared/db.types.ts';
+import { deadlineDays } from '../shared/deadlines.ts';
+import { forbidden } from '../shared/errors.ts';
+import { addCalendarDays, chinaDate, type WorkingCalendar } from '../shared/working-days.ts';
+import { listDepartments } from '../departments/departments.repository.ts';
+import type { DueRow } from './reminders.kinds.ts';
+import { dueCounts, dueRows, type DueFilter } from './reminders.repository.ts';
+import type { ReminderPage } from './reminders.schemas.ts';
+
+export interface ReminderDeps { db: Kysely<DB>; clock: Clock; calendar: { get(): WorkingCalendar }; actor: Actor }
+
+const byDue = (a: DueRow, b: DueRow) => a.dueDate.localeCompare(b.dueDate) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id);
+
+async function page(deps: ReminderDeps, filter: DueFilter, p: ReminderPage) {
+  const rows = (await dueRows(deps.db, filter, p.offset + p.limit)).sort(byDue).slice(p.offset, p.offset + p.limit);
+  const counts = await dueCounts(deps.db, filter);
+  return { rows, counts, total: counts.reduce((sum, c) => sum + c.count, 0) };
+}
+
+/** The caller's department: items due within `reminder_lead` working days from today, and items already overdue. */
+export async function inbox(deps: ReminderDeps, p: ReminderPage) {
+  const calendar = deps.calendar.get();
+  const today = chinaDate(deps.clock.now());
+  const lead = await deadlineDays(deps.db, 'reminder_lead');
+  const through = calendar.addWorkingDays(today, lead);
+  const { rows, total } = await page(deps, { departmentId: deps.actor.departmentId, before: addCalendarDays(through, 1), today }, p);
+  return { rows, total, today, calendar };
+}
+
+/** Every department's overdue items, for those who supervise: the credit office, administrators and auditors. */
+export async function overdue(deps: ReminderDeps, p: ReminderPage) {
+  if (!hasRole(deps.actor, 'credit_office', 'admin', 'auditor')) throw forbidden('只有信用办、系统管理员和审计人员可以查看全部逾期事项。', 'reminders.forbidden');
+  const calendar = deps.calendar.get();
+  const today = chinaDate(deps.clock.now());
+  const { rows, counts, total } = await page(deps, { before: today, today }, p);
+  const departments = new Map((await listDepartments(deps.db)).map((d) => [d.id, { id: d.id, code: d.code, name: d.name }]));
+  return { rows, counts, total, today, calendar, departments };
+}
