@@ -6,6 +6,7 @@ import { auditVerifyCommand } from '../modules/audit/audit.cli.ts';
 import { loadDemo } from './demo.ts';
 import { openForCli } from './open.ts';
 import { initTipoffKeyFile, TipoffKeysMissingError } from '../modules/tipoffs/tipoff-keys.ts';
+import { rotateTipoffKeys } from '../modules/tipoffs/tipoffs.rotation.ts';
 
 const HELP = `用法 / usage: credlink <command>
 
@@ -14,6 +15,8 @@ const HELP = `用法 / usage: credlink <command>
   demo            载入演示数据（虚构的示例区部门、主体和各状态的名单记录）
   audit verify    核验审计链（篡改、尾部删除、整体重算）
   keys init       生成举报人信息加密密钥文件（已配置或已存在时不变；不会写入数据目录）
+  keys rotate-tipoffs
+                  用当前（第一个）举报密钥重新加密旧密钥加密的举报人信息和附件（旧密钥须仍在密钥环中）
   help            显示本帮助
 
 数据库：设置 DATABASE_URL=postgres://… 使用 PostgreSQL，否则使用 CREDLINK_DATA_DIR（默认 ./data）中的嵌入式数据库。`;
@@ -54,6 +57,16 @@ async function run(args: string[]): Promise<number> {
       }
     }
     case 'keys': {
+      if (sub === 'rotate-tipoffs') {
+        const app = await openForCli();
+        try {
+          const { tipoffs, attachments } = await rotateTipoffKeys(app.ctx);
+          console.log(`已用密钥 ${app.ctx.tipoffKeys.currentId} 重新加密 ${tipoffs} 条举报人信息、${attachments} 个附件。全部完成后可从配置中删除旧密钥。`);
+          return 0;
+        } finally {
+          await app.close();
+        }
+      }
       if (sub !== 'init') break;
       const config = loadConfig();
       const { created, file } = initTipoffKeyFile(config);
