@@ -50,6 +50,17 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     reply.code(404).send({ error: { code: 'route.not_found', message: '请求的接口不存在。' } });
   });
   app.decorateRequest('actor', null);
+  // Action endpoints without a body (POST …/acceptance) are often called with a JSON content type and nothing else:
+  // an empty body is no body. Anything else must be valid JSON.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = body as string;
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(Object.assign(new Error('invalid JSON'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 }), undefined);
+    }
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

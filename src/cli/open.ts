@@ -10,10 +10,12 @@ import { loadTipoffKeys } from '../modules/tipoffs/tipoff-keys.ts';
 export async function openForCli(options: { background?: boolean } = {}): Promise<Composed & { database: Database; close(): Promise<void> }> {
   const config = loadConfig();
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  // Refuse before the database is opened (and the data directory created) when no tip-off key is configured.
+  const tipoffKeys = loadTipoffKeys(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const { key } = loadSecretKey(config);
-    const composed = await compose({ config, database, clock: systemClock, log, secretKey: key, tipoffKeys: loadTipoffKeys(config), background: options.background ?? false });
+    const composed = await compose({ config, database, clock: systemClock, log, secretKey: key, tipoffKeys, background: options.background ?? false });
     return { ...composed, database, async close() { await composed.stop(); await database.close(); } };
   } catch (error) {
     await database.close();
