@@ -11,6 +11,14 @@ import { calendarRoutes } from '../modules/catalog/calendar.routes.ts';
 import { identifierRoutes } from '../modules/identifiers/identifiers.routes.ts';
 import { checksRoutes } from '../modules/checks/checks.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
+import { settingsRoutes } from '../modules/settings/settings.routes.ts';
+import { remindersRoutes } from '../modules/reminders/reminders.routes.ts';
+import { commitmentRoutes } from '../modules/commitments/commitments.routes.ts';
+import { eligibilityRoutes } from '../modules/eligibility/eligibility.routes.ts';
+import { tipoffRoutes } from '../modules/tipoffs/tipoffs.routes.ts';
+import { recordsRoutes } from '../modules/records/records.routes.ts';
+import { partyRightsRoutes } from '../modules/public/party-rights.routes.ts';
+import { dispatchRoutes } from '../modules/dispatch/dispatch.routes.ts';
 
 /** Every feature's routes, in the order they appear in the API document. */
 export const routes: RoutePlugin[] = [
@@ -26,4 +34,12 @@ export const routes: RoutePlugin[] = [
   identifierRoutes,
   checksRoutes,
   healthRoutes,
+  settingsRoutes,
+  remindersRoutes,
+  commitmentRoutes,
+  eligibilityRoutes,
+  tipoffRoutes,
+  recordsRoutes,
+  partyRightsRoutes,
+  dispatchRoutes,
 ];

@@ -51,6 +51,17 @@ create table record_domains (
   disclosure_working_days integer not null check (disclosure_working_days >= 0),
   updated_at timestamptz not null
 );
+-- Sharing names department codes (or ids), like list types; 'all' shares with every department. 双公示 within 7
+-- working days (rules.md §8); market regulation publishes within 20 (SAMR Order No. 45).
+insert into record_domains (code, name, sharing, disclosure_working_days, updated_at) values
+  ('market_regulation', '市场监管', '{"departments":"all"}', 20, now()),
+  ('tax', '税务', '{"departments":"all"}', 7, now()),
+  ('ecology_environment', '生态环境', '{"departments":"all"}', 7, now()),
+  ('work_safety', '安全生产', '{"departments":"all"}', 7, now()),
+  ('transport', '交通运输', '{"departments":"all"}', 7, now()),
+  ('housing_construction', '住房城乡建设', '{"departments":"all"}', 7, now()),
+  ('human_resources', '人力资源社会保障', '{"departments":"all"}', 7, now()),
+  ('food_drug', '食品药品', '{"departments":"all"}', 7, now());
 
 -- The mapping the credit office maintains: (domain, penalty type) → severity class.
 create table penalty_classes (
@@ -61,6 +72,14 @@ create table penalty_classes (
   updated_at timestamptz not null,
   primary key (domain, penalty_type)
 );
+-- Penalty types of 行政处罚法 Art. 9 by severity class (22号): warning 警告/通报批评 → minor; fine 罚款 and
+-- confiscation 没收违法所得、没收非法财物 → general; suspension 暂扣许可证件/责令停产停业, revocation 吊销许可证件 and
+-- restriction 限制开展生产经营活动/限制从业 → serious. Each domain regulator may reclassify its own (catalog data).
+insert into penalty_classes (domain, penalty_type, severity, updated_by, updated_at)
+  select d.code, t.penalty_type, t.severity, 'system', now()
+  from record_domains d
+  cross join (values ('warning', 'minor'), ('fine', 'general'), ('confiscation', 'general'), ('suspension', 'serious'),
+    ('revocation', 'serious'), ('restriction', 'serious')) as t (penalty_type, severity);
 
 -- Dishonesty records (失信信息), chiefly administrative penalty decisions.
 create table records (
@@ -205,6 +224,9 @@ create table feedback (
 );
 create index feedback_department on feedback (department_id, created_at);
 create index feedback_entry on feedback (entry_id);
+-- One feedback per measure of an item or check; inbox counts and statistics join on the item.
+create unique index feedback_dispatch on feedback (dispatch_id, measure_id) where dispatch_id is not null;
+create unique index feedback_check on feedback (check_id, measure_id) where check_id is not null;
 
 -- Files sent with public filings; a tip-off's are sealed (shared/aead.ts) and readable only by its handler.
 create table attachments (
@@ -233,10 +255,13 @@ create table objections (
   origin text not null check (origin in ('department', 'public', 'credit_china', 'provincial')),
   origin_ref text,
   filed_by text not null,
+  -- The department through which it was filed (it may follow the application too); null for public filings.
+  filed_department_id uuid references departments(id),
   party jsonb not null,
   content text not null,
   state text not null check (state in ('received', 'accepted', 'rejected', 'withdrawn')),
   decision jsonb,
+  decided_at timestamptz,
   tracking_hash text,
   due_from date not null,
   due_days integer not null,
@@ -247,6 +272,7 @@ create table objections (
 );
 create index objections_target on objections (target_stream, target_id);
 create index objections_open on objections (department_id, due_date) where closed_at is null;
+create index objections_upward on objections (origin, decided_at) where origin in ('credit_china', 'provincial');
 
 -- Credit repairs (信用修复), including temporary lifting under a reorganization plan or settlement.
 create table repairs (
@@ -259,12 +285,21 @@ create table repairs (
   origin text not null check (origin in ('department', 'public', 'credit_china', 'provincial')),
   origin_ref text,
   filed_by text not null,
+  filed_department_id uuid references departments(id),
   party jsonb not null,
   proof text not null,
+  -- The commitment as written by the applicant; the commitments row is made once the target is known and accepted.
+  commitment_text text not null,
   commitment_id uuid,
+  -- Reorganization: the court's document approving the plan or settlement.
+  court_document_no text,
+  -- Refused as too early: the first day on which it may be filed.
+  earliest_date date,
   -- received → accepted → approved | rejected; refused: filed before the minimum period (with the date).
   state text not null check (state in ('received', 'accepted', 'approved', 'rejected', 'refused', 'withdrawn')),
   decision jsonb,
+  accepted_at timestamptz,
+  decided_at timestamptz,
   tracking_hash text,
   due_from date not null,
   due_days integer not null,
@@ -275,6 +310,7 @@ create table repairs (
 );
 create index repairs_target on repairs (target_stream, target_id);
 create index repairs_open on repairs (department_id, due_date) where closed_at is null;
+create index repairs_upward on repairs (origin, decided_at) where origin in ('credit_china', 'provincial');
 
 -- Credit commitments (信用承诺), rules.md §7.
 create table commitments (
@@ -346,3 +382,10 @@ create table tracking_attempts (
   attempted_at timestamptz not null
 );
 create index tracking_attempts_recent on tracking_attempts (application_no, attempted_at);
+
+-- Commitments (rules.md §7): a broken credit commitment becomes a dishonesty record of penalty type
+-- 'commitment_breach', classed 一般 (general) in every domain seeded above. The credit office may change the class
+-- per domain; a domain added later needs its own row before a broken commitment can be recorded in it.
+insert into penalty_classes (domain, penalty_type, severity, updated_by, updated_at)
+  select code, 'commitment_breach', 'general', 'system', now() from record_domains
+  on conflict (domain, penalty_type) do nothing;

@@ -65,16 +65,18 @@ export interface AttachmentsTable {
 
 export interface ObjectionsTable extends DueColumns {
   id: string; application_no: string; target_stream: 'entry' | 'record' | null; target_id: string | null; department_id: string;
-  origin: Origin; origin_ref: string | null; filed_by: string; party: Json<Record<string, unknown>>; content: string;
+  origin: Origin; origin_ref: string | null; filed_by: string; filed_department_id: string | null;
+  party: Json<Record<string, unknown>>; content: string;
   state: 'received' | 'accepted' | 'rejected' | 'withdrawn'; decision: JsonNullable<Record<string, unknown>>;
-  tracking_hash: string | null; created_at: Instant; updated_at: Instant;
+  decided_at: Instant | null; tracking_hash: string | null; created_at: Instant; updated_at: Instant;
 }
 export interface RepairsTable extends DueColumns {
   id: string; application_no: string; kind: 'repair' | 'reorganization'; target_stream: 'entry' | 'record' | null;
   target_id: string | null; department_id: string; origin: Origin; origin_ref: string | null; filed_by: string;
-  party: Json<Record<string, unknown>>; proof: string; commitment_id: string | null;
+  filed_department_id: string | null; party: Json<Record<string, unknown>>; proof: string; commitment_text: string;
+  commitment_id: string | null; court_document_no: string | null; earliest_date: DateString | null;
   state: 'received' | 'accepted' | 'approved' | 'rejected' | 'refused' | 'withdrawn'; decision: JsonNullable<Record<string, unknown>>;
-  tracking_hash: string | null; created_at: Instant; updated_at: Instant;
+  accepted_at: Instant | null; decided_at: Instant | null; tracking_hash: string | null; created_at: Instant; updated_at: Instant;
 }
 export type CommitmentType = 'approval_substitute' | 'accept_with_commitment' | 'certification' | 'repair' | 'self_discipline' | 'voluntary' | 'other';
 export interface CommitmentsTable extends OptionalDue {

@@ -1,0 +1,47 @@
+import { sql } from 'kysely';
+import type { Job } from '../../app/jobs.ts';
+import { restoreMeasures, type Lifting } from '../entries/entries.workflow.ts';
+import { endOfPeriod } from '../entries/entries.usecases.ts';
+import type { AppContext } from '../../app/context.ts';
+import { write } from '../shared/ledger.ts';
+import { chinaDate } from '../shared/working-days.ts';
+import * as repo from './repairs.repository.ts';
+
+const BATCH = 100;
+
+/**
+ * A reorganization's lifting granted until a date ends by itself after that day: the measures apply again, with the
+ * end of the lifting's last day as the effective time however late the run. Rows are claimed with SKIP LOCKED and
+ * no longer match once restored, so several processes and repeated runs do each lifting once, and a run after
+ * downtime catches up.
+ */
+export async function endExpiredLiftings(deps: Pick<AppContext, 'db' | 'clock' | 'log'>): Promise<number> {
+  const today = chinaDate(deps.clock.now());
+  let restored = 0;
+  for (;;) {
+    const { result } = await write(deps, 'system:lifting-expiry', async (w) => {
+      const entries = await w.tx.selectFrom('entries').selectAll().where('state', '=', 'in_effect').where('measures_lifted', 'is not', null)
+        .where(sql<string>`measures_lifted->>'until'`, '<', today).orderBy('id').limit(BATCH).forUpdate().skipLocked().execute();
+      for (const entry of entries) {
+        const lifting = entry.measures_lifted as unknown as Lifting;
+        const endedAt = endOfPeriod(lifting.until!);
+        await restoreMeasures(w, entry, { repairId: lifting.repairId, note: `暂停实施惩戒措施的期限已于 ${lifting.until} 届满`, effectiveAt: endedAt });
+        const repair = await repo.findRepairForUpdate(w.tx, lifting.repairId);
+        const decision = repair?.decision as { lifting?: Record<string, unknown> } | null;
+        if (repair && decision?.lifting) {
+          await repo.updateRepair(w.tx, repair.id, { decision: { ...decision, lifting: { ...decision.lifting, endedAt: endedAt.toISOString() } }, updated_at: w.now });
+          const payload = { applicationNo: repair.application_no, note: 'until_reached' };
+          w.event({ stream: 'repair', streamId: repair.id, type: 'repair.lifting_ended', departmentId: repair.department_id, payload, effectiveAt: endedAt });
+          w.audit({ action: 'repair.lifting_ended', target: `repair:${repair.id}`, details: payload });
+        }
+      }
+      return entries.length;
+    });
+    restored += result;
+    if (result < BATCH) break;
+  }
+  if (restored > 0) deps.log.info({ job: 'lifting-expiry', restored }, 'liftings ended');
+  return restored;
+}
+
+export const liftingExpiryJob: Job = { name: 'lifting-expiry', intervalMs: 5 * 60_000, run: (ctx) => endExpiredLiftings(ctx) };
