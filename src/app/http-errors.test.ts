@@ -64,7 +64,13 @@ test('every non-public endpoint refuses a request without a token', async () => 
       (res.statusCode === 401 ? refused : open).push(`${method.toUpperCase()} ${path} → ${res.statusCode}`);
     }
   }
-  const expectedOpen = ['POST /api/v1/auth/login', 'GET /api/v1/identifiers/{code}', 'POST /api/v1/identifiers', 'GET /healthz', 'GET /readyz'];
+  const expectedOpen = [
+    'POST /api/v1/auth/login', 'GET /api/v1/identifiers/{code}', 'POST /api/v1/identifiers', 'GET /healthz', 'GET /readyz',
+    // The rights of the parties and public disclosure: open to anyone, answering alike whatever exists.
+    'POST /api/v1/public/objections', 'POST /api/v1/public/repairs', 'POST /api/v1/public/tracking',
+    'POST /api/v1/public/tracking/withdrawal', 'GET /api/v1/public/repair-notices/{stream}/{id}',
+    'POST /api/v1/public/tipoffs', 'GET /api/v1/public/disclosures',
+  ];
   assert.deepEqual(open.map((o) => o.split(' →')[0]).sort(), expectedOpen.sort(), open.join('\n'));
   assert.ok(refused.length > 20);
 });
