@@ -5,6 +5,7 @@ import { decide, recordStatement, serveNotice } from '../modules/entries/entries
 import { publish, review } from '../modules/entries/entries.red.usecases.ts';
 import { createEntry, endEntry } from '../modules/entries/entries.usecases.ts';
 import { systemActor, type Actor, type Role } from '../modules/shared/actor.ts';
+import { loadDemoWorkflows } from './demo.workflows.ts';
 import { DEMO_PASSWORD, demoApiKeyDepartments, demoCompanies, demoPersons, demoUsers } from './demo.data.ts';
 
 type Out = (line: string) => void;
@@ -91,12 +92,14 @@ export async function loadDemo(ctx: AppContext, out: Out): Promise<number> {
   await red('hrss', 'red_labor_a', c[5], 'in_effect');
   await blackInEffect('hrss', 'black_wage', c[5], 10, legal(1));
 
+  await loadDemoWorkflows(ctx, as);
+
   const keys: string[] = [];
   for (const code of demoApiKeyDepartments) {
     const { key } = await createApiKey({ ...ctx, actor: admin }, { name: `${code} 业务系统（演示）`, departmentId: departments.get(code)!, expiresInDays: 365 });
     keys.push(`  ${code}: ${key}`);
   }
-  out('演示数据已载入：示例区各部门账号、12 家演示企业、5 名演示自然人，以及各状态的红黑名单记录。');
+  out('演示数据已载入：示例区各部门账号、12 家演示企业、5 名演示自然人，各状态的红黑名单记录、各失信程度的行政处罚信息、一件待处理的异议、一份信用承诺，以及各实施部门的推送待办。');
   out(`演示账号（密码均为 ${DEMO_PASSWORD}）：amr_operator、amr_reviewer、tax_reviewer、credit_officer、auditor 等。`);
   out('演示业务系统 API 密钥（仅显示这一次）：');
   for (const line of keys) out(line);

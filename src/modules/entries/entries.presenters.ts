@@ -40,6 +40,7 @@ export async function presentEntry(db: Executor, entry: repo.EntryRow) {
       note: entry.ended_note, at: (entry.ended_at ?? entry.updated_at).toISOString(),
     } : null,
     objectionPending: entry.objection_pending,
+    measuresLifted: (entry.measures_lifted as { from: string; until: string | null; repairId: string; reason: string } | null) ?? null,
     dataVersion: String(entry.last_version),
     createdAt: entry.created_at.toISOString(),
     updatedAt: entry.updated_at.toISOString(),

@@ -92,6 +92,9 @@ export const Entry = z.object({
   measures: z.array(z.object({ id: z.uuid(), code: z.string(), kind: z.string(), title: z.string(), version: z.number().int() })),
   ended: z.object({ reason: z.enum(END_REASONS), reasonLabel: z.string(), note: z.string().nullable(), at: z.string() }).nullable(),
   objectionPending: z.boolean(),
+  measuresLifted: z.object({
+    from: z.string(), until: z.string().nullable(), repairId: z.uuid(), reason: z.string(),
+  }).nullable().describe('重整计划或和解协议期间暂停实施惩戒措施：起止日期与依据的修复申请；null 表示未暂停'),
   dataVersion: z.string().describe('最近一次变更的数据版本'),
   createdAt: z.string(),
   updatedAt: z.string(),

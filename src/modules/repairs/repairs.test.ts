@@ -159,6 +159,8 @@ describe('credit repair of list entries', () => {
     assert.equal(lifted.state, 'in_effect', 'the entry itself stays in effect');
     assert.deepEqual({ ...lifted.measures_lifted, from: undefined }, { from: undefined, until: '2026-12-31', repairId: r.id, reason: '法院已批准重整计划' });
     assert.equal((await eventsOf(t, 'entry', entry.id)).at(-1)!.type, 'entry.measures_lifted');
+    const shown = (await t.app.inject({ method: 'GET', url: `/api/v1/entries/${entry.id}`, headers: s.amrReviewer.headers })).json();
+    assert.equal(shown.measuresLifted.until, '2026-12-31', 'the deciding department sees the lifting on the entry');
     const whileLifted = await check(t, s.checker.headers, uscc);
     assert.equal(whileLifted.hits[0].state, 'measures_lifted', 'the check still shows the entry');
     assert.equal(whileLifted.measures.length, 0, 'but applies no measure while lifted');

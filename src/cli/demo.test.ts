@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { login } from '../test/fixtures.ts';
+import { createTestApp, type TestApp } from '../test/harness.ts';
+import { loadDemo } from './demo.ts';
+import { DEMO_PASSWORD, demoCompanies } from './demo.data.ts';
+
+let t: TestApp;
+const lines: string[] = [];
+before(async () => {
+  t = await createTestApp({ now: '2026-11-28T02:00:00Z' });
+  assert.equal(await loadDemo(t.ctx, (line) => lines.push(line)), 0);
+  await t.sync();
+});
+after(() => t.close());
+
+test('the demo data set loads entries, records, an objection, a commitment and dispatch items, and says so once', async () => {
+  const count = async (table: 'entries' | 'records' | 'objections' | 'commitments' | 'dispatches') =>
+    Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  assert.ok(await count('entries') >= 15);
+  assert.equal(await count('records'), 4);
+  assert.equal(await count('objections'), 1);
+  assert.equal(await count('commitments'), 1);
+  assert.ok(await count('dispatches') > 0, 'the published entries reached their implementing departments');
+  assert.match(lines.join('\n'), /clk_/, 'the API keys are printed once');
+  assert.equal(await loadDemo(t.ctx, () => {}), 0);
+  assert.equal(await count('records'), 4, 'a second load adds nothing');
+});
+
+test('a demo account signs in and a demo company with a penalty record shows it in a check', async () => {
+  const headers = await login(t, 'tax_reviewer', DEMO_PASSWORD);
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/checks', headers, payload: { subjects: [{ uscc: demoCompanies[9]!.uscc }] } });
+  assert.equal(res.statusCode, 200, res.body);
+  const [result] = res.json().results;
+  assert.ok(result.records.length >= 1, 'the tax fine shows as information');
+  assert.equal(result.hits.length, 0, 'the decided-but-unpublished black entry is not a hit');
+});
