@@ -5,7 +5,7 @@ export const ELIGIBILITY_GRANTS = ['green_channel', 'accept_with_commitment'] as
 
 const RuleFields = z.object({
   name: z.string().trim().min(1).max(200).describe('规则名称'),
-  kind: z.enum(ELIGIBILITY_KINDS).describe('规则类型：red_list 列入有效红名单；clean_record 一定期间内无失信记录'),
+  kind: z.enum(ELIGIBILITY_KINDS).describe('规则类型：red_list 列入有效红名单；clean_record 无生效中的黑名单记录和共享中的失信信息'),
   params: z.record(z.string(), z.unknown())
     .refine((p) => JSON.stringify(p).length <= 4000, { message: '规则参数过长（不超过 4000 字符）' })
     .describe('规则参数。red_list：{ listTypeCodes: ["red_tax_a"] }，缺省或为空时适用任一红名单；clean_record：无必填参数（无生效中的黑名单记录和失信信息即符合），可记录说明性参数'),
