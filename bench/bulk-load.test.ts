@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { createSecrets } from '../src/modules/shared/secrets.ts';
 import { createBenchSchema, dropBenchSchema, prepareSchema } from './bench-db.ts';
 import { bulkLoad } from './bulk-load.ts';
-import { citizenIdFor, isPersonSubject, usccFor } from './synthetic.ts';
+import { citizenIdFor, hasRecord, isPersonSubject, usccFor } from './synthetic.ts';
 
 // COPY goes through the PostgreSQL wire protocol: the loader runs on PostgreSQL only.
 const url = process.env.DATABASE_URL;
@@ -16,7 +16,7 @@ test('the bulk load writes entries in effect with the subjects, persons and meas
   try {
     const prepared = await prepareSchema({ url: url!, schema, adminPassword: 'Bench-Admin-2026' });
     try {
-      const result = await bulkLoad({ url: url!, schema, entries: 200, namedShare: 1, secretKey, prepared });
+      const result = await bulkLoad({ url: url!, schema, entries: 200, namedShare: 1, recordShare: 0.5, secretKey, prepared });
       const db = prepared.database.db;
       const persons = Array.from({ length: 200 }, (_, i) => i).filter(isPersonSubject).length;
       const organizations = 200 - persons;
@@ -25,6 +25,12 @@ test('the bulk load writes entries in effect with the subjects, persons and meas
       assert.equal(result.rows.subject_identities, 200);
       assert.equal(result.rows.entry_persons, organizations);
       assert.ok(result.rows.entry_measures! >= 3 * 200 && result.rows.entry_measures! <= 5 * 200);
+      const withRecords = Array.from({ length: 200 }, (_, i) => i).filter((i) => hasRecord(i, 0.5)).length;
+      assert.equal(result.rows.records, withRecords);
+      assert.ok(withRecords > 60 && withRecords < 140, 'about half the subjects have a penalty record');
+      const shared = await sql<{ n: string }>`select count(*) as n from records r join subjects s on s.id = r.subject_id
+        where r.state = 'in_effect' and r.disclosure_end >= current_date`.execute(db);
+      assert.equal(Number(shared.rows[0]!.n), withRecords, 'every loaded record is in effect and shared today');
 
       const counts = await sql<{ in_effect: string; future: string; subjects: string }>`
         select count(*) filter (where state = 'in_effect') as in_effect,

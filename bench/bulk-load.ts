@@ -10,7 +10,7 @@ import { decisionJson, entryPlan, noticeJson, periodRuleJson, readBenchCatalog, 
 import { loaderApplicationName, type Prepared } from './bench-db.ts';
 import { copyRows, type CopyValue } from './copy-rows.ts';
 import {
-  citizenIdFor, isIndividualBusiness, isNamed, isPersonSubject, organizationName, personName, usccFor,
+  citizenIdFor, hasRecord, isIndividualBusiness, isNamed, isPersonSubject, organizationName, personName, usccFor,
 } from './synthetic.ts';
 
 // Bulk load for the check benchmark: `entries` black-list entries in effect over as many distinct subjects, with
@@ -24,6 +24,8 @@ export interface BulkLoadOptions {
   entries: number;
   /** Share of organization entries whose decision names a person (the rules require 1). */
   namedShare: number;
+  /** Share of subjects that also have a general penalty record in effect (default 0). */
+  recordShare?: number;
   secretKey: Buffer;
   prepared: Prepared;
   progress?: (message: string) => void;
@@ -40,7 +42,7 @@ export interface BulkLoadResult {
 }
 
 const EVENTS_PER_ENTRY = 4;
-const LOADED_TABLES = ['entries', 'subjects', 'entry_measures', 'subject_identities', 'entry_persons', 'related_persons'];
+const LOADED_TABLES = ['entries', 'subjects', 'entry_measures', 'subject_identities', 'entry_persons', 'related_persons', 'records'];
 
 export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult> {
   const started = performance.now();
@@ -128,6 +130,21 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
     });
     await copy('entry_measures', ['entry_id', 'measure_id', 'measure_version'], (i) =>
       entryPlan(i, catalog, today).measures.map((m) => [entryIds[i]!, m.id, m.version]));
+
+    const recordShare = options.recordShare ?? 0;
+    const rule = JSON.stringify({ ruleVersion: 'bench', minMonths: 3, maxMonths: 12, disclosedByDefault: true });
+    const amr = (await prepared.database.db.selectFrom('departments').select('id').where('code', '=', 'amr').executeTakeFirstOrThrow()).id;
+    const recordDate = chinaDate(new Date(now.getTime() - 30 * 86_400_000));
+    const recordEnd = chinaDate(new Date(now.getTime() + 300 * 86_400_000));
+    await copy('records', [
+      'id', 'subject_id', 'department_id', 'domain', 'decision_no', 'decision_date', 'facts', 'basis', 'penalty_type', 'amount',
+      'severity', 'rule', 'disclosed', 'earliest_repair_date', 'disclosure_end', 'state', 'objection_pending', 'created_by',
+      'created_at', 'updated_at', 'last_version',
+    ], (i) => (hasRecord(i, recordShare) ? [[
+      uuidv7(base - 1 - i), subjectIds[i]!, amr, 'market_regulation', `示市监罚〔2026〕${i + 1}号`, recordDate,
+      '未按规定履行公示义务（样本）', '《企业信息公示暂行条例》（样本）', 'fine', '5000.00', 'general', rule, true, recordDate,
+      recordEnd, 'in_effect', false, `user:${prepared.benchUserId}`, nowIso, nowIso, firstVersion.toString(),
+    ]] : []));
 
     const dataVersion = firstVersion + BigInt(EVENTS_PER_ENTRY * n);
     await clients[0]!.query('update ledger_head set data_version = $1 where id = 1', [dataVersion.toString()]);

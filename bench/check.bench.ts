@@ -15,7 +15,7 @@ import { citizenIdFor, isIndividualBusiness, MISS_BASE, organizationName, person
 // drives the check route and the baseline route from a separate load-generator process, writes
 // bench/results/check.json and prints it. Everything it started is stopped and the schema dropped, also on failure.
 // Settings: DATABASE_URL, BENCH_ENTRIES (1000000), BENCH_DURATION (15 s), BENCH_WARMUP (3 s), BENCH_CONNECTIONS
-// (50), BENCH_ROUNDS (2), BENCH_NAMED_SHARE (1), BENCH_LOG_LEVEL (warn), BENCH_CPU_PROF (1: profile the server),
+// (50), BENCH_ROUNDS (2), BENCH_NAMED_SHARE (1), BENCH_RECORD_SHARE (0.3), BENCH_LOG_LEVEL (warn), BENCH_CPU_PROF (1: profile the server),
 // BENCH_SERVER_FLAGS (extra node flags for the server).
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -36,6 +36,7 @@ const settings = {
   connections: intSetting('BENCH_CONNECTIONS', 50),
   rounds: Math.max(1, intSetting('BENCH_ROUNDS', 2)),
   namedShare: env.BENCH_NAMED_SHARE ? Number(env.BENCH_NAMED_SHARE) : 1,
+  recordShare: env.BENCH_RECORD_SHARE ? Number(env.BENCH_RECORD_SHARE) : 0.3,
   logLevel: env.BENCH_LOG_LEVEL ?? 'warn',
   cpuProfile: env.BENCH_CPU_PROF === '1',
   /** Extra node flags for the server process, e.g. '--trace-gc' or '--max-semi-space-size=64'. */
@@ -103,7 +104,7 @@ async function main() {
   let load;
   try {
     say('bulk load with COPY');
-    load = await bulkLoad({ url: settings.url, schema, entries: settings.entries, namedShare: settings.namedShare, secretKey, prepared, progress: (m) => say(`  ${m}`) });
+    load = await bulkLoad({ url: settings.url, schema, entries: settings.entries, namedShare: settings.namedShare, recordShare: settings.recordShare, secretKey, prepared, progress: (m) => say(`  ${m}`) });
     say(`loaded in ${load.loadMs} ms (foreign-key checks ${load.foreignKeyChecks})`);
     // The implementing department whose business systems check applicants for administrative licences.
     departmentId = (await prepared.database.db.selectFrom('departments').select('id').where('code', '=', 'approval').executeTakeFirstOrThrow()).id;
@@ -165,6 +166,7 @@ async function main() {
       figures: `mean over ${settings.rounds} rounds; rounds alternate the order (baseline first, then check first)`,
       connections: settings.connections, warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds,
       requestMix: '1 subject per request; ~50% hits (codes of loaded subjects, ~19% of them citizen IDs), ~50% valid codes not loaded (10% citizen IDs); 1/3 with a scenario',
+      recordShare: settings.recordShare,
       serverLogLevel: settings.logLevel,
       serverFlags: settings.serverFlags,
     },

@@ -73,6 +73,9 @@ export function mix(i: number, salt: number): number {
  */
 export const isNamed = (i: number, share: number) => !isPersonSubject(i) && mix(i, 7) / 4294967296 < share;
 
+/** Whether subject i also has a dishonesty record in effect (a general penalty record, shared with every department). */
+export const hasRecord = (i: number, share: number) => mix(i, 11) / 4294967296 < share;
+
 /** Pseudo-random but reproducible numbers (mulberry32), so two runs send the same requests. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
