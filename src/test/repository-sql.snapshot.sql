@@ -1,3 +1,157 @@
+-- audit: ledger head
+select "audit_seq", "audit_hash" from "ledger_head" where "id" = $1;
+
+-- audit: latest checkpoint
+select * from "audit_checkpoints" order by "seq" desc limit $1;
+
+-- audit: insert a checkpoint
+insert into "audit_checkpoints" ("seq", "hash", "signed_at", "key_id", "signature") values ($1, $2, $3, $4, $5) on conflict ("seq") do nothing returning "seq";
+
+-- audit: rows after a sequence number
+select * from "audit_log" where "seq" > $1 and "seq" <= $2 order by "seq" limit $3;
+
+-- audit: checkpoints after a sequence number
+select * from "audit_checkpoints" where "seq" > $1 and "seq" <= $2 order by "seq" limit $3;
+
+-- audit: check records after a position
+select * from "check_records" where "audit_seq" <= $1 and ("audit_seq", "check_id") > ($2, $3) order by "audit_seq", "check_id" limit $4;
+
+-- audit: first page of check records
+select * from "check_records" where "audit_seq" <= $1 order by "audit_seq", "check_id" limit $2;
+
+-- audit: page of the log
+select * from "audit_log" where "seq" > $1 order by "seq" limit $2;
+
+-- auth: insert an API key
+insert into "api_keys" ("id", "prefix", "secret_hash", "name", "department_id", "created_by", "created_at", "expires_at") values ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- auth: API key by id
+select "api_keys"."id", "api_keys"."prefix", "api_keys"."secret_hash", "api_keys"."name", "api_keys"."department_id", "departments"."code" as "department_code", "departments"."name" as "department_name", "api_keys"."created_by", "api_keys"."created_at", "api_keys"."expires_at", "api_keys"."revoked_at" from "api_keys" inner join "departments" on "departments"."id" = "api_keys"."department_id" where "api_keys"."id" = $1;
+
+-- auth: API keys of a department
+select "api_keys"."id", "api_keys"."prefix", "api_keys"."secret_hash", "api_keys"."name", "api_keys"."department_id", "departments"."code" as "department_code", "departments"."name" as "department_name", "api_keys"."created_by", "api_keys"."created_at", "api_keys"."expires_at", "api_keys"."revoked_at" from "api_keys" inner join "departments" on "departments"."id" = "api_keys"."department_id" where "api_keys"."department_id" = $1 order by "api_keys"."created_at" desc, "api_keys"."id" desc;
+
+-- auth: active API keys by id
+select "api_keys"."id", "api_keys"."prefix", "api_keys"."secret_hash", "api_keys"."name", "api_keys"."department_id", "departments"."code" as "department_code", "departments"."name" as "department_name", "api_keys"."created_by", "api_keys"."created_at", "api_keys"."expires_at", "api_keys"."revoked_at" from "api_keys" inner join "departments" on "departments"."id" = "api_keys"."department_id" where "api_keys"."revoked_at" is null and "api_keys"."id" in ($1);
+
+-- auth: revoke an API key
+update "api_keys" set "revoked_at" = $1 where "id" = $2 and "revoked_at" is null;
+
+-- auth: insert a session
+insert into "sessions" ("id", "token_hash", "user_id", "created_at", "last_seen_at", "expires_at") values ($1, $2, $3, $4, $5, $6);
+
+-- auth: session by token hash
+select "sessions"."id" as "session_id", "sessions"."created_at", "sessions"."last_seen_at", "sessions"."expires_at", "sessions"."revoked_at", "users"."id", "users"."username", "users"."display_name", "users"."department_id", "departments"."code" as "department_code", "departments"."name" as "department_name", "users"."roles", "users"."must_change_password", "users"."disabled_at", "users"."created_at" as "user_created_at", "users"."password_changed_at" from "sessions" inner join "users" on "users"."id" = "sessions"."user_id" inner join "departments" on "departments"."id" = "users"."department_id" where "sessions"."token_hash" = $1;
+
+-- auth: touch a session
+update "sessions" set "last_seen_at" = $1 where "id" = $2 and "last_seen_at" < $3;
+
+-- auth: revoke a session
+update "sessions" set "revoked_at" = $1, "revoked_reason" = $2 where "id" = $3 and "revoked_at" is null;
+
+-- auth: revoke the sessions of a user but one
+update "sessions" set "revoked_at" = $1, "revoked_reason" = $2 where "user_id" = $3 and "revoked_at" is null and "id" != $4;
+
+-- auth: recent failed logins
+select "attempted_at" from "login_attempts" where "username" = $1 and "attempted_at" > $2 order by "attempted_at" desc limit $3;
+
+-- auth: record a failed login
+delete from "login_attempts" where "attempted_at" <= $1;
+insert into "login_attempts" ("username", "attempted_at") values ($1, $2);
+
+-- auth: clear failed logins
+delete from "login_attempts" where "username" = $1;
+
+-- auth: user by username
+select "users"."id", "users"."username", "users"."display_name", "users"."department_id", "departments"."code" as "department_code", "departments"."name" as "department_name", "users"."roles", "users"."password_hash", "users"."must_change_password", "users"."disabled_at", "users"."created_at", "users"."password_changed_at" from "users" inner join "departments" on "departments"."id" = "users"."department_id" where "users"."username" = $1;
+
+-- auth: user by id
+select "users"."id", "users"."username", "users"."display_name", "users"."department_id", "departments"."code" as "department_code", "departments"."name" as "department_name", "users"."roles", "users"."password_hash", "users"."must_change_password", "users"."disabled_at", "users"."created_at", "users"."password_changed_at" from "users" inner join "departments" on "departments"."id" = "users"."department_id" where "users"."id" = $1;
+
+-- auth: users of a department
+select "users"."id", "users"."username", "users"."display_name", "users"."department_id", "departments"."code" as "department_code", "departments"."name" as "department_name", "users"."roles", "users"."password_hash", "users"."must_change_password", "users"."disabled_at", "users"."created_at", "users"."password_changed_at" from "users" inner join "departments" on "departments"."id" = "users"."department_id" where "users"."department_id" = $1 order by "users"."username";
+
+-- auth: count users
+select count(*) as "n" from "users";
+
+-- auth: insert a user
+insert into "users" ("id", "username", "display_name", "department_id", "roles", "password_hash", "must_change_password", "created_at", "password_changed_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict ("username") do nothing returning "id";
+
+-- auth: update a user
+update "users" set "display_name" = $1, "roles" = $2, "disabled_at" = $3, "password_hash" = $4, "must_change_password" = $5, "password_changed_at" = $6 where "id" = $7;
+
+-- catalog: calendar seed
+select "year" from "calendar_years" order by "year";
+select * from "calendar_days" order by "day";
+
+-- catalog: calendar of a year
+select * from "calendar_years" where "year" = $1;
+select * from "calendar_days" where "day" >= $1 and "day" <= $2 order by "day";
+
+-- catalog: replace a calendar year
+delete from "calendar_days" where "day" >= $1 and "day" <= $2;
+insert into "calendar_days" ("day", "kind", "name") values ($1, $2, $3), ($4, $5, $6);
+insert into "calendar_years" ("year", "source", "updated_at") values ($1, $2, $3) on conflict ("year") do update set "source" = $4, "updated_at" = $5;
+
+-- catalog: first version of a list type
+insert into "list_types" ("id", "code", "kind", "name", "legal_basis", "basis_level", "identifying_department_id", "criteria", "period_months", "early_removal_months", "removal_conditions", "removal_procedure", "remedies", "statement_period_working_days", "disclosure", "sharing", "source_note", "version", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19);
+insert into "list_type_versions" ("list_type_id", "version", "snapshot", "changed_by", "changed_at") values ($1, $2, $3, $4, $5);
+
+-- catalog: later version of a list type
+update "list_types" set "code" = $1, "kind" = $2, "name" = $3, "legal_basis" = $4, "basis_level" = $5, "identifying_department_id" = $6, "criteria" = $7, "period_months" = $8, "early_removal_months" = $9, "removal_conditions" = $10, "removal_procedure" = $11, "remedies" = $12, "statement_period_working_days" = $13, "disclosure" = $14, "sharing" = $15, "source_note" = $16, "version" = $17, "updated_at" = $18 where "id" = $19;
+insert into "list_type_versions" ("list_type_id", "version", "snapshot", "changed_by", "changed_at") values ($1, $2, $3, $4, $5);
+
+-- catalog: first version of a measure
+insert into "measures" ("id", "code", "kind", "title", "content", "legal_basis", "implementing_department_id", "list_type_ids", "subject_roles", "scenarios", "seed_item", "active", "version", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
+insert into "measure_versions" ("measure_id", "version", "snapshot", "changed_by", "changed_at") values ($1, $2, $3, $4, $5);
+
+-- catalog: later version of a measure
+update "measures" set "code" = $1, "kind" = $2, "title" = $3, "content" = $4, "legal_basis" = $5, "implementing_department_id" = $6, "list_type_ids" = $7, "subject_roles" = $8, "scenarios" = $9, "seed_item" = $10, "active" = $11, "version" = $12, "updated_at" = $13 where "id" = $14;
+insert into "measure_versions" ("measure_id", "version", "snapshot", "changed_by", "changed_at") values ($1, $2, $3, $4, $5);
+
+-- catalog: list type by id
+select * from "list_types" where "id" = $1;
+
+-- catalog: list type for update
+select * from "list_types" where "id" = $1 for update;
+
+-- catalog: measure for update
+select * from "measures" where "id" = $1 for update;
+
+-- catalog: measure by id
+select * from "measures" where "id" = $1;
+
+-- catalog: list types of a kind
+select * from "list_types" where "kind" = $1 order by "kind", "code";
+
+-- catalog: measures by kind, list type and scenario
+select * from "measures" where "kind" = $1 and list_type_ids @> $2::jsonb and scenarios @> $3::jsonb order by "kind", "code";
+
+-- catalog: list type by code
+select "id" from "list_types" where "code" = $1;
+
+-- catalog: measure by code
+select "id" from "measures" where "code" = $1;
+
+-- catalog: departments
+select "id", "code", "name" from "departments" order by "code";
+
+-- catalog: list type refs
+select "id", "code", "name", "kind" from "list_types" order by "code";
+
+-- catalog: scenarios
+select * from "scenarios" order by "code";
+
+-- catalog: list type version
+select * from "list_type_versions" where "list_type_id" = $1 and "version" = $2;
+
+-- catalog: measure version
+select * from "measure_versions" where "measure_id" = $1 and "version" = $2;
+
+-- catalog: refs for presenters
+select "id", "code", "name" from "departments" order by "code";
+select "id", "code", "name", "kind" from "list_types" order by "code";
+
 -- check index: entries in effect by id
 
     select e.id, e.list_type_id, e.reason, e.start_date, e.end_date, e.objection_pending, e.document_no, e.measures_lifted, s.id as subject_id, s.kind, s.name, nullif(s.name_key, s.name) as name_key, s.uscc, s.citizen_id_digest, s.citizen_id_masked
@@ -41,19 +195,91 @@ select "code" from "scenarios";
 select "code", "name", "sharing" from "record_domains";
 select "code", "name", "kind", "params", "grants" from "eligibility_rules" where "active" = $1 order by "code";
 
--- entries: find for update
-select * from "entries" where "id" = $1 for update;
+-- check index: stream everything in effect
+set local cursor_tuple_fraction = 1;
+declare "check_index_entries" no scroll cursor for 
+  select e.id, e.list_type_id, e.reason, e.start_date, e.end_date, e.objection_pending, e.document_no, e.measures_lifted, s.id as subject_id, s.kind, s.name, nullif(s.name_key, s.name) as name_key, s.uscc, s.citizen_id_digest, s.citizen_id_masked
+  from entries e
+  join subjects s on s.id = e.subject_id
+  where e.state = 'in_effect';
+fetch forward 1000 from "check_index_entries";
+close "check_index_entries";
+declare "check_index_measures" no scroll cursor for select entry_id, measure_id from entry_measures order by entry_id, measure_id;
+fetch forward 1000 from "check_index_measures";
+close "check_index_measures";
+declare "check_index_persons" no scroll cursor for 
+  select ep.entry_id, ep.role, s.id as subject_id, s.kind, s.name, nullif(s.name_key, s.name) as name_key, s.uscc, s.citizen_id_digest, s.citizen_id_masked
+  from entry_persons ep
+  join entries e on e.id = ep.entry_id and e.state = 'in_effect'
+  join subjects s on s.id = ep.person_id;
+fetch forward 1000 from "check_index_persons";
+close "check_index_persons";
+declare "check_index_records" no scroll cursor for 
+  select r.id, r.department_id, r.domain, r.decision_no, r.decision_date, r.severity, r.penalty_type, r.objection_pending, r.disclosure_end, s.id as subject_id, s.kind, s.name, nullif(s.name_key, s.name) as name_key, s.uscc, s.citizen_id_digest, s.citizen_id_masked
+  from records r
+  join subjects s on s.id = r.subject_id
+  where r.state = 'in_effect' and r.disclosure_end >= $1::date;
+fetch forward 1000 from "check_index_records";
+close "check_index_records";
 
--- entries: of a subject in given states
-select * from "entries" where "subject_id" = $1 and "kind" = $2 and "state" in ($3);
+-- commitments: by id
+select * from "commitments" where "id" = $1;
 
--- records: find for update
-select * from "records" where "id" = $1 for update;
+-- commitments: by code
+select * from "commitments" where "code" = $1;
+
+-- commitments: for update
+select * from "commitments" where "id" = $1 for update;
+
+-- commitments: insert
+insert into "commitments" ("id", "code", "subject_id", "department_id", "state", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- commitments: update
+update "commitments" set "state" = $1, "updated_at" = $2 where "id" = $3;
+
+-- commitments: page with every filter
+select "commitments".* from "commitments" inner join "subjects" on "subjects"."id" = "commitments"."subject_id" where "commitments"."department_id" = $1 and "commitments"."subject_id" = $2 and "subjects"."uscc" = $3 and "commitments"."state" = $4 and "commitments"."type" = $5 order by "commitments"."created_at" desc, "commitments"."id" desc limit $6 offset $7;
+
+-- departments: by id
+select * from "departments" where "id" = $1;
+
+-- departments: by code
+select * from "departments" where "code" = $1;
+
+-- departments: the credit office
+select * from "departments" where "kind" = $1 order by case when "code" = $2 then 0 else 1 end, "created_at";
+
+-- departments: all
+select * from "departments" order by "kind", "code";
+
+-- departments: insert
+insert into "departments" ("id", "code", "name", "kind", "created_at") values ($1, $2, $3, $4, $5);
+
+-- disclosure: subjects by code
+select "id", "kind", "name", "uscc", "citizen_id_masked" from "subjects" where "uscc" = $1;
+
+-- disclosure: subjects by name
+select "id", "kind", "name", "uscc", "citizen_id_masked" from "subjects" where "name_key" = $1 order by "id" limit $2;
+
+-- disclosure: records disclosed today
+select "records"."id", "records"."subject_id", "records"."decision_no", "records"."decision_date", "records"."facts", "records"."basis", "records"."penalty_type", "records"."amount", "records"."severity", "records"."disclosure_end", "departments"."name" as "department_name", "record_domains"."name" as "domain_name" from "records" inner join "departments" on "departments"."id" = "records"."department_id" inner join "record_domains" on "record_domains"."code" = "records"."domain" where "records"."subject_id" in ($1) and "records"."state" = $2 and "records"."disclosed" = $3 and "records"."decision_date" <= $4 and "records"."disclosure_end" >= $5 order by "records"."decision_date" desc, "records"."id";
+
+-- disclosure: entries disclosed today
+select "entries"."id", "entries"."subject_id", "entries"."reason", "entries"."decision", "entries"."review", "entries"."decision_date", "entries"."document_no", "entries"."basis_document_no", "entries"."basis_document_date", "entries"."start_date", "entries"."end_date", "list_types"."code" as "list_type_code", "list_types"."name" as "list_type_name", "list_types"."kind" as "list_type_kind", "list_types"."legal_basis", "list_types"."disclosure", "departments"."name" as "department_name" from "entries" inner join "list_types" on "list_types"."id" = "entries"."list_type_id" inner join "departments" on "departments"."id" = "entries"."department_id" where "entries"."subject_id" in ($1) and "entries"."state" = $2 and ("entries"."end_date" is null or "entries"."end_date" >= $3) and ("entries"."start_date" is null or "entries"."start_date" <= $4) order by "entries"."start_date" desc, "entries"."id";
+
+-- disclosure: persons of entries
+select "entry_persons"."entry_id", "entry_persons"."role", "subjects"."name", "subjects"."citizen_id_masked" from "entry_persons" inner join "subjects" on "subjects"."id" = "entry_persons"."person_id" where "entry_persons"."entry_id" in ($1) order by "entry_persons"."role", "subjects"."name";
 
 -- dispatch: lock the cursor
 select "version" from "job_cursors" where "name" = $1 for update;
 insert into "job_cursors" ("name", "version", "updated_at") values ($1, $2, $3) on conflict do nothing;
 select "version" from "job_cursors" where "name" = $1 for update;
+
+-- dispatch: advance the cursor
+update "job_cursors" set "version" = $1, "updated_at" = $2 where "name" = $3;
+
+-- dispatch: read the cursor
+select "version" from "job_cursors" where "name" = $1;
 
 -- dispatch: events after the cursor
 select "version", "stream", "stream_id", "type", "department_id", "payload", "occurred_at", "effective_at" from "events" where "version" > $1 order by "version" limit $2;
@@ -61,11 +287,74 @@ select "version", "stream", "stream_id", "type", "department_id", "payload", "oc
 -- dispatch: earlier receivers
 select distinct "department_id" from "dispatches" where "stream" = $1 and "stream_id" = $2;
 
+-- dispatch: insert dispatches
+insert into "dispatches" ("id", "department_id", "event_version", "stream", "stream_id", "created_at") values ($1, $2, $3, $4, $5, $6) on conflict ("department_id", "event_version") do nothing returning "id", "department_id", "event_version";
+
+-- dispatch: by id
+select * from "dispatches" where "id" = $1;
+
+-- dispatch: for update
+select * from "dispatches" where "id" = $1 for update;
+
+-- dispatch: close
+update "dispatches" set "closed_at" = $1 where "id" = $2 and "closed_at" is null;
+
+-- dispatch: inbox page, open and overdue
+select * from "dispatches" where "department_id" = $1 and "closed_at" is null and "feedback_required" = $2 and "closed_at" is null and "due_date" < $3 order by "event_version" desc, "department_id" limit $4 offset $5;
+
+-- dispatch: inbox page, closed and not overdue
+select * from "dispatches" where "department_id" = $1 and "closed_at" is not null and "feedback_required" = $2 and ("closed_at" is not null or "due_date" is null or "due_date" >= $3) order by "event_version" desc, "department_id" limit $4 offset $5;
+
 -- dispatch: change feed page
 select * from "dispatches" where "department_id" = $1 and "event_version" > $2 order by "event_version" limit $3;
 
--- webhooks: claim due deliveries
-select "d"."id" from "webhook_deliveries" as "d" inner join "webhooks" as "w" on "w"."id" = "d"."webhook_id" where "d"."state" = $1 and "w"."disabled_at" is null and "d"."next_attempt_at" <= $2 and ("d"."lease_until" is null or "d"."lease_until" < $3) and not exists (select 1 as "one" from "webhook_deliveries" as "e" where "e"."webhook_id" = "d"."webhook_id" and "e"."state" = $4 and "e"."event_version" < "d"."event_version") order by "d"."next_attempt_at", "d"."event_version" limit $5 for update of "d" skip locked;
+-- dispatch: feedback counts
+select "dispatch_id", count(*) as "n" from "feedback" where "dispatch_id" in ($1) group by "dispatch_id";
+
+-- eligibility: rules
+select * from "eligibility_rules" order by "code";
+
+-- eligibility: rule by code
+select * from "eligibility_rules" where "code" = $1;
+
+-- eligibility: rule by code for update
+select * from "eligibility_rules" where "code" = $1 for update;
+
+-- eligibility: insert a rule
+insert into "eligibility_rules" ("id", "code", "name", "kind", "params", "grants", "active", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict ("code") do nothing returning *;
+
+-- eligibility: update a rule
+update "eligibility_rules" set "active" = $1, "updated_at" = $2 where "id" = $3 returning *;
+
+-- entries: by id
+select * from "entries" where "id" = $1;
+
+-- entries: find for update
+select * from "entries" where "id" = $1 for update;
+
+-- entries: insert
+insert into "entries" ("id", "subject_id", "list_type_id", "kind", "department_id", "state", "reason", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+
+-- entries: update
+update "entries" set "state" = $1, "updated_at" = $2 where "id" = $3;
+
+-- entries: set last version
+update "entries" set "last_version" = $1 where "id" = $2;
+
+-- entries: of a subject in given states
+select * from "entries" where "subject_id" = $1 and "kind" = $2 and "state" in ($3);
+
+-- entries: page with every filter
+select * from "entries" where "department_id" = $1 and "state" = $2 and "kind" = $3 and "list_type_id" = $4 and "subject_id" = $5 order by "created_at" desc, "id" desc limit $6 offset $7;
+
+-- entries: persons of an entry
+select "entry_persons"."role", "subjects"."id", "subjects"."name", "subjects"."citizen_id_masked" from "entry_persons" inner join "subjects" on "subjects"."id" = "entry_persons"."person_id" where "entry_persons"."entry_id" = $1;
+
+-- entries: measures of an entry
+select "measures"."id", "measures"."code", "measures"."kind", "measures"."title", "entry_measures"."measure_version" from "entry_measures" inner join "measures" on "measures"."id" = "entry_measures"."measure_id" where "entry_measures"."entry_id" = $1 order by "measures"."code";
+
+-- entries: events of an entry
+select * from "events" where "stream" = $1 and "stream_id" = $2 order by "version";
 
 -- expiry: claim expired entries
 select "id", "kind", "department_id", "state", "end_date" from "entries" where "state" = $1 and "end_date" < $2 order by "end_date", "id" limit $3 for update skip locked;
@@ -73,8 +362,131 @@ select "id", "kind", "department_id", "state", "end_date" from "entries" where "
 -- expiry: claim expired records
 select "id", "department_id", "state", "disclosure_end" from "records" where "state" = $1 and "disclosure_end" < $2 order by "disclosure_end", "id" limit $3 for update skip locked;
 
+-- expiry: end an expired record
+update "records" set "state" = $1, "ended_reason" = $2, "ended_note" = $3, "ended_at" = $4, "updated_at" = $5 where "id" = $6;
+
+-- feedback: insert
+insert into "feedback" ("id", "dispatch_id", "entry_id", "measure_id", "department_id", "applied", "handled_date", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- feedback: exists for a dispatch
+select "id" from "feedback" where "measure_id" = $1 and "department_id" = $2 and "dispatch_id" = $3;
+
+-- feedback: exists for a check
+select "id" from "feedback" where "measure_id" = $1 and "department_id" = $2 and "check_id" = $3;
+
+-- feedback: with its refs
+select "feedback".*, "departments"."code" as "department_code", "departments"."name" as "department_name", "measures"."code" as "measure_code", "measures"."title" as "measure_title" from "feedback" inner join "departments" on "departments"."id" = "feedback"."department_id" left join "measures" on "measures"."id" = "feedback"."measure_id";
+
+-- feedback: of an entry
+select "feedback".*, "departments"."code" as "department_code", "departments"."name" as "department_name", "measures"."code" as "measure_code", "measures"."title" as "measure_title" from "feedback" inner join "departments" on "departments"."id" = "feedback"."department_id" left join "measures" on "measures"."id" = "feedback"."measure_id" where "feedback"."entry_id" = $1 order by "feedback"."created_at", "feedback"."id";
+
+-- feedback: view by id
+select "feedback".*, "departments"."code" as "department_code", "departments"."name" as "department_name", "measures"."code" as "measure_code", "measures"."title" as "measure_title" from "feedback" inner join "departments" on "departments"."id" = "feedback"."department_id" left join "measures" on "measures"."id" = "feedback"."measure_id" where "feedback"."id" = $1;
+
+-- feedback: check of a department
+select "check_id", "subjects" from "check_records" where "check_id" = $1 and "department_id" = $2;
+
+-- feedback: measures the department implements
+select "entry_measures"."entry_id", "measures"."id" from "entry_measures" inner join "measures" on "measures"."id" = "entry_measures"."measure_id" where "entry_measures"."entry_id" in ($1) and "measures"."implementing_department_id" = $2;
+
+-- feedback: dispatch statistics of a department
+
+    select d.department_id,
+      count(*) as dispatched,
+      count(*) filter (where d.feedback_required) as required,
+      count(*) filter (where d.feedback_required and f.n is not null) as fed_back,
+      count(*) filter (where d.feedback_required and f.on_time is true) as on_time,
+      count(*) filter (where d.feedback_required and f.on_time is false) as late,
+      count(*) filter (where d.feedback_required and d.closed_at is null and d.due_date < $1::date) as overdue
+    from dispatches d
+    left join (
+      select dispatch_id, count(*) as n, bool_or(on_time) as on_time from feedback where dispatch_id is not null group by dispatch_id
+    ) f on f.dispatch_id = d.id
+    where d.created_at >= $2 and d.created_at < $3 and d.department_id = $4
+    group by d.department_id;
+
+-- feedback: measure statistics of a department
+
+    select f.department_id, f.measure_id, m.code, m.title,
+      count(*) filter (where f.applied) as applied,
+      count(*) filter (where not f.applied) as not_applied
+    from feedback f join measures m on m.id = f.measure_id
+    where f.handled_date >= $1::date and f.handled_date <= $2::date and f.department_id = $3
+    group by f.department_id, f.measure_id, m.code, m.title
+    order by m.code;
+
+-- objections: insert
+insert into "objections" ("id", "application_no", "target_stream", "target_id", "state", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- objections: by id
+select * from "objections" where "id" = $1;
+
+-- objections: for update
+select * from "objections" where "id" = $1 for update;
+
+-- objections: by application number
+select * from "objections" where "application_no" = $1;
+
+-- objections: update with a decision
+update "objections" set "state" = $1, "updated_at" = $2, "decision" = $3 where "id" = $4;
+
 -- objections: another open objection on the target
 select "id" from "objections" where "target_stream" = $1 and "target_id" = $2 and "state" = $3 and "id" != $4;
+
+-- objections: page with every filter
+select * from "objections" where ("department_id" = $1 or "filed_department_id" = $2) and "state" = $3 and "origin" = $4 order by "created_at" desc, "id" desc limit $5 offset $6;
+
+-- objections: credit office department
+select "id" from "departments" where "kind" = $1 order by "created_at";
+
+-- public: lock an application number
+select pg_advisory_xact_lock(hashtext($1));
+
+-- public: recent failed lookups
+select "attempted_at" from "tracking_attempts" where "application_no" = $1 and "attempted_at" > $2 order by "attempted_at";
+
+-- public: record a failed lookup
+delete from "tracking_attempts" where "attempted_at" <= $1;
+insert into "tracking_attempts" ("application_no", "attempted_at") values ($1, $2);
+
+-- public: tracking hash of an objection
+select "tracking_hash" from "objections" where "application_no" = $1;
+
+-- public: objection by number
+select "application_no", "state", "decision", "due_date", "created_at", "decided_at" from "objections" where "application_no" = $1;
+
+-- public: repair by number
+select "application_no", "kind", "state", "decision", "due_date", "earliest_date", "created_at", "decided_at" from "repairs" where "application_no" = $1;
+
+-- public: tip-off by number
+select "application_no", "state", "result", "created_at" from "tipoffs" where "application_no" = $1;
+
+-- records: by id
+select * from "records" where "id" = $1;
+
+-- records: find for update
+select * from "records" where "id" = $1 for update;
+
+-- records: by decision number
+select "id" from "records" where "department_id" = $1 and "decision_no" = $2;
+
+-- records: insert
+insert into "records" ("id", "subject_id", "department_id", "decision_no", "state", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7) on conflict ("department_id", "decision_no") do nothing returning "id";
+
+-- records: update
+update "records" set "state" = $1, "updated_at" = $2 where "id" = $3;
+
+-- records: set last version
+update "records" set "last_version" = $1 where "id" = $2;
+
+-- records: page with every filter
+select * from "records" where "department_id" = $1 and "subject_id" = $2 and "state" = $3 and "severity" = $4 and "domain" = $5 order by "created_at" desc, "id" desc limit $6 offset $7;
+
+-- records: events of a record
+select * from "events" where "stream" = $1 and "stream_id" = $2 order by "version";
+
+-- records: domain by code
+select * from "record_domains" where "code" = $1;
 
 -- reminders: due rows of a department
 select "id", "department_id", "due_date", "event_type"::text as "ref", null as "state" from "dispatches" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 order by "due_date", "id" limit $3;
@@ -83,3 +495,153 @@ select "id", "department_id", "due_date", "application_no"::text as "ref", "stat
 select "id", "department_id", "due_date", "code"::text as "ref", null as "state" from "commitments" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 order by "due_date", "id" limit $3;
 select "id", "department_id", "due_date", null as "ref", null as "state" from "tipoffs" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 order by "due_date", "id" limit $3;
 select "entries"."id", "entries"."department_id", "list_types"."name", entries.notice->>'statementDue' as "due", entries.notice->>'documentNo' as "document_no" from "entries" inner join "list_types" on "list_types"."id" = "entries"."list_type_id" where "notice" is not null and (("state" = $1 and entries.notice->>'statementDue' < $2) or ("state" = $3 and entries.notice->>'statementDue' < $4)) and "entries"."department_id" = $5 order by entries.notice->>'statementDue', "entries"."id" limit $6;
+
+-- reminders: due counts of a department
+select "department_id", count(*) as "n" from "dispatches" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 group by "department_id";
+select "department_id", count(*) as "n" from "objections" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 group by "department_id";
+select "department_id", count(*) as "n" from "repairs" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 group by "department_id";
+select "department_id", count(*) as "n" from "commitments" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 group by "department_id";
+select "department_id", count(*) as "n" from "tipoffs" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 group by "department_id";
+select "w"."department_id", "w"."kind", count(*) as "n" from (select "entries"."department_id", case when entries.notice->>'statementDue' < $1 then 'decision' else 'statement' end as "kind" from "entries" where "notice" is not null and (("state" = $2 and entries.notice->>'statementDue' < $3) or ("state" = $4 and entries.notice->>'statementDue' < $5)) and "entries"."department_id" = $6) as "w" group by "w"."department_id", "w"."kind";
+
+-- repairs: insert
+insert into "repairs" ("id", "application_no", "kind", "target_stream", "target_id", "state", "created_at") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- repairs: by id
+select * from "repairs" where "id" = $1;
+
+-- repairs: for update
+select * from "repairs" where "id" = $1 for update;
+
+-- repairs: by application number
+select * from "repairs" where "application_no" = $1;
+
+-- repairs: update with a decision
+update "repairs" set "state" = $1, "updated_at" = $2, "decision" = $3 where "id" = $4;
+
+-- repairs: open application on the target
+select "id", "state" from "repairs" where "target_stream" = $1 and "target_id" = $2 and "state" in ($3, $4);
+
+-- repairs: page with every filter
+select * from "repairs" where ("department_id" = $1 or "filed_department_id" = $2) and "state" = $3 and "kind" = $4 and "origin" = $5 order by "created_at" desc, "id" desc limit $6 offset $7;
+
+-- settings: deadlines
+select * from "deadline_settings";
+
+-- settings: deadline for update
+select * from "deadline_settings" where "key" = $1 for update;
+
+-- settings: update a deadline
+update "deadline_settings" set "working_days" = $1, "source" = $2, "updated_by" = $3, "updated_at" = $4 where "key" = $5;
+
+-- subjects: by id
+select * from "subjects" where "id" = $1;
+
+-- subjects: by code
+select * from "subjects" where "uscc" = $1;
+
+-- subjects: by citizen id digest
+select * from "subjects" where "citizen_id_digest" = $1;
+
+-- subjects: lock
+select "id" from "subjects" where "id" = $1 for update;
+
+-- subjects: insert
+insert into "subjects" ("id", "kind", "name", "name_key", "created_at") values ($1, $2, $3, $4, $5) on conflict do nothing returning *;
+
+-- subjects: search with every filter
+select * from "subjects" where "uscc" = $1 and "citizen_id_digest" = $2 and "name_key" like $3 order by "name_key", "id" limit $4 offset $5;
+
+-- subjects: related persons of an organization
+select "related_persons"."role", "related_persons"."created_at", "subjects"."id", "subjects"."name", "subjects"."citizen_id_masked" from "related_persons" inner join "subjects" on "subjects"."id" = "related_persons"."person_id" where "related_persons"."organization_id" = $1 order by "related_persons"."created_at";
+
+-- subjects: link a related person
+insert into "related_persons" ("organization_id", "person_id", "role", "created_at") values ($1, $2, $3, $4) on conflict do nothing returning "role";
+
+-- tipoffs: insert
+insert into "tipoffs" ("id", "application_no", "subject", "department_id", "anonymous", "content", "state", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- tipoffs: by id
+select "id", "application_no", "subject", "subject_id", "department_id", "handler_id", "anonymous", "content", "state", "result", "due_from", "due_days", "due_date", "closed_at", "created_at", "updated_at" from "tipoffs" where "id" = $1;
+
+-- tipoffs: for update
+select "id", "application_no", "subject", "subject_id", "department_id", "handler_id", "anonymous", "content", "state", "result", "due_from", "due_days", "due_date", "closed_at", "created_at", "updated_at" from "tipoffs" where "id" = $1 for update;
+
+-- tipoffs: sealed reporter
+select "anonymous", "reporter_sealed" from "tipoffs" where "id" = $1;
+
+-- tipoffs: update
+update "tipoffs" set "state" = $1, "updated_at" = $2 where "id" = $3;
+
+-- tipoffs: page with every filter
+select "id", "application_no", "subject", "subject_id", "department_id", "handler_id", "anonymous", "content", "state", "result", "due_from", "due_days", "due_date", "closed_at", "created_at", "updated_at" from "tipoffs" where "department_id" = $1 and "state" = $2 order by "created_at" desc, "id" desc limit $3 offset $4;
+
+-- tipoffs: attachment counts
+select "owner_id", count(*) as "n" from "attachments" where "owner_stream" = $1 and "owner_id" in ($2) group by "owner_id";
+
+-- tipoffs: department by code
+select "id", "code", "name", "kind" from "departments" where "code" = $1;
+
+-- tipoffs: credit office department
+select "id", "code", "name", "kind" from "departments" where "kind" = $1 order by "created_at";
+
+-- tipoffs: user by id
+select "id", "display_name", "department_id", "roles", "disabled_at" from "users" where "id" = $1;
+
+-- webhooks: egress allow-list
+select * from "egress_allowlist" order by "created_at", "id";
+
+-- webhooks: egress allow patterns
+select "pattern" from "egress_allowlist";
+
+-- webhooks: egress entry by id
+select * from "egress_allowlist" where "id" = $1;
+
+-- webhooks: egress entry by pattern
+select * from "egress_allowlist" where "pattern" = $1;
+
+-- webhooks: insert an egress entry
+insert into "egress_allowlist" ("id", "pattern", "created_by", "created_at") values ($1, $2, $3, $4);
+
+-- webhooks: delete an egress entry
+delete from "egress_allowlist" where "id" = $1;
+
+-- webhooks: create deliveries
+select "id", "department_id" from "webhooks" where "department_id" in ($1) and "disabled_at" is null;
+
+-- webhooks: insert
+insert into "webhooks" ("id", "department_id", "url", "secret", "created_at") values ($1, $2, $3, $4, $5);
+
+-- webhooks: by id
+select * from "webhooks" where "id" = $1;
+
+-- webhooks: for update
+select * from "webhooks" where "id" = $1 for update;
+
+-- webhooks: of a department
+select * from "webhooks" where "department_id" = $1 order by "created_at", "id";
+
+-- webhooks: disable
+update "webhooks" set "disabled_at" = $1 where "id" = $2;
+update "webhook_deliveries" set "state" = $1, "last_error" = $2, "lease_until" = $3 where "webhook_id" = $4 and "state" = $5;
+
+-- webhooks: deliveries in a state
+select * from "webhook_deliveries" where "webhook_id" = $1 and "state" = $2 order by "event_version" desc limit $3 offset $4;
+
+-- webhooks: delivery of a webhook
+select * from "webhook_deliveries" where "id" = $1 and "webhook_id" = $2;
+
+-- webhooks: delivery for update
+select * from "webhook_deliveries" where "id" = $1 for update;
+
+-- webhooks: attempts of deliveries
+select * from "webhook_attempts" where "delivery_id" in ($1) order by "attempted_at", "id";
+
+-- webhooks: insert an attempt
+insert into "webhook_attempts" ("id", "delivery_id", "attempted_at", "status") values ($1, $2, $3, $4);
+
+-- webhooks: update a delivery
+update "webhook_deliveries" set "state" = $1, "delivered_at" = $2, "lease_until" = $3 where "id" = $4;
+
+-- webhooks: claim due deliveries
+select "d"."id" from "webhook_deliveries" as "d" inner join "webhooks" as "w" on "w"."id" = "d"."webhook_id" where "d"."state" = $1 and "w"."disabled_at" is null and "d"."next_attempt_at" <= $2 and ("d"."lease_until" is null or "d"."lease_until" < $3) and not exists (select 1 as "one" from "webhook_deliveries" as "e" where "e"."webhook_id" = "d"."webhook_id" and "e"."state" = $4 and "e"."event_version" < "d"."event_version") order by "d"."next_attempt_at", "d"."event_version" limit $5 for update of "d" skip locked;
