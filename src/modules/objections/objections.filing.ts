@@ -13,7 +13,7 @@ import { openRecordObjection } from './record-workflow.ts';
 import * as repo from './objections.repository.ts';
 import type { FileObjectionBody } from './objections.schemas.ts';
 import { getObjection, type ObjectionDeps, type PublicDeps } from './objections.usecases.ts';
-import { parseParty, subjectOfParty, type PartyInput, type StoredParty } from './party.ts';
+import { assertPartyOfTarget, parseParty, subjectOfParty, type PartyInput, type StoredParty } from './party.ts';
 import { assertTargetState, findPublicTarget, lockTarget, refOf, type Target, type TargetRef } from './targets.ts';
 import { assertUpwardFiling } from './upward.ts';
 
@@ -58,6 +58,7 @@ export async function fileObjection(deps: ObjectionDeps, input: FileObjectionBod
   const { result } = await write(deps, deps.actor.ref, async (w) => {
     const target = await lockTarget(w, input.target);
     assertTargetState(target, OBJECTABLE, '提出异议');
+    await assertPartyOfTarget(w.tx, party, target);
     return insertObjection(w, deps, {
       target, departmentId: target.row.department_id, origin: input.origin, originRef: input.originRef ?? null,
       filedDepartmentId: deps.actor.departmentId, party, content: input.content, files,

@@ -26,12 +26,13 @@ export async function createStaff(t: TestApp): Promise<Staff> {
 export async function amrEntry(t: TestApp, s: Staff, options: { basisDate?: string; listTypeCode?: string; operator?: TestUser; reviewer?: TestUser } = {}) {
   const uscc = makeUscc();
   const name = `示例区异议测试${uscc.slice(-4)}有限公司`;
+  const legalRepresentative = makeCitizenId();
   const entry = await publishBlackEntry(t, {
     operator: options.operator ?? s.amrOperator, reviewer: options.reviewer ?? s.amrReviewer, listTypeCode: options.listTypeCode ?? 'black_amr',
     subject: { uscc, name }, basisDate: options.basisDate ?? '2026-02-20',
-    relatedPersons: [{ citizenId: makeCitizenId(), name: '王法人', role: 'legalRepresentative' }],
+    relatedPersons: [{ citizenId: legalRepresentative, name: '王法人', role: 'legalRepresentative' }],
   });
-  return { entry, uscc, name };
+  return { entry, uscc, name, legalRepresentative };
 }
 
 /** A penalty record of the market regulator (general by default: a fine). */

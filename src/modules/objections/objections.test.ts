@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { post } from '../../test/entry-fixtures.ts';
+import { makeUscc, post } from '../../test/entry-fixtures.ts';
 import { chinaDate } from '../shared/working-days.ts';
 import { amrEntry, amrRecord, check, createStaff, eventsOf, get, party, pdf, type Staff } from './objections.test-support.ts';
 
@@ -106,6 +106,27 @@ describe('objections against list entries', () => {
     assert.equal(wrongField.statusCode, 422);
     assert.equal(wrongField.json().error.details.field, 'correction.facts');
     assert.equal((await get(t, `/api/v1/objections/${second.id}`, s.amrOperator.headers)).json().state, 'received', 'bad input changes nothing');
+  });
+
+  test('a department files only for the subject or a person the decision names; anyone else is refused and nothing is stored', async () => {
+    const { entry, uscc, name, legalRepresentative } = await amrEntry(t, s);
+    const count = async () => Number((await t.ctx.db.selectFrom('objections').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const stranger = await file(s.amrOperator.headers, { target: { stream: 'entry', id: entry.id }, party: party(makeUscc(), '示例区无关有限公司'), content: '异议' });
+    assert.equal(stranger.statusCode, 422, stranger.body);
+    assert.equal(stranger.json().error.code, 'filing.party_mismatch');
+    assert.equal(stranger.json().error.details.field, 'party.uscc');
+    assert.match(stranger.json().error.message, /当事人/);
+    assert.equal(await count(), before, 'nothing is stored');
+    assert.equal((await get(t, `/api/v1/entries/${entry.id}`, s.amrOperator.headers)).json().objectionPending, false);
+
+    const byRepresentative = await file(s.amrOperator.headers, {
+      target: { stream: 'entry', id: entry.id }, party: { citizenId: legalRepresentative, name: '王法人', contact: '13800000000' }, content: '本人不应被列为责任人',
+    });
+    assert.equal(byRepresentative.statusCode, 201, byRepresentative.body);
+    assert.ok(!byRepresentative.body.includes(legalRepresentative), 'the ID number is shown masked');
+    const bySubject = await file(s.amrOperator.headers, { target: { stream: 'entry', id: entry.id }, party: party(uscc, name), content: '异议' });
+    assert.equal(bySubject.statusCode, 201, bySubject.body);
   });
 
   test('the wrong department, the wrong role and the wrong state are refused', async () => {

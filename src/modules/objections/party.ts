@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { maskCitizenId } from '../shared/identifiers.ts';
+import { unprocessable } from '../shared/errors.ts';
 import type { Executor } from '../shared/ledger.ts';
 import type { Secrets } from '../shared/secrets.ts';
 import { parseSubjectCode } from '../subjects/subjects.usecases.ts';
@@ -40,6 +41,24 @@ export async function subjectOfParty(db: Executor, party: StoredParty): Promise<
   else if (party.citizenIdDigest) q = q.where('citizen_id_digest', '=', party.citizenIdDigest);
   else return null;
   return (await q.executeTakeFirst())?.id ?? null;
+}
+
+/**
+ * A department files for the party the decision concerns: the subject itself or, for a list entry, a person the
+ * decision names (legal representative, principal, responsible person). Anyone else is refused with 422.
+ */
+export async function assertPartyOfTarget(
+  db: Executor, party: StoredParty, target: { stream: 'entry' | 'record'; row: { id: string; subject_id: string } },
+): Promise<void> {
+  const subjectId = await subjectOfParty(db, party);
+  if (subjectId === target.row.subject_id) return;
+  if (subjectId && target.stream === 'entry') {
+    const named = await db.selectFrom('entry_persons').select('person_id')
+      .where('entry_id', '=', target.row.id).where('person_id', '=', subjectId).executeTakeFirst();
+    if (named) return;
+  }
+  const what = target.stream === 'entry' ? '名单记录的主体或决定书列明的相关责任人' : '失信信息的主体';
+  throw unprocessable('filing.party_mismatch', `当事人的代码与该${what}不一致，请核对当事人信息。`, { field: party.uscc ? 'party.uscc' : 'party.citizenId' });
 }
 
 export const presentParty = (p: Record<string, unknown>) => {

@@ -4,7 +4,7 @@ import { insertCommitment } from '../commitments/commitments.repository.ts';
 import { recordCommitmentChange } from '../commitments/commitments.usecases.ts';
 import { FILERS, matchPublicTarget, namedTargetOf } from '../objections/objections.filing.ts';
 import { creditOfficeDepartmentId } from '../objections/objections.repository.ts';
-import { parseParty, type StoredParty } from '../objections/party.ts';
+import { assertPartyOfTarget, parseParty, type StoredParty } from '../objections/party.ts';
 import { assertTargetState, lockTarget, refOf, type Target } from '../objections/targets.ts';
 import { assertUpwardFiling } from '../objections/upward.ts';
 import { requireRole } from '../shared/actor.ts';
@@ -109,6 +109,7 @@ export async function fileRepair(deps: RepairDeps, input: FileRepairBody) {
   const { result } = await write(deps, deps.actor.ref, async (w) => {
     const target = await lockTarget(w, input.target);
     assertTargetState(target, REPAIRABLE, '申请信用修复');
+    await assertPartyOfTarget(w.tx, party, target);
     const eligibility = await repairEligibility(w.tx, target, input.kind, chinaDate(w.now));
     if (!eligibility.ok) throw unprocessable(eligibility.code, eligibility.message, { field: eligibility.field, earliestDate: eligibility.earliestDate });
     const open = await openRepairConflict(w, target);

@@ -124,8 +124,11 @@ describe('credit repair of list entries', () => {
     assert.deepEqual({ reason: ev.payload.reason, previousState: ev.payload.previousState, state: ev.payload.state }, { reason: 'repaired', previousState: 'in_effect', state: 'ended' });
   });
 
-  test('a rejected repair gives its reason and the entry stays in effect; the wrong role and department are refused', async () => {
+  test('a rejected repair gives its reason and the entry stays in effect; the wrong party, role and department are refused', async () => {
     const { entry, uscc, name } = await amrEntry(t, s, { basisDate: '2025-02-20' });
+    const forStranger = await file(s.amrOperator.headers, body({ stream: 'entry', id: entry.id }, makeUscc(), '示例区无关有限公司'));
+    assert.equal(forStranger.statusCode, 422, 'a department files only for the party the decision concerns');
+    assert.equal(forStranger.json().error.code, 'filing.party_mismatch');
     const r = (await file(s.amrOperator.headers, body({ stream: 'entry', id: entry.id }, uscc, name))).json();
     const byTax = await post(t, `/api/v1/repairs/${r.id}/acceptance`, s.taxOperator.headers, {});
     assert.equal(byTax.statusCode, 404, 'another department does not see it');
