@@ -47,6 +47,22 @@ export async function acceptRepair(deps: RepairDeps, id: string, input: { note?:
 }
 
 /**
+ * Non-acceptance (不予受理) by the deciding department's staff, with the reason the party reads in tracking: an
+ * application that does not meet the conditions is closed without a decision on the merits.
+ */
+export async function refuseRepair(deps: RepairDeps, id: string, input: { reason: string }) {
+  await write(deps, deps.actor.ref, async (w) => {
+    const r = await lockOwn(w, deps, id);
+    if (!hasRole(deps.actor, 'operator', 'reviewer')) throw staffRequired();
+    assertRepairState(r.state, ['received'], '不予受理');
+    const decision = { outcome: 'refused', reason: input.reason, code: 'repair.not_accepted', lifting: null, decidedAt: w.now.toISOString(), decidedBy: deps.actor.ref };
+    await repo.updateRepair(w.tx, r.id, { state: 'refused', decision, decided_at: w.now, closed_at: w.now, updated_at: w.now });
+    changed(w, r, 'repair.refused', { code: 'repair.not_accepted' }, { reason: input.reason });
+  });
+  return getRepair(deps, id);
+}
+
+/**
  * The reviewer decides. Approving a repair ends the entry or record (reason repaired): disclosure, sharing and
  * measures stop, and the ending is dispatched. Approving a reorganization lifts the entry's measures for a while.
  */

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { actorOf, type RoutePlugin } from '../../app/server.ts';
 import { ATTACHMENT_BODY_LIMIT, attachmentDisposition, readAttachment } from '../shared/attachments.ts';
 import { notFound } from '../shared/errors.ts';
-import { acceptRepair, assignRepair, decideRepair, endLifting, withdrawRepair } from './repairs.decision.ts';
+import { acceptRepair, assignRepair, decideRepair, endLifting, refuseRepair, withdrawRepair } from './repairs.decision.ts';
 import { fileRepair } from './repairs.filing.ts';
 import { presentRepair } from './repairs.presenters.ts';
 import {
-  AcceptanceBody, FiledRepair, FileRepairBody, LiftingEndBody, Repair, RepairAssignmentBody, RepairDecisionBody, RepairQuery,
+  AcceptanceBody, FiledRepair, NonAcceptanceBody, FileRepairBody, LiftingEndBody, Repair, RepairAssignmentBody, RepairDecisionBody, RepairQuery,
 } from './repairs.schemas.ts';
 import { getRepair, listRepairs } from './repairs.usecases.ts';
 
@@ -42,6 +42,7 @@ export const repairsRoutes: RoutePlugin = (app, ctx) => {
       async (req) => present(run(deps(req), (req.params as { id: string }).id, req.body as z.infer<B>)));
 
   step('acceptance', '受理信用修复申请（认定部门经办或审核人员，受理期限内）', AcceptanceBody, acceptRepair);
+  step('non-acceptance', '不予受理信用修复申请并说明理由（认定部门经办或审核人员）', NonAcceptanceBody, refuseRepair);
   step('decision', '作出信用修复决定（认定部门审核人员，决定期限内）', RepairDecisionBody, decideRepair);
   step('lifting-end', '结束重整、和解期间的暂停，恢复实施惩戒措施（认定部门审核人员）', LiftingEndBody, endLifting);
   step('withdrawal', '当事人撤回信用修复申请（决定作出前）', z.object({}).meta({ id: 'RepairWithdrawal' }), (d, id) => withdrawRepair(d, id));

@@ -35,6 +35,7 @@ export const FileRepairBody = z.object({
 export type FileRepairBody = z.infer<typeof FileRepairBody>;
 
 export const AcceptanceBody = z.object({ note: z.string().trim().max(2000).optional() }).meta({ id: 'RepairAcceptance' });
+export const NonAcceptanceBody = z.object({ reason: text().describe('不予受理的理由（当事人在查询进度时可见）') }).meta({ id: 'RepairNonAcceptance' });
 
 export const RepairDecisionBody = z.object({
   outcome: z.enum(['approved', 'rejected']),

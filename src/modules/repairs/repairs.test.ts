@@ -146,6 +146,26 @@ describe('credit repair of list entries', () => {
     assert.equal(twice.json().error.details.state, 'rejected');
   });
 
+  test('an application that does not meet the conditions is not accepted (不予受理) with a reason the party can track', async () => {
+    const { entry, uscc, name } = await amrEntry(t, s, { basisDate: '2025-02-20' });
+    const r = (await file(s.amrOperator.headers, body({ stream: 'entry', id: entry.id }, uscc, name))).json();
+    const noReason = await post(t, `/api/v1/repairs/${r.id}/non-acceptance`, s.amrOperator.headers, {});
+    assert.equal(noReason.statusCode, 400, 'a reason is required');
+    assert.equal((await post(t, `/api/v1/repairs/${r.id}/non-acceptance`, s.taxOperator.headers, { reason: 'x' })).statusCode, 404);
+    const refused = await post(t, `/api/v1/repairs/${r.id}/non-acceptance`, s.amrOperator.headers, { reason: '未提交履行法定义务的证明材料' });
+    assert.equal(refused.statusCode, 200, refused.body);
+    assert.equal(refused.json().state, 'refused');
+    assert.equal(refused.json().decision.reason, '未提交履行法定义务的证明材料');
+    assert.equal((await get(t, `/api/v1/entries/${entry.id}`, s.amrOperator.headers)).json().state, 'in_effect');
+    const tracked = (await post(t, '/api/v1/public/tracking', {}, { applicationNo: r.applicationNo, trackingSecret: r.trackingSecret })).json();
+    assert.equal(tracked.state, 'refused');
+    assert.equal(tracked.reason, '未提交履行法定义务的证明材料');
+    const late = await post(t, `/api/v1/repairs/${r.id}/acceptance`, s.amrOperator.headers, {});
+    assert.equal(late.statusCode, 409);
+    assert.equal(late.json().error.details.state, 'refused');
+    assert.deepEqual((await eventsOf(t, 'repair', r.id)).map((e) => e.type), ['repair.filed', 'repair.refused']);
+  });
+
   test('a company under a court-approved reorganization gets its measures lifted until the lifting is ended', async () => {
     const { entry, uscc, name } = await amrEntry(t, s);
     const target = { stream: 'entry', id: entry.id };
