@@ -132,6 +132,7 @@ export const cases: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   'commitments: by id': (db) => commitments.findCommitment(db, id),
   'commitments: by code': (db) => commitments.findCommitmentByCode(db, 'CN2026060100001'),
   'commitments: for update': (db) => commitments.findCommitmentForUpdate(db, id),
+  'commitments: open ones of a repair, for update': (db) => commitments.openCommitmentsOfRepairForUpdate(db, id),
   'commitments: insert': (db) => commitments.insertCommitment(db, {
     id, code: 'CN2026060100001', subject_id: otherId, department_id: id, state: 'in_force', created_at: now, updated_at: now,
   } as never),

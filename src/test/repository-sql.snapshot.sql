@@ -231,6 +231,9 @@ select * from "commitments" where "code" = $1;
 -- commitments: for update
 select * from "commitments" where "id" = $1 for update;
 
+-- commitments: open ones of a repair, for update
+select * from "commitments" where "repair_id" = $1 and "state" = $2 order by "id" for update;
+
 -- commitments: insert
 insert into "commitments" ("id", "code", "subject_id", "department_id", "state", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7);
 

@@ -14,6 +14,9 @@ export const findCommitmentByCode = (db: Executor, code: string) =>
 export const findCommitmentForUpdate = (db: Executor, id: string) =>
   db.selectFrom('commitments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
+export const openCommitmentsOfRepairForUpdate = (db: Executor, repairId: string) =>
+  db.selectFrom('commitments').selectAll().where('repair_id', '=', repairId).where('state', '=', 'open').orderBy('id').forUpdate().execute();
+
 export const insertCommitment = (db: Executor, row: Insertable<CommitmentsTable>) =>
   db.insertInto('commitments').values(row).execute();
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Subject, SubjectInput } from '../subjects/subjects.schemas.ts';
 
 export const COMMITMENT_TYPES = ['approval_substitute', 'accept_with_commitment', 'certification', 'repair', 'self_discipline', 'voluntary', 'other'] as const;
-export const COMMITMENT_STATES = ['open', 'fulfilled', 'partially_fulfilled', 'unfulfilled'] as const;
+export const COMMITMENT_STATES = ['open', 'fulfilled', 'partially_fulfilled', 'unfulfilled', 'lapsed'] as const;
 export const FULFILMENT_RESULTS = ['fulfilled', 'partially_fulfilled', 'unfulfilled'] as const;
 
 const date = () => z.iso.date();

@@ -15,4 +15,5 @@ export const STATE_LABELS = {
   fulfilled: '全部履行',
   partially_fulfilled: '部分履行',
   unfulfilled: '全部未履行',
+  lapsed: '已失效（所属信用修复申请未获准予）',
 } as const;

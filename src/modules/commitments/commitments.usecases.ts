@@ -117,3 +117,14 @@ export async function listCommitments(deps: { db: Kysely<DB>; actor: Actor }, qu
   const uscc = query.uscc ? inspectIdentifier(query.uscc).normalized ?? query.uscc : undefined;
   return { commitments: await repo.listCommitments(deps.db, { ...query, uscc, departmentId }) };
 }
+
+/**
+ * The repair a commitment was made for ended without approval (rejected, not accepted, withdrawn): its open
+ * commitments lapse. Nothing was granted on them, so they can be neither kept nor broken.
+ */
+export async function lapseRepairCommitments(w: Write, repair: { id: string; application_no: string }, outcome: string) {
+  for (const c of await repo.openCommitmentsOfRepairForUpdate(w.tx, repair.id)) {
+    await repo.updateCommitment(w.tx, c.id, { state: 'lapsed', closed_at: w.now, updated_at: w.now });
+    recordCommitmentChange(w, c, 'commitment.lapsed', { state: 'lapsed', previousState: c.state, repairId: repair.id, applicationNo: repair.application_no, outcome });
+  }
+}

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { lapseRepairCommitments } from '../commitments/commitments.usecases.ts';
 import { endEntryBy, liftMeasures, restoreMeasures } from '../entries/entries.workflow.ts';
 import { FILERS } from '../objections/objections.filing.ts';
 import { canSee } from '../objections/objections.usecases.ts';
@@ -57,6 +58,7 @@ export async function refuseRepair(deps: RepairDeps, id: string, input: { reason
     assertRepairState(r.state, ['received'], '不予受理');
     const decision = { outcome: 'refused', reason: input.reason, code: 'repair.not_accepted', lifting: null, decidedAt: w.now.toISOString(), decidedBy: deps.actor.ref };
     await repo.updateRepair(w.tx, r.id, { state: 'refused', decision, decided_at: w.now, closed_at: w.now, updated_at: w.now });
+    await lapseRepairCommitments(w, r, 'refused');
     changed(w, r, 'repair.refused', { code: 'repair.not_accepted' }, { reason: input.reason });
   });
   return getRepair(deps, id);
@@ -97,6 +99,7 @@ export async function decideRepair(deps: RepairDeps, id: string, input: z.infer<
     }
     const decision = { outcome: input.outcome, reason: input.reason, code: null, lifting, decidedAt: w.now.toISOString(), decidedBy: deps.actor.ref };
     await repo.updateRepair(w.tx, r.id, { state: input.outcome, decision, decided_at: w.now, closed_at: w.now, updated_at: w.now });
+    if (input.outcome === 'rejected') await lapseRepairCommitments(w, r, 'rejected');
     changed(w, r, 'repair.decided', { outcome: input.outcome, kind: r.kind, target: r.target_id ? { stream: r.target_stream, id: r.target_id } : null }, { reason: input.reason });
   });
   return getRepair(deps, id);
@@ -124,6 +127,7 @@ export async function endLifting(deps: RepairDeps, id: string, input: z.infer<ty
 export async function withdrawLocked(w: Write, r: repo.RepairRow) {
   assertRepairState(r.state, ['received', 'accepted'], '撤回');
   await repo.updateRepair(w.tx, r.id, { state: 'withdrawn', decided_at: w.now, closed_at: w.now, updated_at: w.now });
+  await lapseRepairCommitments(w, r, 'withdrawn');
   changed(w, r, 'repair.withdrawn', { by: w.actor === 'public' ? 'party' : 'department' });
 }
 

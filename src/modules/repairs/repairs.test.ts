@@ -141,6 +141,14 @@ describe('credit repair of list entries', () => {
     assert.equal(rejected.statusCode, 200, rejected.body);
     assert.equal(rejected.json().decision.reason, '罚款尚未缴清');
     assert.equal((await get(t, `/api/v1/entries/${entry.id}`, s.amrOperator.headers)).json().state, 'in_effect');
+    const commitment = (await get(t, `/api/v1/commitments/${r.commitment.id}`, s.amrOperator.headers)).json();
+    assert.equal(commitment.state, 'lapsed', 'the commitment of a rejected repair lapses');
+    assert.match(commitment.stateLabel, /失效/);
+    const breach = await post(t, `/api/v1/commitments/${r.commitment.id}/fulfilment`, s.amrReviewer.headers, {
+      result: 'unfulfilled', date: '2026-03-02', unperformed: 'x', liabilityPursued: 'y', recordDomain: 'market_regulation',
+    });
+    assert.equal(breach.statusCode, 409, 'a lapsed commitment can be neither kept nor broken');
+    assert.equal(breach.json().error.details.state, 'lapsed');
     const twice = await post(t, `/api/v1/repairs/${r.id}/decision`, s.amrReviewer.headers, { outcome: 'approved', reason: 'x' });
     assert.equal(twice.statusCode, 409);
     assert.equal(twice.json().error.details.state, 'rejected');
@@ -160,10 +168,24 @@ describe('credit repair of list entries', () => {
     const tracked = (await post(t, '/api/v1/public/tracking', {}, { applicationNo: r.applicationNo, trackingSecret: r.trackingSecret })).json();
     assert.equal(tracked.state, 'refused');
     assert.equal(tracked.reason, '未提交履行法定义务的证明材料');
+    assert.equal((await get(t, `/api/v1/commitments/${r.commitment.id}`, s.amrOperator.headers)).json().state, 'lapsed');
+    assert.deepEqual((await eventsOf(t, 'commitment', r.commitment.id)).map((e) => e.type), ['commitment.recorded', 'commitment.lapsed']);
     const late = await post(t, `/api/v1/repairs/${r.id}/acceptance`, s.amrOperator.headers, {});
     assert.equal(late.statusCode, 409);
     assert.equal(late.json().error.details.state, 'refused');
     assert.deepEqual((await eventsOf(t, 'repair', r.id)).map((e) => e.type), ['repair.filed', 'repair.refused']);
+  });
+
+  test('a repair withdrawn for the party before the decision closes, and its commitment lapses', async () => {
+    const { record, uscc, name } = await amrRecord(t, s, { decisionDate: '2025-06-02' });
+    const r = (await file(s.amrOperator.headers, body({ stream: 'record', id: record.id }, uscc, name))).json();
+    const withdrawn = await post(t, `/api/v1/repairs/${r.id}/withdrawal`, s.amrOperator.headers, {});
+    assert.equal(withdrawn.statusCode, 200, withdrawn.body);
+    assert.equal(withdrawn.json().state, 'withdrawn');
+    assert.equal((await get(t, `/api/v1/commitments/${r.commitment.id}`, s.amrOperator.headers)).json().state, 'lapsed');
+    assert.equal((await get(t, `/api/v1/records/${record.id}`, s.amrOperator.headers)).json().state, 'in_effect');
+    const again = await post(t, `/api/v1/repairs/${r.id}/withdrawal`, s.amrOperator.headers, {});
+    assert.equal(again.statusCode, 409);
   });
 
   test('a company under a court-approved reorganization gets its measures lifted until the lifting is ended', async () => {

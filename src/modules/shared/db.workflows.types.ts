@@ -82,7 +82,7 @@ export type CommitmentType = 'approval_substitute' | 'accept_with_commitment' | 
 export interface CommitmentsTable extends OptionalDue {
   id: string; code: string; subject_id: string; department_id: string; type: CommitmentType; content: string; liability: string;
   term_start: DateString; term_end: DateString | null; matter: JsonNullable<Record<string, unknown>>;
-  state: 'open' | 'fulfilled' | 'partially_fulfilled' | 'unfulfilled'; fulfilment: JsonNullable<Record<string, unknown>>;
+  state: 'open' | 'fulfilled' | 'partially_fulfilled' | 'unfulfilled' | 'lapsed'; fulfilment: JsonNullable<Record<string, unknown>>;
   record_id: string | null; repair_id: string | null; created_by: string; created_at: Instant; updated_at: Instant;
 }
 export interface EligibilityRulesTable {
