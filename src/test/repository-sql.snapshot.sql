@@ -360,10 +360,10 @@ select "measures"."id", "measures"."code", "measures"."kind", "measures"."title"
 select * from "events" where "stream" = $1 and "stream_id" = $2 order by "version";
 
 -- expiry: claim expired entries
-select "id", "kind", "department_id", "state", "end_date" from "entries" where "state" = $1 and "end_date" < $2 order by "end_date", "id" limit $3 for update skip locked;
+select "id", "kind", "department_id", "state", "end_date" from "entries" where state in ('in_effect', 'decided', 'reviewed') and "end_date" < $1 order by "end_date", "id" limit $2 for update skip locked;
 
 -- expiry: claim expired records
-select "id", "department_id", "state", "disclosure_end" from "records" where "state" = $1 and "disclosure_end" < $2 order by "disclosure_end", "id" limit $3 for update skip locked;
+select "id", "department_id", "state", "disclosure_end" from "records" where state in ('in_effect', 'proposed') and "disclosure_end" < $1 order by "disclosure_end", "id" limit $2 for update skip locked;
 
 -- expiry: end an expired record
 update "records" set "state" = $1, "ended_reason" = $2, "ended_note" = $3, "ended_at" = $4, "updated_at" = $5 where "id" = $6;

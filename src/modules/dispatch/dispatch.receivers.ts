@@ -26,7 +26,9 @@ export function isDispatched(e: { stream: string; type: string; payload: Record<
     // An entry ended before it took effect was never dispatched: nobody has anything to stop applying.
     return e.type !== 'entry.ended' || e.payload.previousState === 'in_effect';
   }
-  return e.stream === 'record' && RECORD_EVENTS.has(e.type);
+  if (e.stream !== 'record' || !RECORD_EVENTS.has(e.type)) return false;
+  // Likewise a proposed record that ended unconfirmed was never shared.
+  return e.type !== 'record.ended' || e.payload.previousState !== 'proposed';
 }
 
 /**

@@ -3,6 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { createApiKey, createUser, type Headers, type TestUser } from '../../test/fixtures.ts';
 import { listTypeId, makeUscc, post, publishBlackEntry } from '../../test/entry-fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { insertNewRecord } from '../records/records.usecases.ts';
+import { write } from '../shared/ledger.ts';
+import { resolveSubject } from '../subjects/subjects.usecases.ts';
 import { createRecord } from './expiry.test-support.ts';
 import { runExpiry, type ExpiryCounts } from './expiry.usecases.ts';
 
@@ -86,6 +89,40 @@ describe('expiry', () => {
     assert.equal((event!.payload as { reason: string }).reason, 'expired');
     const row = await t.ctx.db.selectFrom('entries').select(['state', 'ended_reason']).where('id', '=', id).executeTakeFirstOrThrow();
     assert.deepEqual(row, { state: 'ended', ended_reason: 'expired' });
+  });
+
+  test('an entry reviewed but never published and a record proposed but never confirmed end with their period, and reach no department', async () => {
+    t.clock.set('2026-03-02T02:00:00Z');
+    const uscc = makeUscc();
+    const nominated = await post(t, '/api/v1/entries', taxOperator.headers, { listTypeId: await listTypeId(t, 'red_tax_a'), subject: { uscc, name: '示例区未发布测试有限公司' }, reason: '纳税信用A级' });
+    const entryId = nominated.json().id;
+    const reviewed = await post(t, `/api/v1/entries/${entryId}/review`, taxReviewer.headers, { approved: true, opinion: '同意', validFrom: '2025-03-20' });
+    assert.equal(reviewed.json().state, 'reviewed');
+    const { result: recordId } = await write(t.ctx, `user:${amrReviewer.id}`, async (w) => {
+      const subject = await resolveSubject(w, t.ctx, { uscc: makeUscc(), name: '示例区违诺测试有限公司' }, 'subject');
+      return insertNewRecord(w, {
+        subjectId: subject.id, departmentId: amrReviewer.departmentId, domain: 'market_regulation', decisionNo: `示承诺〔2025〕${uscc.slice(-6)}号`,
+        decisionDate: '2025-03-12', facts: '未按承诺补交材料', basis: '承诺书违约条款', penaltyType: 'fine', state: 'proposed', createdBy: `user:${amrReviewer.id}`,
+      });
+    });
+
+    t.clock.set('2026-04-20T01:30:00Z');
+    const tooLate = await post(t, `/api/v1/records/${recordId}/confirmation`, amrReviewer.headers, {});
+    assert.equal(tooLate.statusCode, 422, 'a proposed record past its maximum period cannot take effect, even before the job runs');
+    assert.equal(tooLate.json().error.code, 'record.period_already_over');
+    assert.match(tooLate.json().error.message, /2026-03-12/);
+    await afterMonthOfDowntime();
+    const entry = await t.ctx.db.selectFrom('entries').select(['state', 'ended_reason', 'ended_at']).where('id', '=', entryId).executeTakeFirstOrThrow();
+    assert.deepEqual(entry, { state: 'ended', ended_reason: 'expired', ended_at: new Date('2026-03-19T16:00:00.000Z') });
+    assert.equal(((await endingEvents('entry', entryId))[0]!.payload as { previousState: string }).previousState, 'reviewed');
+    const record = await t.ctx.db.selectFrom('records').select(['state', 'ended_reason', 'ended_at']).where('id', '=', recordId).executeTakeFirstOrThrow();
+    assert.deepEqual(record, { state: 'ended', ended_reason: 'expired', ended_at: new Date('2026-03-12T16:00:00.000Z') });
+    const confirm = await post(t, `/api/v1/records/${recordId}/confirmation`, amrReviewer.headers, {});
+    assert.equal(confirm.statusCode, 409, 'an ended record cannot be confirmed');
+
+    await t.ctx.jobs.run('dispatch');
+    const items = await t.ctx.db.selectFrom('dispatches').select('id').where('stream_id', 'in', [entryId, recordId]).execute();
+    assert.equal(items.length, 0, 'neither was ever dispatched, so their ending is not either');
   });
 
   test('records stop disclosure and sharing at their maximum period, each effective at its own end; a record not yet due stays', async () => {

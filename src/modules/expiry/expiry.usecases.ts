@@ -11,7 +11,7 @@ import { chinaDate } from '../shared/working-days.ts';
 import * as entries from '../entries/entries.repository.ts';
 import { endOfPeriod, recordChange as changeEntry } from '../entries/entries.usecases.ts';
 import { recordChange as changeRecord } from '../records/records.usecases.ts';
-import { claimExpiredEntries, claimExpiredRecords, endExpiredRecord } from './expiry.repository.ts';
+import { claimExpiredEntries, claimExpiredRecords, endExpiredRecord, EXPIRING_ENTRY_STATES, EXPIRING_RECORD_STATES } from './expiry.repository.ts';
 
 export interface ExpiryDeps { db: Kysely<DB>; clock: Clock; log: Pick<FastifyBaseLogger, 'info'> }
 export interface ExpiryCounts { blackEntries: number; redEntries: number; records: number; batches: number }
@@ -32,10 +32,10 @@ export async function runExpiry(deps: ExpiryDeps, options: { batchSize?: number 
   await inBatches(deps, counts, async (w) => {
     const ended = { blackEntries: 0, redEntries: 0 };
     for (const row of await claimExpiredEntries(w.tx, today, batchSize)) {
-      if (row.state !== 'in_effect' || !row.end_date || row.end_date >= today) continue;
+      if (!EXPIRING_ENTRY_STATES.includes(row.state) || !row.end_date || row.end_date >= today) continue;
       const endedAt = endOfPeriod(row.end_date);
       await entries.updateEntry(w.tx, row.id, { state: 'ended', ended_reason: 'expired', ended_note: null, ended_at: endedAt, updated_at: w.now });
-      changeEntry(w, row, 'entry.ended', { state: 'ended', reason: 'expired', note: null, previousState: 'in_effect' }, endedAt);
+      changeEntry(w, row, 'entry.ended', { state: 'ended', reason: 'expired', note: null, previousState: row.state }, endedAt);
       ended[row.kind === 'black' ? 'blackEntries' : 'redEntries']++;
     }
     return ended;
@@ -44,10 +44,10 @@ export async function runExpiry(deps: ExpiryDeps, options: { batchSize?: number 
   await inBatches(deps, counts, async (w) => {
     const ended = { records: 0 };
     for (const row of await claimExpiredRecords(w.tx, today, batchSize)) {
-      if (row.state !== 'in_effect' || row.disclosure_end >= today) continue;
+      if (!EXPIRING_RECORD_STATES.includes(row.state) || row.disclosure_end >= today) continue;
       const endedAt = endOfPeriod(row.disclosure_end);
       await endExpiredRecord(w.tx, row.id, endedAt, w.now);
-      changeRecord(w, row, 'record.ended', { state: 'ended', reason: 'expired', note: null, previousState: 'in_effect' }, endedAt);
+      changeRecord(w, row, 'record.ended', { state: 'ended', reason: 'expired', note: null, previousState: row.state }, endedAt);
       ended.records++;
     }
     return ended;

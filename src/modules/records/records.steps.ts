@@ -1,7 +1,8 @@
 import { hasRole } from '../shared/actor.ts';
 import type { RecordRule } from '../shared/db.workflows.types.ts';
-import { notFound } from '../shared/errors.ts';
+import { notFound, unprocessable } from '../shared/errors.ts';
 import { write, type Write } from '../shared/ledger.ts';
+import { chinaDate } from '../shared/working-days.ts';
 import { disclosureRequired, otherDepartment, reviewerRequired } from './records.errors.ts';
 import { leaveRedLists } from './records.red-lists.ts';
 import * as repo from './records.repository.ts';
@@ -56,6 +57,9 @@ export function revokeRecord(deps: RecordDeps, id: string, input: { note: string
 /** A record proposed from a broken commitment takes effect; a serious one ends the subject's red-list entries. */
 export function confirmRecord(deps: RecordDeps, id: string, input: { note?: string }) {
   return decideOnRecord(deps, id, 'confirmation', async (w, record) => {
+    if (record.disclosure_end < chinaDate(w.now)) {
+      throw unprocessable('record.period_already_over', `该失信信息的最长公示期限已于 ${record.disclosure_end} 届满，不能再确认记录。`, { field: 'state' });
+    }
     if (record.severity === 'serious') await leaveRedLists(w, record.subject_id, record.id);
     return { changes: { state: 'in_effect' }, type: 'record.confirmed', payload: { state: 'in_effect', previousState: record.state, note: input.note ?? null } };
   });
