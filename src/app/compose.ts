@@ -63,6 +63,7 @@ export async function compose(options: ComposeOptions): Promise<Composed> {
     await index.load();
   });
 
+  await ctx.jobs.register();
   const checkpointer = new AuditCheckpointer(base);
   if (options.background !== false) {
     sync.start();

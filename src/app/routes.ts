@@ -19,6 +19,7 @@ import { tipoffRoutes } from '../modules/tipoffs/tipoffs.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { partyRightsRoutes } from '../modules/public/party-rights.routes.ts';
 import { dispatchRoutes } from '../modules/dispatch/dispatch.routes.ts';
+import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
 
 /** Every feature's routes, in the order they appear in the API document. */
 export const routes: RoutePlugin[] = [
@@ -42,4 +43,5 @@ export const routes: RoutePlugin[] = [
   recordsRoutes,
   partyRightsRoutes,
   dispatchRoutes,
+  jobsRoutes,
 ];

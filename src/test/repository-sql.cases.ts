@@ -14,6 +14,7 @@ import * as eligibility from '../modules/eligibility/eligibility.repository.ts';
 import * as entries from '../modules/entries/entries.repository.ts';
 import * as expiry from '../modules/expiry/expiry.repository.ts';
 import * as feedback from '../modules/feedback/feedback.repository.ts';
+import * as jobs from '../modules/jobs/jobs.repository.ts';
 import * as objections from '../modules/objections/objections.repository.ts';
 import * as tracking from '../modules/public/tracking.repository.ts';
 import * as records from '../modules/records/records.repository.ts';
@@ -212,6 +213,10 @@ export const cases: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   'feedback: measures the department implements': (db) => feedback.implementedMeasures(db, [id], otherId),
   'feedback: dispatch statistics of a department': (db) => feedback.dispatchStats(db, period),
   'feedback: measure statistics of a department': (db) => feedback.measureStats(db, period),
+  'jobs: register': (db) => jobs.registerJob(db, 'expiry', 300000),
+  'jobs: claim a due job with a free lease': (db) => jobs.claimJob(db, 'expiry', 'host:1:ab', 600000),
+  'jobs: finish a run': (db) => jobs.finishJob(db, 'expiry', 'host:1:ab', { error: null, result: { records: 1 } }),
+  'jobs: list': (db) => jobs.listJobs(db),
 
   'objections: insert': (db) => objections.insertObjection(db, {
     id, application_no: 'YY20260601000001', target_stream: 'entry', target_id: otherId, state: 'received', created_at: now, updated_at: now,

@@ -418,6 +418,18 @@ select "entry_measures"."entry_id", "measures"."id" from "entry_measures" inner 
     group by f.department_id, f.measure_id, m.code, m.title
     order by m.code;
 
+-- jobs: register
+insert into "jobs" ("name", "interval_ms", "next_run_at") values ($1, $2, now()) on conflict ("name") do update set "interval_ms" = $3;
+
+-- jobs: claim a due job with a free lease
+update "jobs" set "lease_owner" = $1, "lease_until" = now() + interval '1 millisecond' * $2::float8, "last_started_at" = now() where "name" = (select "name" from "jobs" where "name" = $3 and "next_run_at" <= now() and ("lease_until" is null or "lease_until" < now()) for update skip locked) returning "name", "last_started_at";
+
+-- jobs: finish a run
+update "jobs" set "lease_owner" = $1, "lease_until" = $2, "next_run_at" = now() + interval '1 millisecond' * "interval_ms", "last_finished_at" = now(), "last_duration_ms" = (extract(epoch from now() - "last_started_at") * 1000)::int, "last_error" = $3, "last_result" = $4, "runs" = "runs" + 1, "failures" = "failures" + $5 where "name" = $6 and "lease_owner" = $7;
+
+-- jobs: list
+select *, now() as "db_now" from "jobs" order by "name";
+
 -- objections: insert
 insert into "objections" ("id", "application_no", "target_stream", "target_id", "state", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7);
 

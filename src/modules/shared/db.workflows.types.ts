@@ -95,6 +95,12 @@ export interface TipoffsTable extends DueColumns {
   state: 'received' | 'accepted' | 'transferred' | 'verified' | 'closed'; result: JsonNullable<Record<string, unknown>>;
   tracking_hash: string; created_at: Instant; updated_at: Instant;
 }
+/** Scheduled jobs (migration 0007): the claim and lease, the next due time and how the last run ended. */
+export interface JobsTable {
+  name: string; interval_ms: number; next_run_at: Instant; lease_owner: string | null; lease_until: Instant | null;
+  last_started_at: Instant | null; last_finished_at: Instant | null; last_duration_ms: number | null; last_error: string | null;
+  last_result: JsonNullable<unknown>; runs: ColumnType<bigint, never, bigint | string>; failures: ColumnType<bigint, never, bigint | string>;
+}
 export interface TrackingAttemptsTable { application_no: string; attempted_at: Instant }
 
 export interface WorkflowTables {
@@ -105,6 +111,7 @@ export interface WorkflowTables {
   penalty_classes: PenaltyClassesTable;
   records: RecordsTable;
   job_cursors: JobCursorsTable;
+  jobs: JobsTable;
   dispatches: DispatchesTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
