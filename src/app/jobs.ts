@@ -15,10 +15,11 @@ export interface Job {
 }
 
 /**
- * A claim outlives a run by far; if the process holding it dies, another takes the job over once it has run out.
- * A run that outlasts its lease may overlap the next one elsewhere, which every job tolerates (see Job).
+ * How long a claim holds: twice the interval, at least 30 s and at most 10 minutes. If the process holding it dies,
+ * another takes the job over once it has run out (the dispatcher within 30 s). A run that outlasts its lease may
+ * overlap the next one elsewhere, which every job tolerates (see Job).
  */
-export const leaseMs = (job: Job) => Math.max(10 * 60_000, 10 * job.intervalMs);
+export const leaseMs = (job: Job) => Math.min(10 * 60_000, Math.max(30_000, 2 * job.intervalMs));
 
 /**
  * Runs each job on its interval, one run of a job at a time. A scheduled run first claims the job's row in the
