@@ -3,10 +3,11 @@ import type { Executor } from '../shared/ledger.ts';
 
 export const EXPIRING_ENTRY_STATES: readonly string[] = ['in_effect', 'decided', 'reviewed'];
 export const EXPIRING_RECORD_STATES: readonly string[] = ['in_effect', 'proposed'];
-// Written as literals, the same as the predicates of the partial indexes entries_expiring and records_expiring
+// Inlined as literals, the same as the predicates of the partial indexes entries_expiring and records_expiring
 // (migration 0006), so the planner can use them whatever the plan.
-const entryExpiring = sql<boolean>`state in ('in_effect', 'decided', 'reviewed')`;
-const recordExpiring = sql<boolean>`state in ('in_effect', 'proposed')`;
+const stateIn = (states: readonly string[]) => sql<boolean>`state in (${sql.join(states.map((s) => sql.lit(s)))})`;
+const entryExpiring = stateIn(EXPIRING_ENTRY_STATES);
+const recordExpiring = stateIn(EXPIRING_RECORD_STATES);
 
 // Both queries claim up to `limit` rows whose period ended before `today` (China date), oldest period first: entries
 // in effect and those decided or reviewed but never published; records in effect and those proposed but never
