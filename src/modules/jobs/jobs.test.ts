@@ -50,14 +50,14 @@ describe('scheduled jobs', () => {
     const job: Job = { name: 'test-failing', intervalMs: 20, async run() { calls++; if (calls === 1) throw new Error(`bad subject ${id}`); return 'ok'; } };
     const runner = new JobRunner(t.ctx, [job]);
     runner.start();
-    for (let i = 0; i < 100 && (await t.ctx.db.selectFrom('jobs').select('runs').where('name', '=', 'test-failing').executeTakeFirst())?.runs !== 1n; i++) await sleep(20);
+    for (let i = 0; i < 500 && (await t.ctx.db.selectFrom('jobs').select('runs').where('name', '=', 'test-failing').executeTakeFirst())?.runs !== 1n; i++) await sleep(20);
     const failed = await row('test-failing');
     await runner.stop();
     assert.equal(failed.failures, 1n);
     assert.match(failed.last_error!, new RegExp(`bad subject ${maskCitizenId(id).replace(/\*/g, '\\*')}`));
     assert.ok(!failed.last_error!.includes(id));
     runner.start();
-    for (let i = 0; i < 100 && calls < 2; i++) await sleep(20);
+    for (let i = 0; i < 500 && calls < 2; i++) await sleep(20);
     await runner.stop();
     const later = await row('test-failing');
     assert.equal(later.last_error, null, 'the next run succeeded');
