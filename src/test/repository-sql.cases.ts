@@ -120,14 +120,13 @@ export const cases: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   'catalog: refs for presenters': (db) => catalog.loadCatalogRefs(db),
 
   'check index: entries in effect by id': (db) => checkIndex.entriesByIds(db, [id]),
-  'check index: measures of entries': (db) => checkIndex.measuresByEntryIds(db, [id]),
   'check index: persons named by entries': (db) => checkIndex.personsByEntryIds(db, [id]),
   'check index: entries of subjects': (db) => checkIndex.entryIdsOfSubjects(db, [id]),
   'check index: records shared by id': (db) => checkIndex.recordsByIds(db, [id], '2026-06-01'),
   'check index: records of subjects': (db) => checkIndex.recordIdsOfSubjects(db, [id]),
   'check index: catalog': (db) => checkIndex.catalogRows(db),
   'check index: stream everything in effect': (db) => checkIndex.streamInEffect(db, 1000, '2026-06-01', {
-    entries() {}, measures() {}, persons() {}, records() {},
+    entries() {}, persons() {}, records() {},
   }),
 
   'commitments: by id': (db) => commitments.findCommitment(db, id),

@@ -154,14 +154,10 @@ select "id", "code", "name", "kind" from "list_types" order by "code";
 
 -- check index: entries in effect by id
 
-    select e.id, e.list_type_id, e.reason, e.start_date, e.end_date, e.objection_pending, e.document_no, e.measures_lifted, s.id as subject_id, s.kind, s.name, nullif(s.name_key, s.name) as name_key, s.uscc, s.citizen_id_digest, s.citizen_id_masked
+    select e.id, e.list_type_id, e.reason, e.start_date, e.end_date, e.objection_pending, e.document_no, e.measures_lifted, (select string_agg(m.measure_id::text, ',' order by m.measure_id) from entry_measures m where m.entry_id = e.id) as measure_ids, s.id as subject_id, s.kind, s.name, nullif(s.name_key, s.name) as name_key, s.uscc, s.citizen_id_digest, s.citizen_id_masked
     from entries e
     join subjects s on s.id = e.subject_id
     where e.state = 'in_effect' and e.id = any($1::uuid[]);
-
--- check index: measures of entries
-
-    select entry_id, measure_id from entry_measures where entry_id = any($1::uuid[]) order by entry_id, measure_id;
 
 -- check index: persons named by entries
 
@@ -198,15 +194,12 @@ select "code", "name", "kind", "params", "grants" from "eligibility_rules" where
 -- check index: stream everything in effect
 set local cursor_tuple_fraction = 1;
 declare "check_index_entries" no scroll cursor for 
-  select e.id, e.list_type_id, e.reason, e.start_date, e.end_date, e.objection_pending, e.document_no, e.measures_lifted, s.id as subject_id, s.kind, s.name, nullif(s.name_key, s.name) as name_key, s.uscc, s.citizen_id_digest, s.citizen_id_masked
+  select e.id, e.list_type_id, e.reason, e.start_date, e.end_date, e.objection_pending, e.document_no, e.measures_lifted, (select string_agg(m.measure_id::text, ',' order by m.measure_id) from entry_measures m where m.entry_id = e.id) as measure_ids, s.id as subject_id, s.kind, s.name, nullif(s.name_key, s.name) as name_key, s.uscc, s.citizen_id_digest, s.citizen_id_masked
   from entries e
   join subjects s on s.id = e.subject_id
   where e.state = 'in_effect';
 fetch forward 1000 from "check_index_entries";
 close "check_index_entries";
-declare "check_index_measures" no scroll cursor for select entry_id, measure_id from entry_measures order by entry_id, measure_id;
-fetch forward 1000 from "check_index_measures";
-close "check_index_measures";
 declare "check_index_persons" no scroll cursor for 
   select ep.entry_id, ep.role, s.id as subject_id, s.kind, s.name, nullif(s.name_key, s.name) as name_key, s.uscc, s.citizen_id_digest, s.citizen_id_masked
   from entry_persons ep

@@ -6,8 +6,7 @@ import type { Secrets } from '../shared/secrets.ts';
 import { CheckCatalog } from './check-catalog.ts';
 import { chinaDate } from '../shared/working-days.ts';
 import {
-  catalogRows, entriesByIds, entryIdsOfSubjects, measuresByEntryIds, personsByEntryIds, recordIdsOfSubjects, recordsByIds,
-  streamInEffect, type MeasureLinkRow,
+  catalogRows, entriesByIds, entryIdsOfSubjects, personsByEntryIds, recordIdsOfSubjects, recordsByIds, streamInEffect,
 } from './check-index.repository.ts';
 import { matchSubject, type CheckScope, type SubjectMatch, type SubjectQuery } from './check-rules.ts';
 import { CheckStore } from './check-store.ts';
@@ -51,14 +50,11 @@ export class CheckIndex {
     const started = performance.now();
     const catalog = new CheckCatalog(await catalogRows(db));
     const store = new CheckStore();
-    const measures = new MeasureRuns(store);
     await streamInEffect(db, this.deps.pageSize ?? LOAD_PAGE, this.today(), {
       entries: (rows) => { for (const row of rows) store.add(row); },
-      measures: (rows) => measures.add(rows),
       persons: (rows) => { for (const row of rows) store.addPerson(row); },
       records: (rows) => { for (const row of rows) store.putRecord(row); },
     });
-    measures.end();
     this.catalog = catalog;
     this.store = store;
     this.isLoaded = true;
@@ -111,37 +107,10 @@ export class CheckIndex {
     const { db } = this.deps;
     // Reads that may see different commits: a change between them has a later event, which reloads again.
     const rows = await entriesByIds(db, ids);
-    const measures = await measuresByEntryIds(db, ids);
     const persons = await personsByEntryIds(db, ids);
     const inEffect = new Set(rows.map((r) => r.id));
     for (const id of ids) if (!inEffect.has(id)) this.store.remove(id);
     for (const row of rows) this.store.put(row);
-    const runs = new MeasureRuns(this.store);
-    runs.add(measures);
-    runs.end();
     for (const person of persons) this.store.addPerson(person);
-  }
-}
-
-/** Collects the measure ids of each entry from rows ordered by (entry_id, measure_id), across pages. */
-class MeasureRuns {
-  private entryId: string | null = null;
-  private ids: string[] = [];
-  constructor(private readonly store: CheckStore) {}
-
-  add(rows: MeasureLinkRow[]): void {
-    for (const row of rows) {
-      if (row.entry_id !== this.entryId) {
-        this.end();
-        this.entryId = row.entry_id;
-      }
-      this.ids.push(row.measure_id);
-    }
-  }
-
-  end(): void {
-    if (this.entryId !== null) this.store.setMeasures(this.entryId, this.ids);
-    this.entryId = null;
-    this.ids = [];
   }
 }

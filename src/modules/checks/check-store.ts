@@ -1,8 +1,8 @@
 import type { EntryRow, PersonRow, RecordIndexRow, SubjectRow } from './check-index.repository.ts';
 
 // The in-memory records of the check index. A million entries must fit in well under 1.5 GB: records are classes
-// (one hidden class each), empty lists are null, and repeated strings (list type ids, dates, reasons, measure-id
-// lists) are interned so that entries share them. No driver row is kept.
+// (one hidden class each), empty lists are null, repeated strings (list type ids, dates, measure ids) are interned,
+// and entries decided with the same measures share one list. No driver row is kept.
 
 export type SubjectKind = 'organization' | 'individual_business' | 'person';
 export type PersonRole = 'legalRepresentative' | 'principal' | 'responsiblePerson';
@@ -40,7 +40,7 @@ export class EntryRec {
     readonly endDate: string | null,
     readonly objectionPending: boolean,
   ) {}
-  /** The decided measures (set by CheckStore.setMeasures). */
+  /** The decided measures, ascending; entries decided alike share one frozen list. */
   measureIds: readonly string[] = NO_MEASURES;
   /** Temporary lifting of the measures under a reorganization plan or settlement; null for nearly every entry. */
   lifted: Lifting | null = null;
@@ -88,13 +88,12 @@ export class CheckStore {
   private readonly byName = new Map<string, SubjectRec | SubjectRec[]>();
   private readonly strings = new Map<string, string>();
   private readonly measureLists = new Map<string, readonly string[]>();
-  private lastMeasures: readonly string[] = NO_MEASURES;
 
   findByUscc(uscc: string): SubjectRec | undefined { return this.byUscc.get(uscc); }
   findByDigest(digest: string): SubjectRec | undefined { return this.byDigest.get(digest); }
   findByName(nameKey: string): SubjectRec | SubjectRec[] | undefined { return this.byName.get(nameKey); }
 
-  /** Adds (or replaces) one entry; its measures and the persons it names follow through setMeasures() and addPerson(). */
+  /** Adds (or replaces) one entry with its measures; the persons it names follow through addPerson(). */
   put(row: EntryRow): EntryRec {
     this.remove(row.id);
     return this.add(row);
@@ -108,6 +107,7 @@ export class CheckStore {
       row.start_date === null ? null : this.intern(row.start_date), row.end_date === null ? null : this.intern(row.end_date),
       row.objection_pending,
     );
+    if (row.measure_ids !== null) entry.measureIds = this.measureList(row.measure_ids);
     if (row.measures_lifted !== null) entry.lifted = lifting(row.measures_lifted);
     subject.entries = insertById(subject.entries, entry);
     this.entries.set(entry.id, entry);
@@ -219,28 +219,15 @@ export class CheckStore {
     return value;
   }
 
-  /** Entries decided with the same measures share one frozen list. `ids` come sorted; ignored for entries not held. */
-  setMeasures(entryId: string, ids: string[]): void {
-    const entry = this.entries.get(entryId);
-    if (entry === undefined) return;
-    // Consecutive entries are often decided with the same measures: compare before building a key.
-    if (!sameIds(this.lastMeasures, ids)) {
-      const key = ids.join(',');
-      let list = this.measureLists.get(key);
-      if (list === undefined) {
-        list = Object.freeze(ids.map((id) => this.intern(id)));
-        this.measureLists.set(key, list);
-      }
-      this.lastMeasures = list;
+  /** The shared list for comma-joined measure ids: one per distinct set, made on first sight. */
+  private measureList(joined: string): readonly string[] {
+    let list = this.measureLists.get(joined);
+    if (list === undefined) {
+      list = Object.freeze(joined.split(',').map((id) => this.intern(id)));
+      this.measureLists.set(joined, list);
     }
-    entry.measureIds = this.lastMeasures;
+    return list;
   }
-}
-
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function insertById<T extends { id: string }>(held: T | T[] | null, item: T): T | T[] {
