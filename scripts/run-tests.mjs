@@ -14,7 +14,8 @@ if (files.length === 0) {
 }
 
 const ranFile = path.join(os.tmpdir(), `credlink-tests-${process.pid}.ndjson`);
-fs.rmSync(ranFile, { force: true });
+const failuresFile = path.join(os.tmpdir(), `credlink-test-failures-${process.pid}.txt`);
+for (const f of [ranFile, failuresFile]) fs.rmSync(f, { force: true });
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 const result = spawnSync(process.execPath, [
   '--import', 'tsx',
@@ -22,11 +23,16 @@ const result = spawnSync(process.execPath, [
   `--test-concurrency=${concurrency}`,
   '--test-reporter=spec', '--test-reporter-destination=stdout',
   '--test-reporter=./scripts/test-file-reporter.mjs', `--test-reporter-destination=${ranFile}`,
+  '--test-reporter=./scripts/test-failure-reporter.mjs', `--test-reporter-destination=${failuresFile}`,
   ...files,
 ], { stdio: 'inherit', env: { ...process.env, CREDLINK_TEST: '1' } });
 
 const ran = new Set(fs.existsSync(ranFile) ? fs.readFileSync(ranFile, 'utf8').split('\n').filter(Boolean) : []);
 fs.rmSync(ranFile, { force: true });
+// Files whose process failed, with how it ended and what it wrote to stderr, printed last so a CI log's tail shows them.
+const failures = fs.existsSync(failuresFile) ? fs.readFileSync(failuresFile, 'utf8') : '';
+fs.rmSync(failuresFile, { force: true });
+if (failures.trim()) console.error(failures);
 const missing = files.filter((f) => !ran.has(path.resolve(f)));
 if (missing.length > 0) {
   console.error(`\n${files.length} 个测试文件中有 ${missing.length} 个没有报告任何测试结果：\n  ${missing.join('\n  ')}`);
