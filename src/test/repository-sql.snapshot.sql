@@ -154,7 +154,7 @@ select "id", "code", "name", "kind" from "list_types" order by "code";
 
 -- check index: entries in effect by id
 
-    select e.id, e.list_type_id, e.reason, e.start_date, e.end_date, e.objection_pending, e.document_no, e.measures_lifted, (select string_agg(m.measure_id::text, ',' order by m.measure_id) from entry_measures m where m.entry_id = e.id) as measure_ids, s.id as subject_id, s.kind, s.name, nullif(s.name_key, s.name) as name_key, s.uscc, s.citizen_id_digest, s.citizen_id_masked
+    select e.id, e.list_type_id, e.reason, e.start_date, e.end_date, e.objection_pending, e.document_no, e.measures_lifted, array_to_string(array(select m.measure_id from entry_measures m where m.entry_id = e.id order by m.measure_id), ',') as measure_ids, s.id as subject_id, s.kind, s.name, nullif(s.name_key, s.name) as name_key, s.uscc, s.citizen_id_digest, s.citizen_id_masked
     from entries e
     join subjects s on s.id = e.subject_id
     where e.state = 'in_effect' and e.id = any($1::uuid[]);
@@ -194,10 +194,9 @@ select "code", "name", "kind", "params", "grants" from "eligibility_rules" where
 -- check index: stream everything in effect
 set local cursor_tuple_fraction = 1;
 declare "check_index_entries" no scroll cursor for 
-  select e.id, e.list_type_id, e.reason, e.start_date, e.end_date, e.objection_pending, e.document_no, e.measures_lifted, (select string_agg(m.measure_id::text, ',' order by m.measure_id) from entry_measures m where m.entry_id = e.id) as measure_ids, s.id as subject_id, s.kind, s.name, nullif(s.name_key, s.name) as name_key, s.uscc, s.citizen_id_digest, s.citizen_id_masked
-  from entries e
-  join subjects s on s.id = e.subject_id
-  where e.state = 'in_effect';
+  select e.id, e.list_type_id, e.reason, e.start_date, e.end_date, e.objection_pending, e.document_no, e.measures_lifted, e.measure_ids, s.id as subject_id, s.kind, s.name, nullif(s.name_key, s.name) as name_key, s.uscc, s.citizen_id_digest, s.citizen_id_masked
+  from (select e.id, e.list_type_id, e.reason, e.start_date, e.end_date, e.objection_pending, e.document_no, e.measures_lifted, e.subject_id, array_to_string(array(select m.measure_id from entry_measures m where m.entry_id = e.id order by m.measure_id), ',') as measure_ids from entries e where e.state = 'in_effect' offset 0) e
+  join subjects s on s.id = e.subject_id;
 fetch forward 1000 from "check_index_entries";
 close "check_index_entries";
 declare "check_index_persons" no scroll cursor for 

@@ -15,8 +15,8 @@ export interface SubjectRow {
 export interface EntryRow extends SubjectRow {
   id: string; list_type_id: string; reason: string; document_no: string | null; start_date: string | null;
   end_date: string | null; objection_pending: boolean;
-  /** The decided measures' ids, ascending, joined by commas; null when none were decided. */
-  measure_ids: string | null;
+  /** The decided measures' ids, ascending, joined by commas; '' when none were decided. */
+  measure_ids: string;
   /** Temporary lifting of the measures (reorganization): { from, until, … }; null for nearly every entry. */
   measures_lifted: { from?: string | null; until?: string | null } | null;
 }
@@ -31,22 +31,25 @@ export interface PersonRow extends SubjectRow { entry_id: string; role: string }
 const SUBJECT_COLUMNS = sql.raw(
   's.id as subject_id, s.kind, s.name, nullif(s.name_key, s.name) as name_key, s.uscc, s.citizen_id_digest, s.citizen_id_masked',
 );
-// The decided measures come with their entry as one string: entries decided alike share it (the index keeps one
-// list per distinct string), and a load reads a million rows instead of four million measure links.
 const ENTRY_COLUMNS = sql.raw(
-  "e.id, e.list_type_id, e.reason, e.start_date, e.end_date, e.objection_pending, "
-  + 'e.document_no, e.measures_lifted, '
-  + "(select string_agg(m.measure_id::text, ',' order by m.measure_id) from entry_measures m where m.entry_id = e.id) as measure_ids",
+  'e.id, e.list_type_id, e.reason, e.start_date, e.end_date, e.objection_pending, e.document_no, e.measures_lifted',
+);
+// The decided measures come with their entry as one string ('' for none): entries decided alike share it (the index
+// keeps one list per distinct string), and a load reads a million rows instead of four million measure links.
+// array(… order by) takes the order from the primary key, where string_agg(… order by) would sort every entry's few.
+const MEASURE_IDS = sql.raw(
+  "array_to_string(array(select m.measure_id from entry_measures m where m.entry_id = e.id order by m.measure_id), ',') as measure_ids",
 );
 const RECORD_COLUMNS = sql.raw(
   'r.id, r.department_id, r.domain, r.decision_no, r.decision_date, r.severity, r.penalty_type, r.objection_pending, r.disclosure_end',
 );
 
+// The measures are looked up below the join (offset 0 keeps them there), in the order of the entries table: after
+// the hash join, whose batches reorder the rows, the same lookups take twice as long (15 s against 7 s at 1M).
 const allEntries = sql`
-  select ${ENTRY_COLUMNS}, ${SUBJECT_COLUMNS}
-  from entries e
-  join subjects s on s.id = e.subject_id
-  where e.state = 'in_effect'`;
+  select ${ENTRY_COLUMNS}, e.measure_ids, ${SUBJECT_COLUMNS}
+  from (select ${ENTRY_COLUMNS}, e.subject_id, ${MEASURE_IDS} from entries e where e.state = 'in_effect' offset 0) e
+  join subjects s on s.id = e.subject_id`;
 
 const allPersons = sql`
   select ep.entry_id, ep.role, ${SUBJECT_COLUMNS}
@@ -98,7 +101,7 @@ const idList = (list: readonly string[]) => sql`${list}::uuid[]`;
 
 export async function entriesByIds(db: Kysely<DB>, list: readonly string[]): Promise<EntryRow[]> {
   const { rows } = await sql<EntryRow>`
-    select ${ENTRY_COLUMNS}, ${SUBJECT_COLUMNS}
+    select ${ENTRY_COLUMNS}, ${MEASURE_IDS}, ${SUBJECT_COLUMNS}
     from entries e
     join subjects s on s.id = e.subject_id
     where e.state = 'in_effect' and e.id = any(${idList(list)})`.execute(db);

@@ -107,7 +107,7 @@ export class CheckStore {
       row.start_date === null ? null : this.intern(row.start_date), row.end_date === null ? null : this.intern(row.end_date),
       row.objection_pending,
     );
-    if (row.measure_ids !== null) entry.measureIds = this.measureList(row.measure_ids);
+    if (row.measure_ids !== '') entry.measureIds = this.measureList(row.measure_ids);
     if (row.measures_lifted !== null) entry.lifted = lifting(row.measures_lifted);
     subject.entries = insertById(subject.entries, entry);
     this.entries.set(entry.id, entry);
