@@ -100,6 +100,45 @@ describe('loading and following the check index', () => {
     assert.deepEqual(codes(), ['L02']);
   });
 
+  test('each entry gets exactly the measures decided for it, after a full load and after an event', async () => {
+    const m3 = await kit.data.measure({ departmentId: dept, listTypeIds: [lt], roles: ['organization'], code: 'L03' });
+    const m4 = await kit.data.measure({ departmentId: dept, listTypeIds: [lt], roles: ['organization'], code: 'L04' });
+    const sets: Record<string, string[]> = { both: [m4, m3], one: [m3], other: [m4], none: [] };
+    const codes = (uscc: string) => kit.check(dept, { subjects: [{ uscc }] }).results[0]!.measures.flatMap((g) => g.measures.map((x) => x.code)).sort();
+    const expected = { both: ['L03', 'L04'], one: ['L03'], other: ['L04'], none: [] };
+    const load = async () => {
+      const usccs: Record<string, string> = {};
+      for (const [name, ids] of Object.entries(sets)) {
+        usccs[name] = makeUscc();
+        await kit.data.entry({ listTypeId: lt, subjectId: await kit.data.organization(usccs[name]!, `措施组合${name}有限公司`), measureIds: ids });
+      }
+      return usccs;
+    };
+    const byEvent = await load();
+    await kit.refresh();
+    for (const name of Object.keys(sets)) assert.deepEqual(codes(byEvent[name]!), expected[name as keyof typeof expected], name);
+
+    const fresh = await createCheckKit({ pageSize: 2 });
+    try {
+      const d = await fresh.data.department();
+      const l = await fresh.data.listType({ departmentId: d });
+      const [a, b] = [await fresh.data.measure({ departmentId: d, listTypeIds: [l], roles: ['organization'], code: 'L03' }),
+        await fresh.data.measure({ departmentId: d, listTypeIds: [l], roles: ['organization'], code: 'L04' })];
+      const loaded: Record<string, string> = {};
+      for (const [name, ids] of Object.entries({ both: [b, a], one: [a], other: [b], none: [] })) {
+        loaded[name] = makeUscc();
+        await fresh.data.entry({ listTypeId: l, subjectId: await fresh.data.organization(loaded[name]!, `全量加载${name}有限公司`), measureIds: ids });
+      }
+      await fresh.refresh();
+      for (const name of Object.keys(sets)) {
+        const got = fresh.check(d, { subjects: [{ uscc: loaded[name]! }] }).results[0]!.measures.flatMap((g) => g.measures.map((x) => x.code)).sort();
+        assert.deepEqual(got, expected[name as keyof typeof expected], name);
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('applying the same events again leaves the same index', async () => {
     const rows = await kit.db.selectFrom('events').selectAll().orderBy('version').execute();
     const events: EventRow[] = rows.map((r) => ({
