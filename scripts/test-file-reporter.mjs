@@ -1,12 +1,16 @@
 // A node:test reporter that writes the path of every file that reported a passing or failing test.
+import { fileOf, isFileLevel } from './test-events.mjs';
+
 export default async function* fileReporter(source) {
   const seen = new Set();
   for await (const event of source) {
-    if ((event.type === 'test:pass' || event.type === 'test:fail') && event.data.file && !seen.has(event.data.file)) {
-      // A file that failed to load reports one failure named after the file itself; that is not a result.
-      if (event.type === 'test:fail' && event.data.nesting === 0 && event.data.name === event.data.file) continue;
-      seen.add(event.data.file);
-      yield `${event.data.file}\n`;
-    }
+    if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
+    const file = fileOf(event.data);
+    if (!file || seen.has(file)) continue;
+    // A file that failed to load, or whose process died before any test ended, reports one failure named after the
+    // file itself; that is not a result.
+    if (event.type === 'test:fail' && isFileLevel(event.data)) continue;
+    seen.add(file);
+    yield `${file}\n`;
   }
 }
