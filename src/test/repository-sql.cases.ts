@@ -252,6 +252,7 @@ export const cases: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
 
   'reminders: due rows of a department': (db) => reminders.dueRows(db, dueFilter, 100),
   'reminders: due counts of a department': (db) => reminders.dueCounts(db, dueFilter),
+  'reminders: open items waiting for a year\'s calendar': (db) => reminders.awaitingCalendarRows(db, dueFilter.departmentId),
 
   'repairs: insert': (db) => repairs.insertRepair(db, {
     id, application_no: 'XF20260601000001', kind: 'early_removal', target_stream: 'entry', target_id: otherId, state: 'received', created_at: now,

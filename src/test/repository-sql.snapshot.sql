@@ -511,6 +511,13 @@ select "department_id", count(*) as "n" from "commitments" where "closed_at" is 
 select "department_id", count(*) as "n" from "tipoffs" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 group by "department_id";
 select "w"."department_id", "w"."kind", count(*) as "n" from (select "entries"."department_id", case when entries.notice->>'statementDue' < $1 then 'decision' else 'statement' end as "kind" from "entries" where "notice" is not null and (("state" = $2 and entries.notice->>'statementDue' < $3) or ("state" = $4 and entries.notice->>'statementDue' < $5)) and "entries"."department_id" = $6) as "w" group by "w"."department_id", "w"."kind";
 
+-- reminders: open items waiting for a year's calendar
+select "due_from", "due_days", count(*) as "n" from "dispatches" where "closed_at" is null and "due_date" is null and "due_from" is not null and "due_days" is not null and "department_id" = $1 group by "due_from", "due_days";
+select "due_from", "due_days", count(*) as "n" from "objections" where "closed_at" is null and "due_date" is null and "due_from" is not null and "due_days" is not null and "department_id" = $1 group by "due_from", "due_days";
+select "due_from", "due_days", count(*) as "n" from "repairs" where "closed_at" is null and "due_date" is null and "due_from" is not null and "due_days" is not null and "department_id" = $1 group by "due_from", "due_days";
+select "due_from", "due_days", count(*) as "n" from "commitments" where "closed_at" is null and "due_date" is null and "due_from" is not null and "due_days" is not null and "department_id" = $1 group by "due_from", "due_days";
+select "due_from", "due_days", count(*) as "n" from "tipoffs" where "closed_at" is null and "due_date" is null and "due_from" is not null and "due_days" is not null and "department_id" = $1 group by "due_from", "due_days";
+
 -- repairs: insert
 insert into "repairs" ("id", "application_no", "kind", "target_stream", "target_id", "state", "created_at") values ($1, $2, $3, $4, $5, $6, $7);
 

@@ -4,11 +4,11 @@ import type { CalendarService } from '../catalog/calendar.service.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
 import type { DispatchesTable } from '../shared/db.workflows.types.ts';
-import { deadlineDays, dueAfter } from '../shared/deadlines.ts';
+import { deadlineDays, dueOrPending, missingCalendarYear } from '../shared/deadlines.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { json } from '../shared/json.ts';
 import { write } from '../shared/ledger.ts';
-import { CalendarYearMissingError, chinaDate } from '../shared/working-days.ts';
+import { chinaDate } from '../shared/working-days.ts';
 import { createDeliveries } from '../webhooks/webhooks.repository.ts';
 import { DispatchPlanner } from './dispatch.receivers.ts';
 import { advanceCursor, eventsAfter, insertDispatches, lockCursor } from './dispatch.repository.ts';
@@ -86,19 +86,15 @@ async function dispatchPage(deps: DispatcherDeps, pageSize: number): Promise<Dis
 
 /**
  * The feedback deadline of items made today. A year without a calendar is not guessed: the item keeps day 0 and
- * the number of days, without a due date, until the credit office enters the calendar (which recomputes open items).
+ * the number of days, without a due date, until an administrator loads that year's calendar (which recomputes open items).
  */
 interface FeedbackDue { due_days: number; due_date: string | null }
 
 async function feedbackDue(deps: DispatcherDeps, tx: Parameters<typeof deadlineDays>[0], today: string): Promise<FeedbackDue> {
   const days = await deadlineDays(tx, 'feedback');
-  try {
-    return dueAfter(deps.calendar.get(), today, days);
-  } catch (error) {
-    if (!(error instanceof CalendarYearMissingError)) throw error;
-    deps.log.warn({ year: error.year }, 'feedback due dates wait for the working-day calendar');
-    return { due_days: days, due_date: null };
-  }
+  const due = dueOrPending(deps.calendar.get(), today, days);
+  if (due.due_date === null) deps.log.warn({ year: missingCalendarYear(deps.calendar.get(), today, days) }, 'feedback due dates wait for the working-day calendar');
+  return due;
 }
 
 export const dispatchJob: Job = {

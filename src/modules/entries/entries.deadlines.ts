@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { DUE_TABLES, type DueTable } from '../shared/deadlines.ts';
+import { DUE_TABLES, dueOrPending, type DueTable } from '../shared/deadlines.ts';
 import { AppError } from '../shared/errors.ts';
 import { json } from '../shared/json.ts';
 import type { Write } from '../shared/ledger.ts';
@@ -47,7 +47,10 @@ async function recomputeTable(w: Write, calendar: WorkingCalendar, table: DueTab
   const open = await w.tx.selectFrom(table as 'dispatches').select(['id', 'department_id', 'due_from', 'due_days', 'due_date'])
     .where('closed_at', 'is', null).where('due_from', 'is not', null).where('due_days', 'is not', null).orderBy('id').execute();
   const changes = open.flatMap((row) => {
-    const to = inKnownYear(stream, row.id, () => calendar.addWorkingDays(row.due_from!, row.due_days!));
+    // An item still waiting for a missing year's calendar keeps waiting; one with a date may not lose it.
+    const to = row.due_date === null
+      ? dueOrPending(calendar, row.due_from!, row.due_days!).due_date
+      : inKnownYear(stream, row.id, () => calendar.addWorkingDays(row.due_from!, row.due_days!));
     return to === row.due_date ? [] : [{ id: row.id, due_from: row.due_from, due_days: row.due_days, from: row.due_date, to }];
   });
   let moved = 0;

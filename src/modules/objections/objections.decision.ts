@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { closeObjection, correctEntry, endEntryBy, openObjection } from '../entries/entries.workflow.ts';
 import { hasRole, requireRole } from '../shared/actor.ts';
-import { deadlineDays } from '../shared/deadlines.ts';
+import { deadlineDays, dueOrPending } from '../shared/deadlines.ts';
 import { conflict, notFound, unprocessable } from '../shared/errors.ts';
 import { write, type Write } from '../shared/ledger.ts';
 import { chinaDate } from '../shared/working-days.ts';
@@ -66,7 +66,7 @@ export async function decideObjection(deps: ObjectionDeps, id: string, input: Ob
       const days = await deadlineDays(w.tx, 'withdrawal');
       decision = {
         outcome: 'accepted', reason: input.reason, action: input.correction ? 'corrected' : 'revoked', correction: input.correction ?? null,
-        remedies: null, withdrawal: { dueDate: deps.calendar.get().addWorkingDays(today, days), withdrawnAt: decidedAt }, decidedAt,
+        remedies: null, withdrawal: { dueDate: dueOrPending(deps.calendar.get(), today, days).due_date, withdrawnAt: decidedAt }, decidedAt,
       };
     } else {
       decision = { outcome: 'rejected', reason: input.reason, action: null, correction: null, remedies: await remediesFor(w.tx, target), withdrawal: null, decidedAt };

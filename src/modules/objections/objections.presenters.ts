@@ -26,7 +26,7 @@ export async function presentObjection(db: Executor, o: ObjectionRow) {
     decision: d ? {
       outcome: d.outcome as 'accepted' | 'rejected', reason: d.reason as string, action: (d.action ?? null) as 'corrected' | 'revoked' | null,
       correction: (d.correction ?? null) as Record<string, unknown> | null, remedies: (d.remedies ?? null) as string | null,
-      withdrawal: (d.withdrawal ?? null) as { dueDate: string; withdrawnAt: string } | null, decidedAt: d.decidedAt as string,
+      withdrawal: (d.withdrawal ?? null) as { dueDate: string | null; withdrawnAt: string } | null, decidedAt: d.decidedAt as string,
     } : null,
     dueDate: o.due_date,
     dueDays: o.due_days,

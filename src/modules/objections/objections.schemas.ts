@@ -54,7 +54,7 @@ export const ObjectionDecision = z.object({
   correction: z.record(z.string(), z.unknown()).nullable(),
   remedies: z.string().nullable().describe('异议不成立时告知的救济途径：行政复议、行政诉讼'),
   withdrawal: z.object({
-    dueDate: z.iso.date().describe('撤下公示的期限（决定之日起 3 个工作日，可配置）'),
+    dueDate: z.iso.date().nullable().describe('撤下公示的期限（决定之日起 3 个工作日，可配置）；null 表示期限落在尚未录入工作日历的年份，待系统管理员录入该年日历后自动计算'),
     withdrawnAt: z.iso.datetime().describe('实际撤下（停止公示）的时间'),
   }).nullable(),
   decidedAt: z.iso.datetime(),
@@ -74,7 +74,7 @@ export const Objection = z.object({
   state: z.enum(OBJECTION_STATES),
   stateLabel: z.string(),
   decision: ObjectionDecision.nullable(),
-  dueDate: z.iso.date().describe('办理期限（工作日，按设置 objection）'),
+  dueDate: z.iso.date().nullable().describe('办理期限（工作日，按设置 objection）；null 表示期限落在尚未录入工作日历的年份，待系统管理员录入该年日历后自动计算'),
   dueDays: z.number().int(),
   decidedAt: z.iso.datetime().nullable().describe('作出决定或撤回的时间'),
   closedAt: z.iso.datetime().nullable(),

@@ -67,3 +67,19 @@ export async function dueCounts(db: Executor, filter: DueFilter): Promise<{ depa
   for (const r of entries) out.push({ departmentId: r.department_id, kind: r.kind, count: Number(r.n) });
   return out;
 }
+
+/**
+ * Open items whose deadline waits for a year's calendar (due_date null): each distinct (day 0, days) with how many
+ * items of one department or of all share it, so the caller can name the missing years without reading every item.
+ */
+export async function awaitingCalendarRows(db: Executor, departmentId?: string): Promise<{ dueFrom: string; dueDays: number; count: number }[]> {
+  const out: { dueFrom: string; dueDays: number; count: number }[] = [];
+  for (const table of tables()) {
+    let q = db.selectFrom(table as 'dispatches').where('closed_at', 'is', null).where('due_date', 'is', null)
+      .where('due_from', 'is not', null).where('due_days', 'is not', null);
+    if (departmentId) q = q.where('department_id', '=', departmentId);
+    const found = await q.select(['due_from', 'due_days', (eb) => eb.fn.countAll<string>().as('n')]).groupBy(['due_from', 'due_days']).execute();
+    for (const r of found) out.push({ dueFrom: r.due_from!, dueDays: r.due_days!, count: Number(r.n) });
+  }
+  return out;
+}

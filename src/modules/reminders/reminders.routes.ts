@@ -1,5 +1,5 @@
 import { actorOf, type RoutePlugin } from '../../app/server.ts';
-import { presentReminder } from './reminders.presenters.ts';
+import { presentAwaitingCalendar, presentReminder } from './reminders.presenters.ts';
 import { Inbox, Overdue, ReminderQuery } from './reminders.schemas.ts';
 import { inbox, overdue } from './reminders.usecases.ts';
 
@@ -10,7 +10,10 @@ export const remindersRoutes: RoutePlugin = (app, ctx) => {
     schema: { tags, summary: '本部门待办：临期和已逾期的未结事项', querystring: ReminderQuery, response: { 200: Inbox } },
   }, async (req) => {
     const r = await inbox({ ...ctx, actor: actorOf(req) }, req.query);
-    return { items: r.rows.map((row) => presentReminder(row, r)), total: r.total, limit: req.query.limit, offset: req.query.offset };
+    return {
+      items: r.rows.map((row) => presentReminder(row, r)), total: r.total, limit: req.query.limit, offset: req.query.offset,
+      awaitingCalendar: presentAwaitingCalendar(r.awaiting),
+    };
   });
 
   app.get('/api/v1/overdue', {
@@ -22,6 +25,7 @@ export const remindersRoutes: RoutePlugin = (app, ctx) => {
       items: r.rows.map((row) => ({ ...presentReminder(row, r), department: department(row.departmentId) })),
       total: r.total, limit: req.query.limit, offset: req.query.offset,
       counts: r.counts.map((c) => ({ department: department(c.departmentId), kind: c.kind, count: c.count })),
+      awaitingCalendar: presentAwaitingCalendar(r.awaiting),
     };
   });
 };

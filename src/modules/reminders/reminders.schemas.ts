@@ -16,6 +16,12 @@ export const Reminder = z.object({
   link: z.string().describe('事项的接口路径'),
 }).meta({ id: 'Reminder' });
 
+export const AwaitingCalendar = z.object({
+  years: z.array(z.int()).describe('未结事项的期限所落入、而尚未录入工作日历的年份；为空表示没有此类事项'),
+  items: z.number().int().describe('因此尚无期限日期的未结事项数（录入该年日历后自动计算期限）'),
+  message: z.string().nullable().describe('提示（中文）；没有此类事项时为 null'),
+}).describe('期限待日历：期限不按猜测计算，须由系统管理员录入所缺年份的工作日历（rules §10）').meta({ id: 'AwaitingCalendar' });
+
 const paging = {
   total: z.number().int().describe('符合条件的事项总数'),
   limit: z.number().int().describe('每页条数'),
@@ -25,6 +31,7 @@ const paging = {
 export const Inbox = z.object({
   items: z.array(Reminder).describe('本部门临期（提醒提前量内）和已逾期的未结事项，按期限先后排列'),
   ...paging,
+  awaitingCalendar: AwaitingCalendar,
 }).meta({ id: 'Inbox' });
 
 export const OverdueItem = Reminder.extend({ department: DepartmentRefSchema.describe('负责办理的部门') }).meta({ id: 'OverdueItem' });
@@ -32,6 +39,7 @@ export const OverdueItem = Reminder.extend({ department: DepartmentRefSchema.des
 export const Overdue = z.object({
   items: z.array(OverdueItem).describe('各部门全部已逾期的未结事项，按期限先后排列'),
   ...paging,
+  awaitingCalendar: AwaitingCalendar,
   counts: z.array(z.object({
     department: DepartmentRefSchema,
     kind: z.string().describe('事项类别'),

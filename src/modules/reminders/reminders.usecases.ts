@@ -5,12 +5,12 @@ import type { Kysely } from 'kysely';
 import { hasRole, type Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
-import { deadlineDays } from '../shared/deadlines.ts';
+import { deadlineDays, missingCalendarYear } from '../shared/deadlines.ts';
 import { forbidden } from '../shared/errors.ts';
 import { addCalendarDays, chinaDate, type WorkingCalendar } from '../shared/working-days.ts';
 import { listDepartments } from '../departments/departments.repository.ts';
 import type { DueRow } from './reminders.kinds.ts';
-import { dueCounts, dueRows, type DueFilter } from './reminders.repository.ts';
+import { awaitingCalendarRows, dueCounts, dueRows, type DueFilter } from './reminders.repository.ts';
 import type { ReminderPage } from './reminders.schemas.ts';
 
 export interface ReminderDeps { db: Kysely<DB>; clock: Clock; calendar: { get(): WorkingCalendar }; actor: Actor }
@@ -23,14 +23,36 @@ async function page(deps: ReminderDeps, filter: DueFilter, p: ReminderPage) {
   return { rows, counts, total: counts.reduce((sum, c) => sum + c.count, 0) };
 }
 
+/** Open items with no due date yet because the year their deadline falls in has no calendar (rules.md §10). */
+export interface AwaitingCalendar { years: number[]; items: number }
+
+async function awaitingCalendar(deps: ReminderDeps, calendar: WorkingCalendar, departmentId?: string): Promise<AwaitingCalendar> {
+  const years = new Set<number>();
+  let items = 0;
+  for (const r of await awaitingCalendarRows(deps.db, departmentId)) {
+    const year = missingCalendarYear(calendar, r.dueFrom, r.dueDays);
+    // A year loaded since the item was made: the calendar edit recomputed it, or is doing so now.
+    if (year === null) continue;
+    years.add(year);
+    items += r.count;
+  }
+  return { years: [...years].sort((a, b) => a - b), items };
+}
+
+/** The last day the reminder lead reaches; where it runs into a year with no calendar, the end of the last loaded year. */
+function leadEnd(calendar: WorkingCalendar, today: string, lead: number): string {
+  if (missingCalendarYear(calendar, today, lead) === null) return calendar.addWorkingDays(today, lead);
+  return `${calendar.years[calendar.years.length - 1] ?? today.slice(0, 4)}-12-31`;
+}
+
 /** The caller's department: items due within `reminder_lead` working days from today, and items already overdue. */
 export async function inbox(deps: ReminderDeps, p: ReminderPage) {
   const calendar = deps.calendar.get();
   const today = chinaDate(deps.clock.now());
   const lead = await deadlineDays(deps.db, 'reminder_lead');
-  const through = calendar.addWorkingDays(today, lead);
+  const through = leadEnd(calendar, today, lead);
   const { rows, total } = await page(deps, { departmentId: deps.actor.departmentId, before: addCalendarDays(through, 1), today }, p);
-  return { rows, total, today, calendar };
+  return { rows, total, today, calendar, awaiting: await awaitingCalendar(deps, calendar, deps.actor.departmentId) };
 }
 
 /** Every department's overdue items, for those who supervise: the credit office, administrators and auditors. */
@@ -40,5 +62,5 @@ export async function overdue(deps: ReminderDeps, p: ReminderPage) {
   const today = chinaDate(deps.clock.now());
   const { rows, counts, total } = await page(deps, { before: today, today }, p);
   const departments = new Map((await listDepartments(deps.db)).map((d) => [d.id, { id: d.id, code: d.code, name: d.name }]));
-  return { rows, counts, total, today, calendar, departments };
+  return { rows, counts, total, today, calendar, departments, awaiting: await awaitingCalendar(deps, calendar) };
 }

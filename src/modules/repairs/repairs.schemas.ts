@@ -81,7 +81,7 @@ export const Repair = z.object({
   stateLabel: z.string(),
   earliestDate: z.iso.date().nullable().describe('因未届满最短期限不予受理时：可以申请的最早日期'),
   decision: RepairDecision.nullable(),
-  dueDate: z.iso.date().describe('当前环节的期限：受理期限，受理后为决定期限'),
+  dueDate: z.iso.date().nullable().describe('当前环节的期限：受理期限，受理后为决定期限；null 表示期限落在尚未录入工作日历的年份，待系统管理员录入该年日历后自动计算'),
   dueDays: z.number().int(),
   acceptedAt: z.iso.datetime().nullable(),
   decidedAt: z.iso.datetime().nullable(),

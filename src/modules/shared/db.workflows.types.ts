@@ -8,7 +8,8 @@ export type Severity = 'minor' | 'general' | 'serious';
 export type Origin = 'department' | 'public' | 'credit_china' | 'provincial';
 
 /** Columns every item with a deadline has (rules.md §10: stored when created, recomputed on a calendar edit). */
-export interface DueColumns { due_from: DateString; due_days: number; due_date: DateString; closed_at: Instant | null }
+/** due_date is null while the year it falls in has no calendar (decision 0009, migration 0008). */
+export interface DueColumns { due_from: DateString; due_days: number; due_date: DateString | null; closed_at: Instant | null }
 type OptionalDue = { [K in keyof DueColumns]: DueColumns[K] | null };
 
 export interface DeadlineSettingsTable { key: string; working_days: number; source: string; updated_by: string; updated_at: Instant }

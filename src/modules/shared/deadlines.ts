@@ -1,12 +1,13 @@
 import { unprocessable } from './errors.ts';
 import type { Executor } from './ledger.ts';
-import type { WorkingCalendar } from './working-days.ts';
+import { CalendarYearMissingError, type WorkingCalendar } from './working-days.ts';
 
 /** Deadline settings the credit office edits (table deadline_settings); each item copies its value when created. */
 export const DEADLINE_KEYS = ['feedback', 'objection', 'withdrawal', 'repair_acceptance', 'repair_decision', 'tipoff', 'disclosure', 'reminder_lead'] as const;
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];
 
-export interface Due { due_from: string; due_days: number; due_date: string }
+/** A deadline as stored: day 0, the working days, and the last day (null while that year has no calendar). */
+export interface Due { due_from: string; due_days: number; due_date: string | null }
 
 export async function deadlineDays(db: Executor, key: DeadlineKey): Promise<number> {
   const row = await db.selectFrom('deadline_settings').select('working_days').where('key', '=', key).executeTakeFirst();
@@ -15,13 +16,39 @@ export async function deadlineDays(db: Executor, key: DeadlineKey): Promise<numb
 }
 
 /** Day 0 is `from`; the deadline ends at the end of the Nth following working day (rules.md §10). */
-export function dueAfter(calendar: WorkingCalendar, from: string, days: number): Due {
+export function dueAfter(calendar: WorkingCalendar, from: string, days: number): Due & { due_date: string } {
   return { due_from: from, due_days: days, due_date: calendar.addWorkingDays(from, days) };
+}
+
+/**
+ * A deadline that may fall in a year with no calendar yet: then it is not guessed (rules.md §10) but kept as day 0
+ * and the number of days, without a date, until an administrator loads that year, which recomputes it. Reminders
+ * show such items to their department and the credit office. Used where refusing would cost a party a right (a
+ * filing in late December) or stop a department's work.
+ */
+export function dueOrPending(calendar: WorkingCalendar, from: string, days: number): Due {
+  try {
+    return dueAfter(calendar, from, days);
+  } catch (error) {
+    if (!(error instanceof CalendarYearMissingError)) throw error;
+    return { due_from: from, due_days: days, due_date: null };
+  }
+}
+
+/** The year whose missing calendar holds a pending deadline back, or null once it can be computed. */
+export function missingCalendarYear(calendar: WorkingCalendar, from: string, days: number): number | null {
+  try {
+    calendar.addWorkingDays(from, days);
+    return null;
+  } catch (error) {
+    if (!(error instanceof CalendarYearMissingError)) throw error;
+    return error.year;
+  }
 }
 
 /** The deadline of a new item: the configured working days from `from`, stored on the item. */
 export async function newDue(db: Executor, calendar: WorkingCalendar, key: DeadlineKey, from: string): Promise<Due> {
-  return dueAfter(calendar, from, await deadlineDays(db, key));
+  return dueOrPending(calendar, from, await deadlineDays(db, key));
 }
 
 /**

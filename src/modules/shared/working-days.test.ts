@@ -80,7 +80,7 @@ describe('working calendar', () => {
       assert.equal(error.year, 2027);
       assert.equal(error.code, 'calendar.year_missing');
       assert.equal(error.status, 422);
-      assert.equal(error.message, '2027 年的工作日历尚未录入，请信用办补录');
+      assert.equal(error.message, '2027 年的工作日历尚未录入，请系统管理员录入该年工作日历');
       return true;
     });
     assert.throws(() => calendar.isWorkingDay('2025-12-31'), CalendarYearMissingError);

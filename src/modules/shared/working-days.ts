@@ -28,7 +28,7 @@ export class CalendarYearMissingError extends AppError {
   readonly year: number;
 
   constructor(year: number) {
-    super('calendar.year_missing', 422, `${year} 年的工作日历尚未录入，请信用办补录`, { year });
+    super('calendar.year_missing', 422, `${year} 年的工作日历尚未录入，请系统管理员录入该年工作日历`, { year });
     this.name = 'CalendarYearMissingError';
     this.year = year;
   }

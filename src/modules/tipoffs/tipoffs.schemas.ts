@@ -40,7 +40,7 @@ export const Tipoff = z.object({
   state: z.enum(TIPOFF_STATES),
   stateLabel: z.string(),
   result: z.record(z.string(), z.unknown()).nullable().describe('受理、转办、核查和办结情况'),
-  due: z.object({ from: z.string(), days: z.int(), date: z.string() }).describe('办理期限'),
+  due: z.object({ from: z.string(), days: z.int(), date: z.string().nullable() }).describe('办理期限（工作日）；date 为 null 表示所涉年份的工作日历尚未录入，录入后自动计算'),
   closedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
