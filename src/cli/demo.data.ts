@@ -7,6 +7,14 @@ const citizenId = (body17: string) => body17 + citizenIdCheckCharacter(body17);
 
 export const DEMO_PASSWORD = 'Demo-2026-credlink';
 
+/**
+ * The day the demo data set is dated: its notices, decisions and periods are written in 2026 dates, so it is loaded
+ * as of this instant (a clock that starts here and runs on), whatever the real date. A server started later brings
+ * it up to date as it would any database: the expiry job ends what has run out, effective at each period's end.
+ */
+export const DEMO_AS_OF = '2026-11-28T02:00:00Z';
+
+
 export const demoUsers = [
   ...['amr', 'tax', 'court', 'hrss', 'eco', 'emergency', 'civilization', 'prtc', 'approval', 'finance'].flatMap((code) => [
     { username: `${code}_operator`, displayName: `${code} 经办人（演示）`, departmentCode: code, roles: ['operator'] as const },

@@ -3,12 +3,13 @@ import { after, before, test } from 'node:test';
 import { login } from '../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { loadDemo } from './demo.ts';
-import { DEMO_PASSWORD, demoCompanies } from './demo.data.ts';
+import { clockFrom } from '../modules/shared/clock.ts';
+import { DEMO_AS_OF, DEMO_PASSWORD, demoCompanies } from './demo.data.ts';
 
 let t: TestApp;
 const lines: string[] = [];
 before(async () => {
-  t = await createTestApp({ now: '2026-11-28T02:00:00Z' });
+  t = await createTestApp({ now: DEMO_AS_OF });
   assert.equal(await loadDemo(t.ctx, (line) => lines.push(line)), 0);
   await t.sync();
 });
@@ -34,4 +35,17 @@ test('a demo account signs in and a demo company with a penalty record shows it 
   const [result] = res.json().results;
   assert.ok(result.records.length >= 1, 'the tax fine shows as information');
   assert.equal(result.hits.length, 0, 'the decided-but-unpublished black entry is not a hit');
+});
+
+test('the demo loads as of its own date years later too, as `credlink demo` loads it, with entries in every state', async () => {
+  const later = await createTestApp({ now: '2029-09-01T02:00:00Z' });
+  try {
+    assert.equal(await loadDemo({ ...later.ctx, clock: clockFrom(DEMO_AS_OF) }, () => {}), 0);
+    const states = await later.ctx.db.selectFrom('entries').select('state').distinct().execute();
+    assert.deepEqual(states.map((s) => s.state).sort(), [
+      'decided', 'draft', 'ended', 'in_effect', 'nominated', 'notice_served', 'reviewed', 'statement_recorded',
+    ]);
+  } finally {
+    await later.close();
+  }
 });

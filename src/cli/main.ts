@@ -3,6 +3,8 @@ import { DataDirLockedError } from '../app/data-dir-lock.ts';
 import { openDatabase } from '../app/database.ts';
 import { migrate } from '../app/migrate.ts';
 import { auditVerifyCommand } from '../modules/audit/audit.cli.ts';
+import { clockFrom } from '../modules/shared/clock.ts';
+import { DEMO_AS_OF } from './demo.data.ts';
 import { loadDemo } from './demo.ts';
 import { openForCli } from './open.ts';
 import { initTipoffKeyFile, TipoffKeysMissingError } from '../modules/tipoffs/tipoff-keys.ts';
@@ -40,7 +42,7 @@ async function run(args: string[]): Promise<number> {
       return 0;
     }
     case 'demo': {
-      const app = await openForCli();
+      const app = await openForCli({ clock: clockFrom(DEMO_AS_OF) });
       try {
         return await loadDemo(app.ctx, console.log);
       } finally {

@@ -3,6 +3,12 @@ export interface Clock { now(): Date }
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** A clock that reads `start` at the moment it is made and runs on in real time from there. */
+export function clockFrom(start: Date | string): Clock {
+  const offset = new Date(start).getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
 /** A clock tests control. */
 export class ManualClock implements Clock {
   private current: number;
