@@ -32,6 +32,13 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error.statusCode === 429) {
     return reply.code(429).send(envelope('request.rate_limited', '请求过于频繁，请稍后再试。'));
   }
+  // PostgreSQL gave up one of two transactions that waited on each other (or could not be serialized): it was
+  // rolled back whole, so the caller may simply try again.
+  const sqlState = (error as { code?: unknown }).code;
+  if (sqlState === '40P01' || sqlState === '40001') {
+    request.log.warn({ sqlState }, 'transaction rolled back by a concurrent one');
+    return reply.code(409).send(envelope('request.concurrent_conflict', '与同时进行的另一项操作冲突，本次请求未作任何更改，请重试。'));
+  }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: redactError(error) }, 'response did not match its schema');
   } else if (error.statusCode && error.statusCode < 500) {

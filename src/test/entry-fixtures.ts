@@ -64,6 +64,12 @@ export interface BlackEntryOptions {
  * statement period, decision on a basis document, publication. Returns the published entry.
  */
 export async function publishBlackEntry(t: TestApp, o: BlackEntryOptions) {
+  const decided = await decideBlackEntry(t, o);
+  return ok(await post(t, `/api/v1/entries/${decided.id}/publication`, o.reviewer.headers, {}), 'publication');
+}
+
+/** The same up to the decision: the entry is decided, not yet published. */
+export async function decideBlackEntry(t: TestApp, o: BlackEntryOptions) {
   const draft = ok(await post(t, '/api/v1/entries', o.operator.headers, { listTypeId: await listTypeId(t, o.listTypeCode), subject: o.subject, reason: '测试用失信事由' }), 'draft', 201);
   const today = () => new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   const noticed = ok(await post(t, `/api/v1/entries/${draft.id}/notice`, o.operator.headers, { documentNo: `告知〔2026〕${++counter}号`, servedDate: today(), content: '拟列入严重失信主体名单的事由、依据及陈述申辩权利' }), 'notice');
@@ -76,6 +82,5 @@ export async function publishBlackEntry(t: TestApp, o: BlackEntryOptions) {
     basisDocument: { kind: 'penalty_decision', documentNo: `罚〔2026〕${counter}号`, date: o.basisDate ?? '2026-05-20' },
     relatedPersons: o.relatedPersons ?? (o.subject.uscc ? [{ citizenId: makeCitizenId(), name: '张测试', role: 'legalRepresentative' }] : []),
   }), 'decision');
-  const published = ok(await post(t, `/api/v1/entries/${decided.id}/publication`, o.reviewer.headers, {}), 'publication');
-  return published;
+  return decided;
 }

@@ -182,6 +182,7 @@ export const cases: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   'eligibility: update a rule': (db) => eligibility.updateRule(db, id, { active: false, updated_at: now } as never),
 
   'entries: by id': (db) => entries.findEntry(db, id),
+  'entries: subject of an entry (locked before the entry)': (db) => entries.subjectOfEntry(db, id),
   'entries: find for update': (db) => entries.findEntryForUpdate(db, id),
   'entries: insert': (db) => entries.insertEntry(db, {
     id, subject_id: otherId, list_type_id: id, kind: 'black', department_id: id, state: 'draft', reason: '理由', created_at: now, updated_at: now,

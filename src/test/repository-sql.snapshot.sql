@@ -324,6 +324,9 @@ update "eligibility_rules" set "active" = $1, "updated_at" = $2 where "id" = $3 
 -- entries: by id
 select * from "entries" where "id" = $1;
 
+-- entries: subject of an entry (locked before the entry)
+select "subject_id" from "entries" where "id" = $1;
+
 -- entries: find for update
 select * from "entries" where "id" = $1 for update;
 

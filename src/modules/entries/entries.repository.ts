@@ -8,6 +8,9 @@ export const findEntry = (db: Executor, id: string) =>
   db.selectFrom('entries').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Locks the entry: of two concurrent transitions the second sees the first's state and is refused. */
+export const subjectOfEntry = async (db: Executor, id: string) =>
+  (await db.selectFrom('entries').select('subject_id').where('id', '=', id).executeTakeFirst())?.subject_id;
+
 export const findEntryForUpdate = (db: Executor, id: string) =>
   db.selectFrom('entries').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { adminHeaders, createUser, type TestUser } from '../../test/fixtures.ts';
-import { listTypeId, makeCitizenId, makeUscc, post, publishBlackEntry, sanctionIds } from '../../test/entry-fixtures.ts';
+import { decideBlackEntry, listTypeId, makeCitizenId, makeUscc, post, publishBlackEntry, sanctionIds } from '../../test/entry-fixtures.ts';
 
 let t: TestApp;
 let amrOperator: TestUser, amrReviewer: TestUser, taxOperator: TestUser, taxReviewer: TestUser;
@@ -217,3 +217,39 @@ describe('red and black lists exclude each other', () => {
     assert.equal(res.json().error.code, 'entry.not_identifying_department');
   });
 });
+
+describe('red and black publications of one subject at the same time', () => {
+  test('end either with the red entry superseded or with the red publication refused, never with an error', async () => {
+    t.clock.set('2026-06-01T02:00:00Z');
+    for (let round = 0; round < 4; round++) {
+      const subject = { uscc: makeUscc(), name: `示例区并发发布${round}有限公司` };
+      const nominated = await post(t, '/api/v1/entries', taxOperator.headers, { listTypeId: await listTypeId(t, 'red_tax_a'), subject, reason: '纳税信用评价为A级' });
+      assert.equal(nominated.statusCode, 201, nominated.body);
+      const redId = nominated.json().id;
+      const reviewed = await post(t, `/api/v1/entries/${redId}/review`, taxReviewer.headers, { approved: true, opinion: '同意', validFrom: chinaToday() });
+      assert.equal(reviewed.statusCode, 200, reviewed.body);
+      const black = await decideBlackEntry(t, { operator: taxOperator, reviewer: taxReviewer, listTypeCode: 'black_tax', subject });
+
+      const [red, blackPublished] = await Promise.all([
+        post(t, `/api/v1/entries/${redId}/publication`, taxReviewer.headers, {}),
+        post(t, `/api/v1/entries/${black.id}/publication`, taxReviewer.headers, {}),
+      ]);
+      assert.equal(blackPublished.statusCode, 200, blackPublished.body);
+      const redNow = (await t.app.inject({ method: 'GET', url: `/api/v1/entries/${redId}`, headers: taxOperator.headers })).json();
+      if (red.statusCode === 200) {
+        assert.equal(redNow.state, 'ended', 'published first, then superseded by the black list');
+        assert.equal(redNow.ended.reason, 'superseded_by_black');
+      } else {
+        // The black publication came first and ended the reviewed red entry: its publication names that state.
+        assert.equal(red.statusCode, 409, red.body);
+        assert.match(red.json().error.message, /当前状态为「已终止」/);
+        assert.equal(redNow.state, 'ended');
+        assert.equal(redNow.ended.reason, 'superseded_by_black');
+      }
+    }
+  });
+});
+
+function chinaToday(): string {
+  return new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -100,11 +100,16 @@ export interface StepResult {
 }
 
 /**
- * One lifecycle step: lock the entry, check visibility, department, role and current state, apply the change,
- * and record it as an event and an audit row in the same transaction.
+ * One lifecycle step: lock the subject, then the entry, check visibility, department, role and current state, apply
+ * the change, and record it as an event and an audit row in the same transaction.
+ *
+ * The subject comes first, always: a black-list publication holds the subject and then ends the subject's red-list
+ * entries, so a red-list step that locked its entry before the subject could deadlock with it on PostgreSQL.
  */
 export async function step(deps: EntryDeps, entryId: string, transition: Transition, roles: Role[], apply: (c: StepContext) => Promise<StepResult>) {
   await write(deps, deps.actor.ref, async (w) => {
+    const subjectId = await repo.subjectOfEntry(w.tx, entryId);
+    if (subjectId !== undefined) await lockSubject(w.tx, subjectId);
     const entry = await repo.findEntryForUpdate(w.tx, entryId);
     if (!entry || !canSee(deps.actor, entry)) throw notFound('名单记录', 'entry.not_found');
     if (entry.department_id !== deps.actor.departmentId) throw forbidden('只有作出认定的部门可以办理该名单记录（谁决定、谁负责）。', 'entry.other_department');
