@@ -84,6 +84,7 @@ export const cases: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   'auth: recent failed logins': (db) => sessions.recentFailures(db, 'alice', earlier, 5),
   'auth: record a failed login': (db) => sessions.recordFailure(db, 'alice', now, earlier),
   'auth: clear failed logins': (db) => sessions.clearFailures(db, 'alice'),
+  'auth: serialize attempts on a username': (db) => sessions.lockUsername(db, 'alice'),
   'auth: user by username': (db) => users.findUserByUsername(db, 'alice'),
   'auth: user by id': (db) => users.findUserById(db, id),
   'auth: users of a department': (db) => users.listUsers(db, { departmentId: id }),

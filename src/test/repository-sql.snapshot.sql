@@ -62,6 +62,9 @@ insert into "login_attempts" ("username", "attempted_at") values ($1, $2);
 -- auth: clear failed logins
 delete from "login_attempts" where "username" = $1;
 
+-- auth: serialize attempts on a username
+select pg_advisory_xact_lock(7254032, hashtext($1));
+
 -- auth: user by username
 select "users"."id", "users"."username", "users"."display_name", "users"."department_id", "departments"."code" as "department_code", "departments"."name" as "department_name", "users"."roles", "users"."password_hash", "users"."must_change_password", "users"."disabled_at", "users"."created_at", "users"."password_changed_at" from "users" inner join "departments" on "departments"."id" = "users"."department_id" where "users"."username" = $1;
 

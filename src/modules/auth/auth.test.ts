@@ -55,6 +55,16 @@ describe('login', () => {
     assert.equal(again.statusCode, 200, again.body);
   });
 
+  test('ten wrong passwords sent at once get at most five password checks, then 429, also on PostgreSQL with many connections', async () => {
+    const user = await createUser(t, { roles: ['operator'], departmentCode: 'amr' });
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+      inject('POST', '/api/v1/auth/login', undefined, { username: user.username, password: `parallel-guess-${i}` })));
+    const statuses = results.map((r) => r.statusCode).sort();
+    assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    const locked = await inject('POST', '/api/v1/auth/login', undefined, { username: user.username, password: user.password });
+    assert.equal(locked.statusCode, 429, 'the right password is refused too until the window passes');
+  });
+
   test('failed logins are audited without the attempted password or an unknown username', async () => {
     await inject('POST', '/api/v1/auth/login', undefined, { username: 'Secret-Typed-Here-77', password: 'Leaky-Password-77' });
     const rows = await t.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'session.login_failed').execute();

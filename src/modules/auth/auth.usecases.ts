@@ -8,7 +8,7 @@ import {
 } from './auth.errors.ts';
 import { dummyPasswordHash, hashPassword, isStrongEnough, verifyPassword } from './passwords.ts';
 import {
-  clearFailures, findSessionByTokenHash, insertSession, recentFailures, recordFailure, revokeSession, revokeUserSessions,
+  clearFailures, findSessionByTokenHash, insertSession, lockUsername, recentFailures, recordFailure, revokeSession, revokeUserSessions,
   touchSession,
 } from './sessions.repository.ts';
 import { bearerToken, newSessionToken, sha256Hex, API_KEY_PREFIX, SESSION_TOKEN_PREFIX } from './tokens.ts';
@@ -44,18 +44,27 @@ export async function authenticateRequest(ctx: Deps, header: string | string[] |
   };
 }
 
-/** Throws 429 with the seconds until one more attempt is allowed, when the username has used up its failures. */
-async function assertNotLocked(ctx: Deps, username: string, now: Date): Promise<void> {
-  const failures = await recentFailures(ctx.db, username, new Date(now.getTime() - FAILURE_WINDOW_MS), MAX_FAILURES);
-  if (failures.length < MAX_FAILURES) return;
-  const freedAt = failures[MAX_FAILURES - 1]!.getTime() + FAILURE_WINDOW_MS;
-  throw tooManyAttempts(Math.max(1, Math.ceil((freedAt - now.getTime()) / 1000)));
+/**
+ * Counts this attempt as a failure before the password is checked, or throws 429 with the seconds until one more
+ * attempt is allowed. Attempts on one username are serialized by an advisory lock, so parallel guesses, from one
+ * process or several, get no more than MAX_FAILURES checks per window; a success clears the count.
+ */
+async function reserveAttempt(ctx: Deps, username: string, now: Date): Promise<void> {
+  const windowStart = new Date(now.getTime() - FAILURE_WINDOW_MS);
+  await ctx.db.transaction().execute(async (tx) => {
+    await lockUsername(tx, username);
+    const failures = await recentFailures(tx, username, windowStart, MAX_FAILURES);
+    if (failures.length >= MAX_FAILURES) {
+      const freedAt = failures[MAX_FAILURES - 1]!.getTime() + FAILURE_WINDOW_MS;
+      throw tooManyAttempts(Math.max(1, Math.ceil((freedAt - now.getTime()) / 1000)));
+    }
+    await recordFailure(tx, username, now, windowStart);
+  });
 }
 
-/** A failure counts across processes (a row in login_attempts) and is audited without the attempted username. */
-async function failLogin(ctx: Deps, username: string, user: UserRow | undefined, now: Date): Promise<never> {
+/** The attempt already counts (a row in login_attempts); the failure is audited without the attempted username. */
+async function failLogin(ctx: Deps, username: string, user: UserRow | undefined): Promise<never> {
   await write(ctx, 'anonymous', async (w) => {
-    await recordFailure(w.tx, username, now, new Date(now.getTime() - FAILURE_WINDOW_MS));
     // An unknown "username" is often a password typed in the wrong field: it does not go into the audit log.
     w.audit({ action: 'session.login_failed', target: user ? `user:${user.id}` : null, details: { knownUser: Boolean(user) } });
   });
@@ -65,11 +74,11 @@ async function failLogin(ctx: Deps, username: string, user: UserRow | undefined,
 export async function login(ctx: Deps, input: { username: string; password: string }) {
   const now = ctx.clock.now();
   const username = input.username.trim().toLowerCase();
-  await assertNotLocked(ctx, username, now);
+  await reserveAttempt(ctx, username, now);
   const user = await findUserByUsername(ctx.db, username);
   // Verify even when the user is unknown, so both cases take the same time.
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
-  if (!user || !ok) return failLogin(ctx, username, user, now);
+  if (!user || !ok) return failLogin(ctx, username, user);
   if (user.disabled_at) throw userDisabled();
 
   const { token, tokenHash } = newSessionToken();
@@ -108,15 +117,16 @@ export async function changePassword(ctx: Deps, actor: Actor, input: { currentPa
   const { userId, sessionId } = requireSession(actor);
   const now = ctx.clock.now();
   const { user } = await currentUser(ctx, actor);
-  await assertNotLocked(ctx, user.username, now);
+  // Counted like a login attempt, so a stolen session cannot be used to guess the password.
+  await reserveAttempt(ctx, user.username, now);
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
-    // Counted like a failed login, so a stolen session cannot be used to guess the password.
     await write(ctx, actor.ref, async (w) => {
-      await recordFailure(w.tx, user.username, now, new Date(now.getTime() - FAILURE_WINDOW_MS));
       w.audit({ action: 'user.password_change_failed', target: `user:${userId}`, details: {} });
     });
     throw wrongCurrentPassword();
   }
+  // The right current password, as a successful login, clears the count (a weak new password is not a guess).
+  await clearFailures(ctx.db, user.username);
   if (!isStrongEnough(input.newPassword)) throw weakPassword('newPassword');
   if (input.newPassword === input.currentPassword) throw passwordUnchanged();
   const passwordHash = await hashPassword(input.newPassword);

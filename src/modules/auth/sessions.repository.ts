@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../shared/ledger.ts';
 import type { UserRow } from './users.repository.ts';
 
@@ -73,6 +74,11 @@ export async function recentFailures(db: Executor, username: string, since: Date
 export async function recordFailure(tx: Executor, username: string, at: Date, forgetBefore: Date): Promise<void> {
   await tx.deleteFrom('login_attempts').where('attempted_at', '<=', forgetBefore).execute();
   await tx.insertInto('login_attempts').values({ username, attempted_at: at }).execute();
+}
+
+/** Serializes login attempts on one username until the transaction ends (any number of processes). */
+export async function lockUsername(tx: Executor, username: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(7254032, hashtext(${username}))`.execute(tx);
 }
 
 export async function clearFailures(tx: Executor, username: string): Promise<void> {
