@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,6 +79,34 @@ test('a lock file left by a dead process is taken over', async (t) => {
     assert.equal(fs.readFileSync(path.join(dir, 'credlink.lock'), 'utf8'), String(process.pid));
     await database.close();
     assert.equal(fs.existsSync(path.join(dir, 'credlink.lock')), false, 'released on close');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('of eight processes racing for a data directory whose lock a dead process left, exactly one gets it', async (t) => {
+  if (process.env.DATABASE_URL) return t.skip('embedded database only');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credlink-lock-'));
+  const dead = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+  fs.writeFileSync(path.join(dir, 'credlink.lock'), dead.stdout.trim());
+  // Every child loads first, then all try at the same instant, so that their attempts overlap for real.
+  const startAt = Date.now() + 4000;
+  const script = `import { acquireDataDirLock } from './src/app/data-dir-lock.ts';
+    while (Date.now() < ${startAt}) {}
+    try { const lock = acquireDataDirLock(${JSON.stringify(dir)}); console.log('got'); setTimeout(() => lock.release(), 3000); }
+    catch (e) { console.log(e.name); }`;
+  try {
+    const children = Array.from({ length: 8 }, () => new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: path.resolve(import.meta.dirname, '../..') });
+      let out = '';
+      child.stdout.on('data', (chunk) => { out += chunk; });
+      child.on('error', reject);
+      child.on('exit', () => resolve(out.trim()));
+    }));
+    const outcomes = (await Promise.all(children)).sort();
+    assert.deepEqual(outcomes, ['DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError',
+      'DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError', 'got']);
+    assert.deepEqual(fs.readdirSync(dir), [], 'released, with nothing left beside it');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
