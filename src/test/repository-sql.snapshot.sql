@@ -352,7 +352,7 @@ select * from "entries" where "department_id" = $1 and "state" = $2 and "kind" =
 select "entry_persons"."role", "subjects"."id", "subjects"."name", "subjects"."citizen_id_masked" from "entry_persons" inner join "subjects" on "subjects"."id" = "entry_persons"."person_id" where "entry_persons"."entry_id" = $1;
 
 -- entries: measures of an entry
-select "measures"."id", "measures"."code", "measures"."kind", "measures"."title", "entry_measures"."measure_version" from "entry_measures" inner join "measures" on "measures"."id" = "entry_measures"."measure_id" where "entry_measures"."entry_id" = $1 order by "measures"."code";
+select "measures"."id", "measures"."code", "measures"."kind", "entry_measures"."measure_version", "measures"."version" as "current_version", coalesce(measure_versions.snapshot->>'title', measures.title) as "title" from "entry_measures" inner join "measures" on "measures"."id" = "entry_measures"."measure_id" left join "measure_versions" on "measure_versions"."measure_id" = "entry_measures"."measure_id" and "measure_versions"."version" = "entry_measures"."measure_version" where "entry_measures"."entry_id" = $1 order by "measures"."code";
 
 -- entries: events of an entry
 select * from "events" where "stream" = $1 and "stream_id" = $2 order by "version";

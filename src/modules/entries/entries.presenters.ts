@@ -34,7 +34,7 @@ export async function presentEntry(db: Executor, entry: repo.EntryRow) {
       earliestRemovalDate: rule.earliestRemovalDate, listTypeVersion: rule.listTypeVersion,
     } : null,
     relatedPersons: persons.map((p) => ({ personId: p.id, name: p.name, citizenIdMasked: p.citizen_id_masked, role: p.role })),
-    measures: measures.map((m) => ({ id: m.id, code: m.code, kind: m.kind, title: m.title, version: m.measure_version })),
+    measures: measures.map((m) => ({ id: m.id, code: m.code, kind: m.kind, title: m.title, version: m.measure_version, currentVersion: m.current_version })),
     ended: entry.ended_reason ? {
       reason: entry.ended_reason as EndReason, reasonLabel: END_REASON_LABELS[entry.ended_reason as EndReason],
       note: entry.ended_note, at: (entry.ended_at ?? entry.updated_at).toISOString(),

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { EntriesTable } from '../shared/db.types.ts';
 import type { Executor } from '../shared/ledger.ts';
 
@@ -45,9 +45,13 @@ export const personsOfEntry = (db: Executor, entryId: string) =>
     .select(['entry_persons.role', 'subjects.id', 'subjects.name', 'subjects.citizen_id_masked'])
     .where('entry_persons.entry_id', '=', entryId).execute();
 
+/** The decided measures, each titled as in the version it was decided under, with the catalog's current version. */
 export const measuresOfEntry = (db: Executor, entryId: string) =>
   db.selectFrom('entry_measures').innerJoin('measures', 'measures.id', 'entry_measures.measure_id')
-    .select(['measures.id', 'measures.code', 'measures.kind', 'measures.title', 'entry_measures.measure_version'])
+    .leftJoin('measure_versions', (j) => j.onRef('measure_versions.measure_id', '=', 'entry_measures.measure_id')
+      .onRef('measure_versions.version', '=', 'entry_measures.measure_version'))
+    .select(['measures.id', 'measures.code', 'measures.kind', 'entry_measures.measure_version', 'measures.version as current_version'])
+    .select(sql<string>`coalesce(measure_versions.snapshot->>'title', measures.title)`.as('title'))
     .where('entry_measures.entry_id', '=', entryId).orderBy('measures.code').execute();
 
 export const eventsOfEntry = (db: Executor, entryId: string) =>

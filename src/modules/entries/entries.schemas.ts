@@ -89,7 +89,12 @@ export const Entry = z.object({
     periodMonths: z.number().int(), earliestRemovalDate: z.string().nullable(), listTypeVersion: z.number().int(),
   }).nullable(),
   relatedPersons: z.array(z.object({ personId: z.uuid(), name: z.string(), citizenIdMasked: z.string().nullable(), role: z.string() })),
-  measures: z.array(z.object({ id: z.uuid(), code: z.string(), kind: z.string(), title: z.string(), version: z.number().int() })),
+  measures: z.array(z.object({
+    id: z.uuid(), code: z.string(), kind: z.string(),
+    title: z.string().describe('作出决定时所依据版本的措施名称'),
+    version: z.number().int().describe('作出决定时适用的措施版本（见 GET /api/v1/measures/{id}/versions/{version}）'),
+    currentVersion: z.number().int().describe('措施清单中的现行版本；核查按决定时确定的措施、以现行版本的内容和适用范围答复（决定 0011）'),
+  })).describe('决定的惩戒或激励措施'),
   ended: z.object({ reason: z.enum(END_REASONS), reasonLabel: z.string(), note: z.string().nullable(), at: z.string() }).nullable(),
   objectionPending: z.boolean(),
   measuresLifted: z.object({

@@ -253,3 +253,20 @@ describe('red and black publications of one subject at the same time', () => {
 function chinaToday(): string {
   return new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+describe('catalog versions', () => {
+  test('an entry shows each measure as in the version it was decided under after the catalog changes it', async () => {
+    t.clock.set('2026-06-01T02:00:00Z');
+    const office = await createUser(t, { roles: ['credit_office'], departmentCode: 'credit_office' });
+    const published = await publishBlackEntry(t, { operator: amrOperator, reviewer: amrReviewer, listTypeCode: 'black_amr', subject: { uscc: makeUscc(), name: '示例区版本测试有限公司' } });
+    const decided = published.measures[0];
+    assert.equal(decided.version, decided.currentVersion);
+    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/v1/measures/${decided.id}`, headers: office.headers, payload: { title: `${decided.title}（修订）` } });
+    assert.equal(renamed.statusCode, 200, renamed.body);
+
+    const entry = (await t.app.inject({ method: 'GET', url: `/api/v1/entries/${published.id}`, headers: amrOperator.headers })).json();
+    const shown = entry.measures.find((m: { id: string }) => m.id === decided.id);
+    assert.deepEqual({ title: shown.title, version: shown.version, currentVersion: shown.currentVersion },
+      { title: decided.title, version: decided.version, currentVersion: decided.version + 1 });
+  });
+});
