@@ -22,6 +22,7 @@ export function presentRecord(r: DisclosedRecordRow, subject: PublicSubjectRow):
     penaltyType: penaltyTypeName(r.penalty_type), facts: r.facts, basis: r.basis, amount: r.amount === null ? null : String(r.amount),
     severityLabel: SEVERITY_LABELS[r.severity], disclosureEnd: r.disclosure_end,
     ...(subject.kind === 'person' && subject.citizen_id_masked ? { citizenIdMasked: subject.citizen_id_masked } : {}),
+    repairNoticeUrl: repairNoticeUrl('record', r.id),
   };
 }
 
@@ -56,8 +57,14 @@ export function presentEntry(e: DisclosedEntryRow, subject: PublicSubjectRow, pe
     const value = name in known ? known[name]!() : text(decision[name]) ?? text(review[name]);
     if (value !== null && value !== undefined) fields[name] = value;
   }
-  return { listType: { code: e.list_type_code, name: e.list_type_name, kind: e.list_type_kind }, fields: fields as PublicEntry['fields'] };
+  return {
+    listType: { code: e.list_type_code, name: e.list_type_name, kind: e.list_type_kind }, fields: fields as PublicEntry['fields'],
+    ...(e.list_type_kind === 'black' ? { repairNoticeUrl: repairNoticeUrl('entry', e.id) } : {}),
+  };
 }
+
+/** The party downloads its repair notice (两书同达) from what the public sees, without an account. */
+const repairNoticeUrl = (stream: 'entry' | 'record', id: string) => `/api/v1/public/repair-notices/${stream}/${id}`;
 
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value : typeof value === 'number' ? String(value) : null;

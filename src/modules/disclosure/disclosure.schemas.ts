@@ -17,6 +17,7 @@ const PublicRecord = z.object({
   severityLabel: z.string().describe('失信程度：轻微、一般、严重'),
   disclosureEnd: z.string().describe('公示截止日（含）'),
   citizenIdMasked: z.string().optional().describe('自然人的公民身份号码（脱敏）'),
+  repairNoticeUrl: z.string().describe('信用修复告知书（HTML 文件）的下载地址，无需登录'),
 }).meta({ id: 'PublicRecord' });
 
 const PublicPerson = z.object({
@@ -47,6 +48,7 @@ const PublicEntryFields = z.object({
 const PublicEntry = z.object({
   listType: z.object({ code: z.string(), name: z.string(), kind: z.enum(['red', 'black']) }),
   fields: PublicEntryFields,
+  repairNoticeUrl: z.string().optional().describe('严重失信主体名单记录的信用修复告知书（HTML 文件）下载地址，无需登录；红名单记录没有'),
 }).meta({ id: 'PublicEntry' });
 
 const PublicSubject = z.object({

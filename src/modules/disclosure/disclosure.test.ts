@@ -47,9 +47,10 @@ describe('penalty records over time, in public and in checks', () => {
   test('on the decision day general and serious records are public; a minor one only when the department decided so; all are shared', async () => {
     const general = await publicRecords('general');
     assert.equal(general.length, 1);
-    assert.deepEqual({ ...general[0], decisionNo: undefined }, {
+    assert.deepEqual({ ...general[0], decisionNo: undefined, repairNoticeUrl: undefined }, {
       decisionNo: undefined, decisionDate: '2026-03-02', departmentName: '示例区市场监督管理局', domainName: '市场监管', penaltyType: '罚款',
       facts: '未按规定公示年度报告', basis: '《企业信息公示暂行条例》第十八条', amount: '5000.00', severityLabel: '一般', disclosureEnd: '2027-03-02',
+      repairNoticeUrl: undefined,
     });
     assert.equal((await publicRecords('serious'))[0].severityLabel, '严重');
     assert.equal((await publicRecords('minorDisclosed')).length, 1);

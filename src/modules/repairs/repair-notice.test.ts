@@ -44,6 +44,21 @@ describe('repair notice (两书同达)', () => {
     assert.ok(!publicHtml.includes(citizenId));
   });
 
+  test('the party finds the notice of its black-list entry and of its penalty record in what the public sees, and downloads it without an account', async () => {
+    const listed = await amrEntry(t, s);
+    const entries = (await get(t, `/api/v1/public/disclosures?uscc=${listed.uscc}`, {})).json().items[0].entries;
+    assert.equal(entries[0].repairNoticeUrl, `/api/v1/public/repair-notices/entry/${listed.entry.id}`);
+    const fromEntry = await get(t, entries[0].repairNoticeUrl, {});
+    assert.equal(fromEntry.statusCode, 200);
+    assert.match(fromEntry.body, /信用修复告知书/);
+
+    const fined = await amrRecord(t, s, { decisionDate: '2026-03-02' });
+    const records = (await get(t, `/api/v1/public/disclosures?uscc=${fined.uscc}`, {})).json().items[0].records;
+    const fromRecord = await get(t, records[0].repairNoticeUrl, {});
+    assert.equal(fromRecord.statusCode, 200);
+    assert.ok(fromRecord.body.includes(fined.name));
+  });
+
   test('disclosed penalty records have a notice; undisclosed ones and other departments do not', async () => {
     const general = await amrRecord(t, s, { decisionDate: '2026-03-02' });
     const res = await get(t, `/api/v1/records/${general.record.id}/repair-notice`, s.amrOperator.headers);
