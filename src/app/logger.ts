@@ -3,7 +3,8 @@ import { maskCitizenId, redactIdentifiersInText } from '../modules/shared/identi
 
 /**
  * Logs carry no personal data: URLs are redacted, bodies and headers are never logged, and any message that
- * might hold an ID number goes through the same redaction.
+ * might hold an ID number goes through the same redaction, whether it is the message itself or a string inside
+ * the logged object (an error's message from the database driver, say).
  */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return pino({
@@ -13,6 +14,7 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
+    formatters: { log: (object) => redactStrings(object, 0) as Record<string, unknown> },
     hooks: {
       logMethod(args, method) {
         method.apply(this, args.map((a) => (typeof a === 'string' ? redactIdentifiersInText(a) : a)) as Parameters<typeof method>);
@@ -37,4 +39,23 @@ export function redactUrl(url: string): string {
     return compact.length === 15 || compact.length === 18 ? maskCitizenId(compact) : run;
   });
   return redactIdentifiersInText(separated);
+}
+
+const MAX_DEPTH = 4;
+
+/**
+ * Strings in plain objects, arrays and errors, redacted. Other instances (requests, replies) are left to their
+ * serializers, which keep only what is safe.
+ */
+function redactStrings(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return redactIdentifiersInText(value);
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
+  if (value instanceof Error) {
+    return { type: value.name, message: redactIdentifiersInText(value.message), stack: redactIdentifiersInText(value.stack ?? '') };
+  }
+  if (Array.isArray(value)) return value.map((v) => redactStrings(v, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = redactStrings(v, depth + 1);
+  return out;
 }
