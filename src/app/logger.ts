@@ -51,7 +51,12 @@ function redactStrings(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return redactIdentifiersInText(value);
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
   if (value instanceof Error) {
-    return { type: value.name, message: redactIdentifiersInText(value.message), stack: redactIdentifiersInText(value.stack ?? '') };
+    // Same prototype, so the error serializer still names its type; its own fields (code, detail …) redacted too.
+    const copy = Object.create(Object.getPrototypeOf(value)) as Error & Record<string, unknown>;
+    for (const [k, v] of Object.entries(value)) copy[k] = redactStrings(v, depth + 1);
+    copy.message = redactIdentifiersInText(value.message);
+    copy.stack = redactIdentifiersInText(value.stack ?? '');
+    return copy;
   }
   if (Array.isArray(value)) return value.map((v) => redactStrings(v, depth + 1));
   if (Object.getPrototypeOf(value) !== Object.prototype) return value;
