@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { hasRole, type Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
-import { deadlineDays, missingCalendarYear } from '../shared/deadlines.ts';
+import { deadlineDays, dueOrPending, missingCalendarYear } from '../shared/deadlines.ts';
 import { forbidden } from '../shared/errors.ts';
 import { addCalendarDays, chinaDate, type WorkingCalendar } from '../shared/working-days.ts';
 import { listDepartments } from '../departments/departments.repository.ts';
@@ -41,8 +41,7 @@ async function awaitingCalendar(deps: ReminderDeps, calendar: WorkingCalendar, d
 
 /** The last day the reminder lead reaches; where it runs into a year with no calendar, the end of the last loaded year. */
 function leadEnd(calendar: WorkingCalendar, today: string, lead: number): string {
-  if (missingCalendarYear(calendar, today, lead) === null) return calendar.addWorkingDays(today, lead);
-  return `${calendar.years[calendar.years.length - 1] ?? today.slice(0, 4)}-12-31`;
+  return dueOrPending(calendar, today, lead).due_date ?? `${calendar.years.at(-1) ?? today.slice(0, 4)}-12-31`;
 }
 
 /** The caller's department: items due within `reminder_lead` working days from today, and items already overdue. */
