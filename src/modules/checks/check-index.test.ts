@@ -76,6 +76,26 @@ describe('loading and following the check index', () => {
     assert.equal(kit.check(dept, { subjects: [{ name: '赵直接责任' }] }).results[0]!.matched, false);
   });
 
+  test('a person named by three entries keeps the hits of those still in effect as each one ends', async () => {
+    const citizenId = makeCitizenId();
+    const person = await kit.data.person(citizenId, '钱多家法人');
+    const entries: string[] = [];
+    for (const n of [1, 2, 3]) {
+      entries.push(await kit.data.entry({
+        listTypeId: lt, subjectId: await kit.data.organization(makeUscc(), `多家任职测试${n}有限公司`), persons: [{ personId: person, role: 'principal' }],
+      }));
+    }
+    await kit.refresh();
+    const hitEntries = () => kit.check(dept, { subjects: [{ citizenId }] }).results[0]!.hits.map((h) => h.entryId).sort();
+    assert.deepEqual(hitEntries(), [...entries].sort());
+    for (let i = 0; i < entries.length; i++) {
+      await kit.data.updateEntry(entries[i]!, { state: 'ended' });
+      await kit.refresh();
+      assert.deepEqual(hitEntries(), entries.slice(i + 1).sort(), `after ${i + 1} ended`);
+    }
+    assert.equal(kit.check(dept, { subjects: [{ citizenId }] }).results[0]!.matched, false);
+  });
+
   test('a subject event brings its new name into the index', async () => {
     const uscc = makeUscc();
     const subject = await kit.data.organization(uscc, '旧名称有限公司');

@@ -2,7 +2,7 @@ import {
   NOT_ELIGIBLE, sharesWith, type CheckCatalog, type DepartmentRec, type Eligibility, type EligibilityBasis, type ListTypeRec,
   type MeasureRec,
 } from './check-catalog.ts';
-import type { CheckStore, EntryRec, PersonRole, RecordRec, SubjectRec } from './check-store.ts';
+import { itemsOf, type CheckStore, type EntryRec, type PersonRole, type RecordRec, type SubjectRec } from './check-store.ts';
 
 // The rules of the joint check (issue 2, item 9; records and eligibility: issue 3, items 1 and 7), on the in-memory
 // records only.
@@ -122,7 +122,7 @@ function collectHits(subject: SubjectRec, catalog: CheckCatalog, scope: CheckSco
     else ownHit(own, subject, catalog, scope, candidate, into);
   }
   if (subject.named !== null) {
-    for (const link of subject.named) {
+    for (const link of itemsOf(subject.named)) {
       const listType = visibleListType(link.entry, catalog, scope);
       if (listType) into.push({ entry: link.entry, listType, role: link.role, subject, candidate, lifted: isLifted(link.entry, scope.today) });
     }
@@ -222,7 +222,7 @@ function onBlackList(subject: SubjectRec, catalog: CheckCatalog, today: string):
   const black = (entry: EntryRec) => entryInEffect(entry, today) && catalog.listTypes.get(entry.listTypeId)?.kind !== 'red';
   const own = subject.entries;
   if (own !== null && (Array.isArray(own) ? own.some(black) : black(own))) return true;
-  return subject.named !== null && subject.named.some((link) => black(link.entry));
+  return subject.named !== null && itemsOf(subject.named).some((link) => black(link.entry));
 }
 
 function hasRecordInEffect(subject: SubjectRec, today: string): boolean {

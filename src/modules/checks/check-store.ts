@@ -1,8 +1,9 @@
 import type { EntryRow, PersonRow, RecordIndexRow, SubjectRow } from './check-index.repository.ts';
 
 // The in-memory records of the check index. A million entries must fit in well under 1.5 GB: records are classes
-// (one hidden class each), empty lists are null, repeated strings (list type ids, dates, measure ids) are interned,
-// and entries decided with the same measures share one list. No driver row is kept.
+// (one hidden class each), empty lists are null, a list of one is held as its item (an array grown by one push
+// reserves 17 slots: about 180 bytes for one pointer), repeated strings (list type ids, dates, measure ids) are
+// interned, and entries decided with the same measures share one list. No driver row is kept.
 
 export type SubjectKind = 'organization' | 'individual_business' | 'person';
 export type PersonRole = 'legalRepresentative' | 'principal' | 'responsiblePerson';
@@ -12,8 +13,8 @@ const NO_MEASURES: readonly string[] = Object.freeze([]);
 export class SubjectRec {
   /** Entries in effect with this subject, ascending by id; a lone entry is held without an array (the usual case). */
   entries: EntryRec | EntryRec[] | null = null;
-  /** Entries whose decision names this person. */
-  named: NamedLink[] | null = null;
+  /** Entries whose decision names this person; a lone link is held without an array (the usual case). */
+  named: NamedLink | NamedLink[] | null = null;
   /** Dishonesty records in effect, ascending by id; most subjects have none. */
   records: RecordRec | RecordRec[] | null = null;
   constructor(
@@ -28,7 +29,8 @@ export class SubjectRec {
 }
 
 export class EntryRec {
-  persons: NamedLink[] | null = null;
+  /** The persons the decision names; a lone link is held without an array (the usual case). */
+  persons: NamedLink | NamedLink[] | null = null;
   constructor(
     readonly id: string,
     readonly listTypeId: string,
@@ -142,8 +144,8 @@ export class CheckStore {
     if (entry === undefined || !ROLES.has(row.role)) return;
     const person = this.subject(row);
     const link = new NamedLink(entry, person, row.role as PersonRole);
-    (entry.persons ??= []).push(link);
-    (person.named ??= []).push(link);
+    entry.persons = withItem(entry.persons, link);
+    person.named = withItem(person.named, link);
   }
 
   remove(entryId: string): boolean {
@@ -153,8 +155,8 @@ export class CheckStore {
     const subject = entry.subject;
     subject.entries = withoutItem(subject.entries, entry);
     this.dropIfUnused(subject);
-    for (const link of entry.persons ?? []) {
-      link.person.named = without(link.person.named, link);
+    for (const link of itemsOf(entry.persons)) {
+      link.person.named = withoutItem(link.person.named, link);
       this.dropIfUnused(link.person);
     }
     return true;
@@ -230,9 +232,22 @@ export class CheckStore {
   }
 }
 
+/** The items of a list held as null, one item, or an array. */
+export function itemsOf<T>(held: T | T[] | null): readonly T[] {
+  return held === null ? [] : Array.isArray(held) ? held : [held];
+}
+
+function withItem<T>(held: T | T[] | null, item: T): T | T[] {
+  if (held === null) return item;
+  if (!Array.isArray(held)) return [held, item];
+  held.push(item);
+  return held;
+}
+
 function insertById<T extends { id: string }>(held: T | T[] | null, item: T): T | T[] {
   if (held === null) return item;
-  const list = Array.isArray(held) ? held : [held];
+  if (!Array.isArray(held)) return held.id > item.id ? [item, held] : [held, item];
+  const list = held;
   let i = list.length;
   while (i > 0 && list[i - 1]!.id > item.id) i--;
   list.splice(i, 0, item);
