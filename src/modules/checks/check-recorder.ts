@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import { checkBatchHash } from '../shared/check-batch-hash.ts';
+import { checkBatchJson } from '../shared/check-batch-hash.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
-import { json } from '../shared/json.ts';
 import { appendToLedger } from '../shared/ledger.ts';
 
 const BATCH_SIZE = 1000;
@@ -136,19 +135,20 @@ export class CheckRecorder {
       if (r.checkId < first) first = r.checkId;
       if (r.checkId > last) last = r.checkId;
     }
-    const details = { count: batch.length, firstCheckId: first, lastCheckId: last, rowsHash: checkBatchHash(forHash) };
+    // Serialized once: the string hashed into the audit link is the one inserted.
+    const { json: rows, rowsHash } = checkBatchJson(forHash);
+    const details = { count: batch.length, firstCheckId: first, lastCheckId: last, rowsHash };
     await this.deps.db.transaction().execute(async (tx) => {
       await appendToLedger(tx, { now: this.deps.clock.now(), actor: 'system:checks', events: [], audits: [{ action: 'check.batch', details }] });
       const head = await tx.selectFrom('ledger_head').select('audit_seq').where('id', '=', 1).executeTakeFirstOrThrow();
       const auditSeq = head.audit_seq.toString();
       // One JSON parameter expanded by the server, instead of nine parameters per row: half the database CPU per
       // record, and the same on both drivers.
-      const rows = json(forHash.map((r) => ({ ...r, auditSeq })));
       await sql`
         insert into check_records (check_id, checked_at, department_id, actor, scenario, data_version, stale, subjects, audit_seq)
-        select "checkId", "checkedAt", "departmentId", actor, scenario, "dataVersion", stale, subjects, "auditSeq"
+        select "checkId", "checkedAt", "departmentId", actor, scenario, "dataVersion", stale, subjects, ${auditSeq}::bigint
         from jsonb_to_recordset(${rows}::jsonb) as r("checkId" uuid, "checkedAt" timestamptz, "departmentId" uuid,
-          actor text, scenario text, "dataVersion" bigint, stale boolean, subjects jsonb, "auditSeq" bigint)`.execute(tx);
+          actor text, scenario text, "dataVersion" bigint, stale boolean, subjects jsonb)`.execute(tx);
     });
   }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { CheckBatchHasher, checkBatchHash, checkRecordForHash, type CheckRecordForHash } from './check-batch-hash.ts';
+import { CheckBatchHasher, checkBatchHash, checkBatchJson, checkRecordForHash, type CheckRecordForHash } from './check-batch-hash.ts';
 import { stableStringify } from './json.ts';
 
 const row = (checkId: string, extra: Partial<CheckRecordForHash> = {}): CheckRecordForHash => ({
@@ -48,4 +48,24 @@ test('the streaming hasher refuses rows out of order', () => {
 
 test('an empty batch has a fixed hash', () => {
   assert.equal(checkBatchHash([]), createHash('sha256').update('[]').digest('hex'));
+});
+
+test('the fast serialization writes exactly the bytes of the sorted-key form, for every shape a subject takes', () => {
+  const subjects: unknown[] = [
+    { uscc: '91350100M000100Y43', name: '示例"引号"\\有限公司', subjectId: null, entryIds: [], candidate: false },
+    { citizenIdDigest: 'ab'.repeat(32), citizenIdMasked: '3701**********0019', subjectId: '0190a000-0000-7000-8000-0000000000e1', entryIds: ['0190a000-0000-7000-8000-0000000000e2', '0190a000-0000-7000-8000-0000000000e3'], candidate: true },
+    { name: '仅名称', subjectId: null, entryIds: [], candidate: true, uscc: undefined },
+    { candidate: false, entryIds: [], subjectId: null, extra: { nested: [1, 'two', { b: 1, a: 2 }] } },
+    { uscc: 7, candidate: false },
+    'not an object', null, [],
+  ];
+  for (const s of subjects) {
+    const r = row('0190a000-0000-7000-8000-00000000000a', { subjects: [s], scenario: 'administrative_licensing' });
+    const { json, rowsHash } = checkBatchJson([r]);
+    assert.equal(json, stableStringify([r]), JSON.stringify(s));
+    assert.equal(rowsHash, checkBatchHash([r]));
+  }
+  const many = [row('0190a000-0000-7000-8000-00000000000c'), row('0190a000-0000-7000-8000-00000000000a', { stale: true })];
+  assert.equal(checkBatchJson(many).json, stableStringify([many[1], many[0]]), 'sorted by check id');
+  assert.equal(checkBatchJson(many).rowsHash, checkBatchHash(many));
 });
