@@ -82,6 +82,14 @@ test('breaking a repair commitment restores the repaired record for its maximum 
   assert.equal(String(record.last_version), String(restored.version));
   const newRecords = await t.ctx.db.selectFrom('records').select('id').where('source_commitment_id', '=', created.json().id).execute();
   assert.equal(newRecords.length, 0, 'no second record is made');
+
+  // Back in checks and on the public page, where the repair had taken it out.
+  await t.sync();
+  const checked = await post(t, '/api/v1/checks', operator.headers, { subjects: [{ uscc }] });
+  assert.equal(checked.statusCode, 200, checked.body);
+  assert.deepEqual(checked.json().results[0].records.map((r: { recordId: string }) => r.recordId), [recordId]);
+  const disclosed = await t.app.inject({ method: 'GET', url: `/api/v1/public/disclosures?uscc=${uscc}` });
+  assert.equal(disclosed.json().items[0].records[0].disclosureEnd, '2027-05-15');
   t.clock.set('2026-03-02T02:00:00Z');
 });
 

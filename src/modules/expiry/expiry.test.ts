@@ -70,6 +70,17 @@ describe('expiry', () => {
     assert.deepEqual(await hits(uscc), []);
     t.clock.set('2026-03-15T02:00:00Z');
     assert.deepEqual(await hits(uscc), [], 'gone from the check index itself, not only filtered by its end date');
+
+    // Every department that received the publication receives the ending, carrying the period's end.
+    t.clock.set('2026-04-20T01:31:00Z');
+    await t.ctx.jobs.run('dispatch');
+    const items = await t.ctx.db.selectFrom('dispatches').select(['department_id', 'event_type', 'change'])
+      .where('stream', '=', 'entry').where('stream_id', '=', entry.id).execute();
+    const receivers = (type: string) => items.filter((i) => i.event_type === type).map((i) => i.department_id).sort();
+    assert.ok(receivers('entry.published').length > 0, 'the publication was dispatched');
+    assert.deepEqual(receivers('entry.ended'), receivers('entry.published'));
+    const ending = items.find((i) => i.event_type === 'entry.ended')!;
+    assert.equal(JSON.stringify(ending.change).includes('2026-03-20T16:00:00.000Z'), true, 'the ending effective at the end of the period');
   });
 
   test('a red-list entry ends at the end of its validity', async () => {
