@@ -48,7 +48,7 @@ export async function compose(options: ComposeOptions): Promise<Composed> {
 
   const calendar = new CalendarService(base);
   const keys = new ApiKeyCache(base);
-  const index = new CheckIndex(base);
+  const index = new CheckIndex({ ...base, parallelLoad: database.kind === 'postgres' });
   const recorder = new CheckRecorder({ ...base, limit: config.checkRecordBufferLimit });
   const sync = new EventSync({ ...base, intervalMs: config.syncIntervalMs, staleAfterMs: config.staleAfterMs });
   const ctx = { ...base, calendar, keys, index, recorder, sync } as unknown as AppContext;

@@ -24,6 +24,8 @@ export interface CheckIndexDeps {
   secrets: Secrets;
   /** Rows per cursor fetch during a load (10,000; smaller in tests). */
   pageSize?: number;
+  /** Read on two connections during a load (PostgreSQL; PGlite has one). */
+  parallelLoad?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export class CheckIndex {
       entries: (rows) => { for (const row of rows) store.add(row); },
       persons: (rows) => { for (const row of rows) store.addPerson(row); },
       records: (rows) => { for (const row of rows) store.putRecord(row); },
-    });
+    }, { parallel: this.deps.parallelLoad ?? false });
     this.catalog = catalog;
     this.store = store;
     this.isLoaded = true;

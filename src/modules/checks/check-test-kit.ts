@@ -20,7 +20,8 @@ export async function createCheckKit(options: { now?: string; pageSize?: number 
   const clock = new ManualClock(options.now ?? '2026-06-01T02:00:00.000Z');
   const secrets = createSecrets(randomBytes(32));
   const log = createLogger('silent');
-  const index = new CheckIndex({ db, clock, log, secrets, pageSize: options.pageSize });
+  // As compose() does: two connections for a load on PostgreSQL.
+  const index = new CheckIndex({ db, clock, log, secrets, pageSize: options.pageSize, parallelLoad: database.kind === 'postgres' });
   const sync = new EventSync({ database, db, clock, log, intervalMs: 50, staleAfterMs: 5000 });
   sync.subscribe((events) => index.apply(events));
   const recorder = new CheckRecorder({ db, clock, log, limit: 100_000 });
