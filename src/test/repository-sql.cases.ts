@@ -247,7 +247,7 @@ export const cases: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   'records: update': (db) => records.updateRecord(db, id, { state: 'ended', updated_at: now }),
   'records: set last version': (db) => records.setLastVersion(db, id, 11n),
   'records: page with every filter': (db) => records.listRecords(db, {
-    departmentId: id, subjectId: otherId, state: 'in_effect', severity: 'serious', domain: 'tax', limit: 20, offset: 40,
+    departmentId: id, subjectId: otherId, state: 'in_effect', severity: 'serious', domain: 'tax', publicationLate: true, limit: 20, offset: 40,
   }),
   'records: events of a record': (db) => records.eventsOfRecord(db, id),
   'records: domain by code': (db) => records.findDomain(db, 'tax'),

@@ -493,7 +493,7 @@ update "records" set "state" = $1, "updated_at" = $2 where "id" = $3;
 update "records" set "last_version" = $1 where "id" = $2;
 
 -- records: page with every filter
-select * from "records" where "department_id" = $1 and "subject_id" = $2 and "state" = $3 and "severity" = $4 and "domain" = $5 order by "created_at" desc, "id" desc limit $6 offset $7;
+select * from "records" where "department_id" = $1 and "subject_id" = $2 and "state" = $3 and "severity" = $4 and "domain" = $5 and rule->'publication'->>'late' = $6 order by "created_at" desc, "id" desc limit $7 offset $8;
 
 -- records: events of a record
 select * from "events" where "stream" = $1 and "stream_id" = $2 order by "version";

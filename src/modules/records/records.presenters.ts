@@ -36,6 +36,7 @@ export async function presentRecords(db: Executor, rows: RecordRow[]) {
       severityLabel: SEVERITY_LABELS[r.severity],
       ruleVersion: rule.ruleVersion,
       rule: { minMonths: rule.minMonths, maxMonths: rule.maxMonths, disclosedByDefault: rule.disclosedByDefault },
+      publication: rule.publication ?? null,
       disclosed: r.disclosed,
       earliestRepairDate: r.earliest_repair_date,
       disclosureEnd: r.disclosure_end,

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { RecordsTable } from '../shared/db.workflows.types.ts';
 import type { Executor } from '../shared/ledger.ts';
 
@@ -25,7 +25,8 @@ export const setLastVersion = (db: Executor, id: string, version: bigint) =>
   db.updateTable('records').set({ last_version: version.toString() }).where('id', '=', id).execute();
 
 export function listRecords(db: Executor, filter: {
-  departmentId?: string; subjectId?: string; state?: string; severity?: string; domain?: string; limit: number; offset: number;
+  departmentId?: string; subjectId?: string; state?: string; severity?: string; domain?: string; publicationLate?: boolean;
+  limit: number; offset: number;
 }) {
   let q = db.selectFrom('records').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset);
   if (filter.departmentId) q = q.where('department_id', '=', filter.departmentId);
@@ -33,6 +34,7 @@ export function listRecords(db: Executor, filter: {
   if (filter.state) q = q.where('state', '=', filter.state as RecordRow['state']);
   if (filter.severity) q = q.where('severity', '=', filter.severity as RecordRow['severity']);
   if (filter.domain) q = q.where('domain', '=', filter.domain);
+  if (filter.publicationLate !== undefined) q = q.where(sql`rule->'publication'->>'late'`, '=', String(filter.publicationLate));
   return q.execute();
 }
 

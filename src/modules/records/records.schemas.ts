@@ -36,6 +36,7 @@ export const RecordQuery = z.object({
   state: z.enum(RECORD_STATES).optional(),
   severity: z.enum(SEVERITIES).optional(),
   domain: z.string().max(64).optional(),
+  publicationLate: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true：只列录入时已超过双公示期限的；false：只列按时的'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -61,6 +62,11 @@ export const DishonestyRecord = z.object({
     maxMonths: z.number().int().describe('最长公示期（月）'),
     disclosedByDefault: z.boolean(),
   }),
+  publication: z.object({
+    workingDays: z.int().describe('该领域的公示期限（工作日，信用办按领域配置；默认 7，市场监管 20）'),
+    dueDate: z.string().nullable().describe('应公示的最后一日；所涉年份的工作日历尚未录入时为 null'),
+    late: z.boolean().nullable().describe('录入本系统（即公示）时是否已超过期限；无法计算时为 null'),
+  }).nullable().describe('双公示：行政处罚决定自作出之日起的公示期限（rules §8），记录时确定；因违背承诺拟记录的失信信息为 null'),
   disclosed: z.boolean().describe('是否向社会公示'),
   earliestRepairDate: z.string().nullable().describe('最早可申请信用修复的日期；轻微失信信息为 null（履行义务后即可申请）'),
   disclosureEnd: z.string().describe('公示与共享的最后一日（含），即最长期限届满日'),

@@ -47,6 +47,21 @@ describe('recording a penalty decision', () => {
     }
   });
 
+  test('a decision recorded after its domain\'s 双公示 working days is marked late, and the credit office can list those', async () => {
+    // Tax: 7 working days. Decided Monday 5 January 2026: due Wednesday 14 January; recorded 2 March.
+    const late = await createRecord(t, taxOperator.headers, { domain: 'tax', decisionDate: '2026-01-05', decisionNo: '示税罚〔2026〕105号' });
+    assert.deepEqual(late.publication, { workingDays: 7, dueDate: '2026-01-14', late: true });
+    // Market regulation: 20 working days, decided the day it is recorded.
+    const onTime = await createRecord(t, amrOperator.headers, { decisionDate: '2026-03-02' });
+    assert.deepEqual(onTime.publication, { workingDays: 20, dueDate: '2026-03-30', late: false });
+
+    const lateIds = (await get('/api/v1/records?publicationLate=true&limit=200', creditOffice.headers)).json().items.map((r: { id: string }) => r.id);
+    assert.ok(lateIds.includes(late.id));
+    assert.ok(!lateIds.includes(onTime.id));
+    const onTimeIds = (await get('/api/v1/records?publicationLate=false&limit=200', creditOffice.headers)).json().items.map((r: { id: string }) => r.id);
+    assert.ok(onTimeIds.includes(onTime.id) && !onTimeIds.includes(late.id));
+  });
+
   test('the record, its event and its audit row are written together', async () => {
     const r = await createRecord(t, amrOperator.headers, { penaltyType: 'fine' });
     const events = (await get(`/api/v1/records/${r.id}/events`, amrOperator.headers)).json().items;

@@ -7,7 +7,9 @@ import { uuidv7 } from '../shared/ids.ts';
 import { json } from '../shared/json.ts';
 import { write, type Write } from '../shared/ledger.ts';
 import type { Secrets } from '../shared/secrets.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { dueOrPending } from '../shared/deadlines.ts';
+import type { RecordPublication } from '../shared/db.workflows.types.ts';
+import { chinaDate, type WorkingCalendar } from '../shared/working-days.ts';
 import { resolveSubject } from '../subjects/subjects.usecases.ts';
 import type { SubjectInput } from '../subjects/subjects.schemas.ts';
 import { recordTerms } from './record-terms.ts';
@@ -15,7 +17,7 @@ import { dateInFuture, duplicateDecisionNo, unknownDomain } from './records.erro
 import * as repo from './records.repository.ts';
 import { leaveRedLists } from './records.red-lists.ts';
 
-export interface RecordDeps { db: Kysely<DB>; clock: Clock; secrets: Secrets; actor: Actor }
+export interface RecordDeps { db: Kysely<DB>; clock: Clock; secrets: Secrets; actor: Actor; calendar: { get(): WorkingCalendar } }
 
 /** Department staff see their own department's records; the credit office, administrators and auditors see all. */
 export const canSeeRecord = (actor: Actor, record: { department_id: string }) =>
@@ -49,7 +51,7 @@ export async function createRecord(deps: RecordDeps, input: CreateRecordInput) {
     const subject = await resolveSubject(w, deps, input.subject, 'subject');
     return insertNewRecord(w, {
       ...input, subjectId: subject.id, departmentId: deps.actor.departmentId, state: 'in_effect', createdBy: deps.actor.ref,
-    });
+    }, deps.calendar.get());
   });
   return getRecord(deps, result);
 }
@@ -69,10 +71,12 @@ export interface NewRecordInput {
  * an unclassified penalty type or a decision date in the future answers 422 naming the field, a decision number
  * the department already used 409. Other parts (a broken commitment) call it with state 'proposed'.
  */
-export async function insertNewRecord(w: Write, input: NewRecordInput): Promise<string> {
+export async function insertNewRecord(w: Write, input: NewRecordInput, calendar?: WorkingCalendar): Promise<string> {
   if (input.decisionDate > chinaDate(w.now)) throw dateInFuture();
-  if (!(await repo.findDomain(w.tx, input.domain))) throw unknownDomain(input.domain);
+  const domain = await repo.findDomain(w.tx, input.domain);
+  if (!domain) throw unknownDomain(input.domain);
   const terms = await recordTerms(w.tx, input);
+  if (calendar) terms.rule.publication = publicationTerms(calendar, input.decisionDate, domain.disclosure_working_days, chinaDate(w.now));
   if (await repo.findByDecisionNo(w.tx, input.departmentId, input.decisionNo)) throw duplicateDecisionNo(input.decisionNo);
   const id = uuidv7(w.now.getTime());
   const inserted = await repo.insertRecord(w.tx, {
@@ -95,6 +99,12 @@ export async function insertNewRecord(w: Write, input: NewRecordInput): Promise<
   });
   if (input.state === 'in_effect' && terms.severity === 'serious') await leaveRedLists(w, input.subjectId, id);
   return id;
+}
+
+/** Whether the department recorded (and so disclosed) the decision within the 双公示 working days of its date. */
+function publicationTerms(calendar: WorkingCalendar, decisionDate: string, workingDays: number, recordedOn: string): RecordPublication {
+  const { due_date: dueDate } = dueOrPending(calendar, decisionDate, workingDays);
+  return { workingDays, dueDate, late: dueDate === null ? null : recordedOn > dueDate };
 }
 
 /**

@@ -24,7 +24,16 @@ export interface RecordDomainsTable {
 }
 export interface PenaltyClassesTable { domain: string; penalty_type: string; severity: Severity; updated_by: string; updated_at: Instant }
 
-export interface RecordRule { ruleVersion: string; minMonths: number | null; maxMonths: number; disclosedByDefault: boolean }
+/**
+ * 双公示 (rules.md §8): a penalty decision must be disclosed within the domain's working days of its date. Set when a
+ * department records the decision; dueDate null where that year's calendar is not loaded.
+ */
+export interface RecordPublication { workingDays: number; dueDate: string | null; late: boolean | null }
+export interface RecordRule {
+  ruleVersion: string; minMonths: number | null; maxMonths: number; disclosedByDefault: boolean;
+  /** Absent on records made before it was recorded, and on records proposed from a broken commitment. */
+  publication?: RecordPublication;
+}
 export interface RecordsTable {
   id: string; subject_id: string; department_id: string; domain: string; decision_no: string; decision_date: DateString;
   facts: string; basis: string; penalty_type: string; amount: string | null; severity: Severity; rule: Json<RecordRule>;
