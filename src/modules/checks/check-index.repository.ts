@@ -100,6 +100,8 @@ export async function streamInEffect(db: Kysely<DB>, pageSize: number, today: st
       await persons.drain(reader.persons.bind(reader));
       await records.drain(reader.records.bind(reader));
     });
+    // Awaited below; a failure while the entries are still being read must not count as unhandled meanwhile.
+    others.catch(() => {});
     try {
       await drain(tx, pageSize, 'check_index_entries', allEntries, reader.entries.bind(reader));
       entriesRead(true);

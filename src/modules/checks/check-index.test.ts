@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { EventRow } from '../shared/ledger.ts';
 import { makeCitizenId, makeUscc } from '../../test/entry-fixtures.ts';
+import { streamInEffect } from './check-index.repository.ts';
 import { createCheckKit, type CheckKit } from './check-test-kit.ts';
 
 describe('loading and following the check index', () => {
@@ -157,6 +158,22 @@ describe('loading and following the check index', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  test('a load whose reading fails stops with the error, whether it fails on the entries or after them', async () => {
+    const person = await kit.data.person(makeCitizenId(), '孙读取失败');
+    await kit.data.entry({
+      listTypeId: lt, subjectId: await kit.data.organization(makeUscc(), '读取失败测试有限公司'), measureIds: [measure],
+      persons: [{ personId: person, role: 'principal' }],
+    });
+    const parallel = kit.database.kind === 'postgres';
+    const fail = () => { throw new Error('索引构建失败（测试）'); };
+    const ignore = () => {};
+    await assert.rejects(streamInEffect(kit.db, 2, '2026-06-01', { entries: fail, persons: ignore, records: ignore }, { parallel }), /索引构建失败/);
+    await assert.rejects(streamInEffect(kit.db, 2, '2026-06-01', { entries: ignore, persons: fail, records: ignore }, { parallel }), /索引构建失败/);
+    // Both transactions ended and gave their connections back: a full load still works.
+    await kit.index.load();
+    assert.ok(kit.index.size > 0);
   });
 
   test('applying the same events again leaves the same index', async () => {
