@@ -96,9 +96,14 @@ export async function streamInEffect(db: Kysely<DB>, pageSize: number, today: st
       await readingSettings(tx2);
       const persons = await open<PersonRow>(tx2, pageSize, 'check_index_persons', allPersons);
       const records = await open<RecordIndexRow>(tx2, pageSize, 'check_index_records', allRecords(today));
-      if (!(await entriesDone)) return;
-      await persons.drain(reader.persons.bind(reader));
-      await records.drain(reader.records.bind(reader));
+      try {
+        if (!(await entriesDone)) return;
+        await persons.drain(reader.persons.bind(reader));
+        await records.drain(reader.records.bind(reader));
+      } finally {
+        await persons.settle();
+        await records.settle();
+      }
     });
     // Awaited below; a failure while the entries are still being read must not count as unhandled meanwhile.
     others.catch(() => {});
@@ -118,16 +123,28 @@ export async function streamInEffect(db: Kysely<DB>, pageSize: number, today: st
 const readingSettings = (tx: Kysely<DB>) => sql`set local cursor_tuple_fraction = 1`.execute(tx);
 
 async function drain<R>(tx: Kysely<DB>, pageSize: number, name: string, query: RawBuilder<unknown>, onRows: (rows: R[]) => void): Promise<void> {
-  await (await open<R>(tx, pageSize, name, query)).drain(onRows);
+  const cursor = await open<R>(tx, pageSize, name, query);
+  try {
+    await cursor.drain(onRows);
+  } finally {
+    await cursor.settle();
+  }
 }
 
-/** Declares the cursor and asks for its first page at once; drain() indexes page by page until the end. */
+/**
+ * Declares the cursor and asks for its first page at once; drain() indexes page by page until the end. The page
+ * asked for ahead is always awaited (settle()) before the transaction may end: Kysely sends COMMIT or ROLLBACK past
+ * the queries still queued on the transaction, and a FETCH arriving after it would fail.
+ */
 async function open<R>(tx: Kysely<DB>, pageSize: number, name: string, query: RawBuilder<unknown>) {
   await sql`declare ${sql.id(name)} no scroll cursor for ${query}`.execute(tx);
-  const fetchPage = () => sql<R>`fetch forward ${sql.lit(pageSize)} from ${sql.id(name)}`.execute(tx);
+  const fetchPage = () => {
+    const page = sql<R>`fetch forward ${sql.lit(pageSize)} from ${sql.id(name)}`.execute(tx);
+    // Awaited by drain() or settle(); a failure must not count as unhandled meanwhile.
+    page.catch(() => {});
+    return page;
+  };
   let next = fetchPage();
-  // Not awaited until drain(): keep a failure from counting as unhandled meanwhile.
-  next.catch(() => {});
   return {
     async drain(onRows: (rows: R[]) => void): Promise<void> {
       // The next page is requested before this one is indexed, so the database reads while Node builds.
@@ -138,6 +155,9 @@ async function open<R>(tx: Kysely<DB>, pageSize: number, name: string, query: Ra
         onRows(rows);
       }
       await sql`close ${sql.id(name)}`.execute(tx);
+    },
+    async settle(): Promise<void> {
+      await next.catch(() => {});
     },
   };
 }
