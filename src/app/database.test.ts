@@ -91,19 +91,28 @@ test('of eight processes racing for a data directory whose lock a dead process l
   fs.writeFileSync(path.join(dir, 'credlink.lock'), dead.stdout.trim());
   // Every child loads first, then all try at the same instant, so that their attempts overlap for real.
   const startAt = Date.now() + 4000;
+  // A winner holds the lock until its standard input closes, which happens only once every child has answered:
+  // a child that starts late on a busy machine still finds the lock held.
   const script = `import { acquireDataDirLock } from './src/app/data-dir-lock.ts';
     while (Date.now() < ${startAt}) {}
-    try { const lock = acquireDataDirLock(${JSON.stringify(dir)}); console.log('got'); setTimeout(() => lock.release(), 3000); }
+    try { const lock = acquireDataDirLock(${JSON.stringify(dir)}); console.log('got'); process.stdin.on('end', () => lock.release()).resume(); }
     catch (e) { console.log(e.name); }`;
   try {
-    const children = Array.from({ length: 8 }, () => new Promise<string>((resolve, reject) => {
+    const children = Array.from({ length: 8 }, () => {
       const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: path.resolve(import.meta.dirname, '../..') });
+      child.stdin.on('error', () => {}); // a child that has already exited has no reader left
       let out = '';
-      child.stdout.on('data', (chunk) => { out += chunk; });
-      child.on('error', reject);
-      child.on('exit', () => resolve(out.trim()));
-    }));
-    const outcomes = (await Promise.all(children)).sort();
+      const answered = new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk) => { out += chunk; if (out.includes('\n')) resolve(out.trim()); });
+        child.on('error', reject);
+        child.on('exit', () => resolve(out.trim()));
+      });
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      return { child, answered, exited };
+    });
+    const outcomes = (await Promise.all(children.map((c) => c.answered))).sort();
+    for (const c of children) c.child.stdin.end();
+    await Promise.all(children.map((c) => c.exited));
     assert.deepEqual(outcomes, ['DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError',
       'DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError', 'got']);
     assert.deepEqual(fs.readdirSync(dir), [], 'released, with nothing left beside it');
