@@ -46,9 +46,7 @@ export function checkRecordForHash(row: CheckRecordRow): CheckRecordForHash {
 
 /** sha256 hex of stableStringify(rows sorted by checkId). */
 export function checkBatchHash(rows: CheckRecordForHash[]): string {
-  const hasher = new CheckBatchHasher();
-  for (const row of [...rows].sort((a, b) => compareIds(a.checkId, b.checkId))) hasher.add(row);
-  return hasher.digest();
+  return checkBatchJson(rows).rowsHash;
 }
 
 /**

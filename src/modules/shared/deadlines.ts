@@ -27,22 +27,21 @@ export function dueAfter(calendar: WorkingCalendar, from: string, days: number):
  * filing in late December) or stop a department's work.
  */
 export function dueOrPending(calendar: WorkingCalendar, from: string, days: number): Due {
-  try {
-    return dueAfter(calendar, from, days);
-  } catch (error) {
-    if (!(error instanceof CalendarYearMissingError)) throw error;
-    return { due_from: from, due_days: days, due_date: null };
-  }
+  return { due_from: from, due_days: days, due_date: workingDaysAhead(calendar, from, days).date };
 }
 
 /** The year whose missing calendar holds a pending deadline back, or null once it can be computed. */
 export function missingCalendarYear(calendar: WorkingCalendar, from: string, days: number): number | null {
+  return workingDaysAhead(calendar, from, days).missingYear;
+}
+
+/** The Nth working day after `from`, or the year with no calendar that keeps it from being computed. */
+function workingDaysAhead(calendar: WorkingCalendar, from: string, days: number): { date: string; missingYear: null } | { date: null; missingYear: number } {
   try {
-    calendar.addWorkingDays(from, days);
-    return null;
+    return { date: calendar.addWorkingDays(from, days), missingYear: null };
   } catch (error) {
     if (!(error instanceof CalendarYearMissingError)) throw error;
-    return error.year;
+    return { date: null, missingYear: error.year };
   }
 }
 
