@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -22,6 +23,11 @@ export interface Config {
   syncIntervalMs: number;
   staleAfterMs: number;
   checkRecordBufferLimit: number;
+  /**
+   * Reverse proxies (addresses, CIDRs, or proxy-addr's names `loopback`, `linklocal`, `uniquelocal`) whose
+   * X-Forwarded-For is believed for the client address; empty: the socket's address, the header ignored.
+   */
+  trustProxy: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,7 +49,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncIntervalMs: intFrom(env.CREDLINK_SYNC_INTERVAL_MS, 500),
     staleAfterMs: intFrom(env.CREDLINK_STALE_AFTER_MS, 5000),
     checkRecordBufferLimit: intFrom(env.CREDLINK_CHECK_BUFFER_LIMIT, 100_000),
+    trustProxy: proxiesFrom(env.CREDLINK_TRUST_PROXY),
   };
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * Only named proxies: `true` or a hop count would let any client that reaches the server directly choose its own
+ * address, and with it escape the login throttle.
+ */
+function proxiesFrom(value: string | undefined): string[] {
+  const items = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const item of items) {
+    const [address, bits, ...rest] = item.split('/');
+    const family = net.isIP(address!);
+    const validBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!(PROXY_NAMES.has(item) || (family !== 0 && validBits && rest.length === 0))) {
+      throw new Error(`配置项 CREDLINK_TRUST_PROXY 取值无效：${item}（应为反向代理的 IP 地址或 CIDR，多个以逗号分隔）`);
+    }
+  }
+  return items;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {

@@ -41,6 +41,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     bodyLimit: 4 * 1024 * 1024,
     requestIdHeader: false,
     genReqId: () => Math.random().toString(36).slice(2, 10),
+    // request.ip is the socket's address unless it is one of these proxies (decision 0003: the login throttle).
+    ...(ctx.config.trustProxy.length > 0 ? { trustProxy: ctx.config.trustProxy } : {}),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

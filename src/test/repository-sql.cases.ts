@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as audit from '../modules/audit/audit.repository.ts';
 import * as apiKeys from '../modules/auth/api-keys.repository.ts';
+import * as loginAttempts from '../modules/auth/login-attempts.repository.ts';
 import * as sessions from '../modules/auth/sessions.repository.ts';
 import * as users from '../modules/auth/users.repository.ts';
 import * as calendar from '../modules/catalog/calendar.repository.ts';
@@ -81,10 +82,13 @@ export const cases: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   'auth: touch a session': (db) => sessions.touchSession(db, id, now),
   'auth: revoke a session': (db) => sessions.revokeSession(db, id, now, 'logout'),
   'auth: revoke the sessions of a user but one': (db) => sessions.revokeUserSessions(db, id, now, 'password_changed', otherId),
-  'auth: recent failed logins': (db) => sessions.recentFailures(db, 'alice', earlier, 5),
-  'auth: record a failed login': (db) => sessions.recordFailure(db, 'alice', now, earlier),
-  'auth: clear failed logins': (db) => sessions.clearFailures(db, 'alice'),
-  'auth: serialize attempts on a username': (db) => sessions.lockUsername(db, 'alice'),
+  'auth: serialize login attempts from an address': (db) => loginAttempts.lockAddress(db, '203.0.113.7'),
+  'auth: failed logins of a username from an address': (db) => loginAttempts.pairFailures(db, 'alice', '203.0.113.7', earlier),
+  'auth: recent failed logins from an address': (db) => loginAttempts.addressFailures(db, '203.0.113.7', earlier, 20),
+  'auth: failed logins of a username from every address': (db) => loginAttempts.accountFailures(db, 'alice', earlier),
+  'auth: record a failed login': (db) => loginAttempts.recordFailure(db, 'alice', '203.0.113.7', now),
+  'auth: forget failed logins no limit needs': (db) => loginAttempts.forgetFailures(db, earlier),
+  'auth: a success ends the streak of its address': (db) => loginAttempts.clearPairFailures(db, 'alice', '203.0.113.7'),
   'auth: user by username': (db) => users.findUserByUsername(db, 'alice'),
   'auth: user by id': (db) => users.findUserById(db, id),
   'auth: users of a department': (db) => users.listUsers(db, { departmentId: id }),

@@ -52,18 +52,26 @@ update "sessions" set "revoked_at" = $1, "revoked_reason" = $2 where "id" = $3 a
 -- auth: revoke the sessions of a user but one
 update "sessions" set "revoked_at" = $1, "revoked_reason" = $2 where "user_id" = $3 and "revoked_at" is null and "id" != $4;
 
--- auth: recent failed logins
-select "attempted_at" from "login_attempts" where "username" = $1 and "attempted_at" > $2 order by "attempted_at" desc limit $3;
+-- auth: serialize login attempts from an address
+select pg_advisory_xact_lock(7254033, hashtext($1));
+
+-- auth: failed logins of a username from an address
+select count(*) as "failures", max("attempted_at") as "latest" from "login_attempts" where "username" = $1 and "address" = $2 and "attempted_at" > $3;
+
+-- auth: recent failed logins from an address
+select "attempted_at" from "login_attempts" where "address" = $1 and "attempted_at" > $2 order by "attempted_at" desc limit $3;
+
+-- auth: failed logins of a username from every address
+select count(*) as "n" from "login_attempts" where "username" = $1 and "attempted_at" > $2;
 
 -- auth: record a failed login
+insert into "login_attempts" ("username", "address", "attempted_at") values ($1, $2, $3);
+
+-- auth: forget failed logins no limit needs
 delete from "login_attempts" where "attempted_at" <= $1;
-insert into "login_attempts" ("username", "attempted_at") values ($1, $2);
 
--- auth: clear failed logins
-delete from "login_attempts" where "username" = $1;
-
--- auth: serialize attempts on a username
-select pg_advisory_xact_lock(7254032, hashtext($1));
+-- auth: a success ends the streak of its address
+delete from "login_attempts" where "username" = $1 and "address" = $2;
 
 -- auth: user by username
 select "users"."id", "users"."username", "users"."display_name", "users"."department_id", "departments"."code" as "department_code", "departments"."name" as "department_name", "users"."roles", "users"."password_hash", "users"."must_change_password", "users"."disabled_at", "users"."created_at", "users"."password_changed_at" from "users" inner join "departments" on "departments"."id" = "users"."department_id" where "users"."username" = $1;

@@ -1,13 +1,17 @@
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../shared/errors.ts';
+import { waitText } from './login-throttle.ts';
 import { PASSWORD_MIN_LENGTH } from './passwords.ts';
 
 /** One answer for an unknown user and a wrong password, so usernames cannot be probed. */
 export const invalidCredentials = () => new AppError('auth.invalid_credentials', 401, '用户名或密码错误。');
 export const userDisabled = () => forbidden('该账号已停用，请联系系统管理员。', 'auth.user_disabled');
-export const tooManyAttempts = (retryAfterSeconds: number) => new AppError(
+/** Refused before the password is looked at, so the answer says nothing about whether it was right. */
+export const tooManyAttempts = (retryAfterSeconds: number, scope: 'account' | 'address') => new AppError(
   'auth.too_many_attempts', 429,
-  `登录失败次数过多，请在 ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} 分钟后再试。`,
-  { retryAfterSeconds },
+  scope === 'address'
+    ? `本网络地址登录失败次数过多，请在 ${waitText(retryAfterSeconds)}后再试。`
+    : `登录失败次数过多，请在 ${waitText(retryAfterSeconds)}后再试。`,
+  { retryAfterSeconds, scope },
 );
 export const passwordChangeRequired = () =>
   forbidden('首次登录或密码被重置后，须先修改密码才能继续操作。', 'auth.password_change_required');

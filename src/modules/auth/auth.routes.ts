@@ -14,7 +14,7 @@ export const authRoutes: RoutePlugin = (app, ctx) => {
     config: { public: true },
   }, async (req, reply) => {
     try {
-      const { token, expiresAt, user } = await login(ctx, req.body);
+      const { token, expiresAt, user } = await login(ctx, { ...req.body, ip: req.ip });
       return { token, expiresAt: expiresAt.toISOString(), user: presentUser(user) };
     } catch (error) {
       const retryAfter = error instanceof AppError ? error.details?.retryAfterSeconds : undefined;
@@ -40,7 +40,7 @@ export const authRoutes: RoutePlugin = (app, ctx) => {
     schema: { tags, summary: '修改本人密码（其他会话全部失效）', body: ChangePasswordSchema, response: { 204: NoContent } },
     config: { allowWithPasswordChange: true },
   }, async (req, reply) => {
-    await changePassword(ctx, actorOf(req), req.body);
+    await changePassword(ctx, actorOf(req), { ...req.body, ip: req.ip });
     return reply.code(204).send();
   });
 };

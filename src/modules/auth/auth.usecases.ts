@@ -3,23 +3,20 @@ import type { Actor } from '../shared/actor.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { write } from '../shared/ledger.ts';
 import {
-  invalidCredentials, passwordUnchanged, sessionRequired, tooManyAttempts, userDisabled, userNotFound, weakPassword,
+  invalidCredentials, passwordUnchanged, sessionRequired, userDisabled, userNotFound, weakPassword,
   wrongCurrentPassword,
 } from './auth.errors.ts';
 import { dummyPasswordHash, hashPassword, isStrongEnough, verifyPassword } from './passwords.ts';
+import { attemptOf, endStreak, noteFailure, reserveAttempt, type Attempt } from './login-throttle.usecases.ts';
 import {
-  clearFailures, findSessionByTokenHash, insertSession, lockUsername, recentFailures, recordFailure, revokeSession, revokeUserSessions,
-  touchSession,
+  findSessionByTokenHash, insertSession, revokeSession, revokeUserSessions, touchSession,
 } from './sessions.repository.ts';
 import { bearerToken, newSessionToken, sha256Hex, API_KEY_PREFIX, SESSION_TOKEN_PREFIX } from './tokens.ts';
 import { findUserById, findUserByUsername, updateUser, type UserRow } from './users.repository.ts';
 
-/** More than this many failed logins of one username within the window locks it until the oldest falls out. */
-export const MAX_FAILURES = 5;
-export const FAILURE_WINDOW_MS = 15 * 60_000;
 const TOUCH_EVERY_MS = 60_000;
 
-type Deps = Pick<AppContext, 'db' | 'clock' | 'config' | 'keys'>;
+type Deps = Pick<AppContext, 'db' | 'clock' | 'config' | 'keys' | 'log'>;
 
 /**
  * The actor behind an `Authorization: Bearer` header, or null. API keys are checked in memory (no database
@@ -44,26 +41,9 @@ export async function authenticateRequest(ctx: Deps, header: string | string[] |
   };
 }
 
-/**
- * Counts this attempt as a failure before the password is checked, or throws 429 with the seconds until one more
- * attempt is allowed. Attempts on one username are serialized by an advisory lock, so parallel guesses, from one
- * process or several, get no more than MAX_FAILURES checks per window; a success clears the count.
- */
-async function reserveAttempt(ctx: Deps, username: string, now: Date): Promise<void> {
-  const windowStart = new Date(now.getTime() - FAILURE_WINDOW_MS);
-  await ctx.db.transaction().execute(async (tx) => {
-    await lockUsername(tx, username);
-    const failures = await recentFailures(tx, username, windowStart, MAX_FAILURES);
-    if (failures.length >= MAX_FAILURES) {
-      const freedAt = failures[MAX_FAILURES - 1]!.getTime() + FAILURE_WINDOW_MS;
-      throw tooManyAttempts(Math.max(1, Math.ceil((freedAt - now.getTime()) / 1000)));
-    }
-    await recordFailure(tx, username, now, windowStart);
-  });
-}
-
 /** The attempt already counts (a row in login_attempts); the failure is audited without the attempted username. */
-async function failLogin(ctx: Deps, username: string, user: UserRow | undefined): Promise<never> {
+async function failLogin(ctx: Deps, attempt: Attempt, user: UserRow | undefined): Promise<never> {
+  await noteFailure(ctx, attempt, Boolean(user));
   await write(ctx, 'anonymous', async (w) => {
     // An unknown "username" is often a password typed in the wrong field: it does not go into the audit log.
     w.audit({ action: 'session.login_failed', target: user ? `user:${user.id}` : null, details: { knownUser: Boolean(user) } });
@@ -71,14 +51,16 @@ async function failLogin(ctx: Deps, username: string, user: UserRow | undefined)
   throw invalidCredentials();
 }
 
-export async function login(ctx: Deps, input: { username: string; password: string }) {
+/** `ip` is the client's address as the server determined it (the socket, or a trusted proxy's X-Forwarded-For). */
+export async function login(ctx: Deps, input: { username: string; password: string; ip: string | undefined }) {
   const now = ctx.clock.now();
   const username = input.username.trim().toLowerCase();
-  await reserveAttempt(ctx, username, now);
+  const attempt = attemptOf(username, input.ip, now);
+  await reserveAttempt(ctx, attempt);
   const user = await findUserByUsername(ctx.db, username);
   // Verify even when the user is unknown, so both cases take the same time.
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
-  if (!user || !ok) return failLogin(ctx, username, user);
+  if (!user || !ok) return failLogin(ctx, attempt, user);
   if (user.disabled_at) throw userDisabled();
 
   const { token, tokenHash } = newSessionToken();
@@ -86,7 +68,7 @@ export async function login(ctx: Deps, input: { username: string; password: stri
   const sessionId = uuidv7(now.getTime());
   await write(ctx, `user:${user.id}`, async (w) => {
     await insertSession(w.tx, { id: sessionId, tokenHash, userId: user.id, now, expiresAt });
-    await clearFailures(w.tx, username);
+    await endStreak(w.tx, attempt);
     w.audit({ action: 'session.created', target: `user:${user.id}`, details: { sessionId, expiresAt: expiresAt.toISOString() } });
   });
   return { token, expiresAt, user };
@@ -113,27 +95,30 @@ export async function logout(ctx: Deps, actor: Actor): Promise<void> {
 }
 
 /** Changes the caller's own password; every other session of the user ends, this one stays. */
-export async function changePassword(ctx: Deps, actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changePassword(
+  ctx: Deps, actor: Actor, input: { currentPassword: string; newPassword: string; ip: string | undefined },
+): Promise<void> {
   const { userId, sessionId } = requireSession(actor);
-  const now = ctx.clock.now();
   const { user } = await currentUser(ctx, actor);
   // Counted like a login attempt, so a stolen session cannot be used to guess the password.
-  await reserveAttempt(ctx, user.username, now);
+  const attempt = attemptOf(user.username, input.ip, ctx.clock.now());
+  await reserveAttempt(ctx, attempt);
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
+    await noteFailure(ctx, attempt, true);
     await write(ctx, actor.ref, async (w) => {
       w.audit({ action: 'user.password_change_failed', target: `user:${userId}`, details: {} });
     });
     throw wrongCurrentPassword();
   }
   // The right current password, as a successful login, clears the count (a weak new password is not a guess).
-  await clearFailures(ctx.db, user.username);
+  await endStreak(ctx.db, attempt);
   if (!isStrongEnough(input.newPassword)) throw weakPassword('newPassword');
   if (input.newPassword === input.currentPassword) throw passwordUnchanged();
   const passwordHash = await hashPassword(input.newPassword);
   await write(ctx, actor.ref, async (w) => {
     await updateUser(w.tx, userId, { passwordHash, mustChangePassword: false, passwordChangedAt: w.now });
     const revoked = await revokeUserSessions(w.tx, userId, w.now, 'password_changed', sessionId);
-    await clearFailures(w.tx, user.username);
+    await endStreak(w.tx, attempt);
     w.audit({ action: 'user.password_changed', target: `user:${userId}`, details: { revokedSessions: revoked } });
   });
 }

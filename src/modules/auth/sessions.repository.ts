@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '../shared/ledger.ts';
 import type { UserRow } from './users.repository.ts';
 
@@ -57,30 +56,4 @@ export async function revokeUserSessions(
   if (exceptId) query = query.where('id', '!=', exceptId);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
-}
-
-/** Times of the most recent failed logins of a username since `since`, newest first. */
-export async function recentFailures(db: Executor, username: string, since: Date, limit: number): Promise<Date[]> {
-  const rows = await db.selectFrom('login_attempts').select('attempted_at')
-    .where('username', '=', username).where('attempted_at', '>', since)
-    .orderBy('attempted_at', 'desc').limit(limit).execute();
-  return rows.map((r) => r.attempted_at);
-}
-
-/**
- * Records a failure and drops every failure too old to count any more: an unknown "username" is often a password
- * typed into the wrong field, so it is kept no longer than the rate limit needs it.
- */
-export async function recordFailure(tx: Executor, username: string, at: Date, forgetBefore: Date): Promise<void> {
-  await tx.deleteFrom('login_attempts').where('attempted_at', '<=', forgetBefore).execute();
-  await tx.insertInto('login_attempts').values({ username, attempted_at: at }).execute();
-}
-
-/** Serializes login attempts on one username until the transaction ends (any number of processes). */
-export async function lockUsername(tx: Executor, username: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(7254032, hashtext(${username}))`.execute(tx);
-}
-
-export async function clearFailures(tx: Executor, username: string): Promise<void> {
-  await tx.deleteFrom('login_attempts').where('username', '=', username).execute();
 }

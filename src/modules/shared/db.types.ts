@@ -26,7 +26,7 @@ export interface ApiKeysTable {
   created_at: Instant; expires_at: Instant; revoked_at: Instant | null;
 }
 
-export interface LoginAttemptsTable { username: string; attempted_at: Instant }
+export interface LoginAttemptsTable { username: string; address: string; attempted_at: Instant }
 
 export interface ScenariosTable { code: string; name: string }
 
