@@ -48,6 +48,19 @@ describe('login throttle per username and address', () => {
     assert.equal((await attempt(t, '203.0.113.11', user.username, 'wrong-after-success')).statusCode, 401, 'a success ends the streak');
   });
 
+  test('wrong current passwords in a password change count like failed logins of that address, with Retry-After', async () => {
+    const user = await createUser(t, { roles: ['operator'], departmentCode: 'housing' });
+    const change = (currentPassword: string) => t.app.inject({
+      method: 'POST', url: '/api/v1/auth/password', remoteAddress: '203.0.113.14', headers: user.headers,
+      payload: { currentPassword, newPassword: 'Another-pass-77' },
+    });
+    for (let i = 0; i < 5; i++) assert.equal((await change(`Wrong-current-${i}`)).statusCode, 422);
+    const held = await change(user.password);
+    assert.equal(held.statusCode, 429);
+    assert.equal(held.headers['retry-after'], '1');
+    assert.equal((await attempt(t, '198.51.100.22', user.username, user.password)).statusCode, 200, 'other addresses still log in');
+  });
+
   test('the delay doubles from one second after the fifth failure up to the 15-minute cap', () => {
     assert.deepEqual([0, 4, 5, 6, 7, 14, 15, 16, 1000].map(pairDelayMs), [0, 0, 1000, 2000, 4000, 512_000, 900_000, 900_000, 900_000]);
   });
