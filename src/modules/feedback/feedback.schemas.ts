@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { freeText } from '../shared/free-text.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+// `line` for names, numbers and codes (one line); `text` for prose, where line breaks are kept (shared/free-text.ts).
+const text = (max: number) => freeText(z.string().trim().min(1).max(max));
+const line = (max: number) => z.string().trim().min(1).max(max);
 
 export const FeedbackBody = z.object({
   dispatchId: z.uuid().optional().describe('所反馈的推送事项（与 checkId 二选一）'),
@@ -9,8 +12,8 @@ export const FeedbackBody = z.object({
   applied: z.boolean().describe('是否已实施该措施'),
   notAppliedReason: text(2000).optional().describe('未实施的理由（applied 为 false 时必填）'),
   matter: z.object({
-    name: text(200).describe('业务事项名称，如「建筑工程施工许可」'),
-    number: text(100).describe('业务事项编号（办件号）'),
+    name: line(200).describe('业务事项名称，如「建筑工程施工许可」'),
+    number: line(100).describe('业务事项编号（办件号）'),
   }).describe('办理的业务事项'),
   handledDate: z.iso.date().describe('办理日期 YYYY-MM-DD，不得晚于今天'),
   result: text(2000).describe('办理结果'),

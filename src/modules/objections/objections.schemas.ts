@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { freeText } from '../shared/free-text.ts';
 import { Attachment, AttachmentsInput } from '../shared/attachments.ts';
 import { OBJECTION_STATES } from './objections.states.ts';
 import { Party, PartyInput } from './party.ts';
 import { TargetRef } from './targets.ts';
 
-const text = (max = 5000) => z.string().trim().min(1).max(max);
+// Prose: line breaks are kept (shared/free-text.ts).
+const text = (max = 5000) => freeText(z.string().trim().min(1).max(max));
 export const ORIGINS = ['department', 'public', 'credit_china', 'provincial'] as const;
 export const UPWARD_ORIGINS = ['credit_china', 'provincial'] as const;
 

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { freeText } from '../shared/free-text.ts';
 import { Attachment, AttachmentsInput } from '../shared/attachments.ts';
 import { ORIGINS, UPWARD_ORIGINS } from '../objections/objections.schemas.ts';
 import { Party, PartyInput } from '../objections/party.ts';
 import { TargetRef } from '../objections/targets.ts';
 import { REPAIR_KINDS, REPAIR_STATES } from './repairs.states.ts';
 
-const text = (max = 5000) => z.string().trim().min(1).max(max);
+// Prose: line breaks are kept (shared/free-text.ts).
+const text = (max = 5000) => freeText(z.string().trim().min(1).max(max));
 
 export const ProofInput = z.object({
   text: text().describe('履行法定义务、纠正失信行为的说明'),
@@ -34,7 +36,7 @@ export const FileRepairBody = z.object({
 }).meta({ id: 'FileRepair' });
 export type FileRepairBody = z.infer<typeof FileRepairBody>;
 
-export const AcceptanceBody = z.object({ note: z.string().trim().max(2000).optional() }).meta({ id: 'RepairAcceptance' });
+export const AcceptanceBody = z.object({ note: freeText(z.string().trim().max(2000)).optional() }).meta({ id: 'RepairAcceptance' });
 export const NonAcceptanceBody = z.object({ reason: text().describe('不予受理的理由（当事人在查询进度时可见）') }).meta({ id: 'RepairNonAcceptance' });
 
 export const RepairDecisionBody = z.object({
