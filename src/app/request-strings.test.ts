@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { adminHeaders } from '../test/fixtures.ts';
-
-type JsonSchema = { $ref?: string; type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[]; additionalProperties?: JsonSchema | boolean; 'x-free-text'?: boolean };
-interface Operation { parameters?: { in: string; name: string; schema?: JsonSchema & { enum?: string[]; format?: string } }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> }; security?: unknown[] }
+import { probesOf, type ApiDocument, type Probe } from '../test/openapi-probes.ts';
 
 let t: TestApp;
 let admin: Record<string, string>;
-let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, JsonSchema> } };
+let doc: ApiDocument;
 
 before(async () => {
   t = await createTestApp();
@@ -17,64 +15,7 @@ before(async () => {
 });
 after(async () => { await t.close(); });
 
-const SAMPLE_ID = '01a2204c-6652-7220-b3ad-733d55995bb3';
-const NUL = 'a\u0000b';
-
-function resolve(schema: JsonSchema): JsonSchema {
-  return schema.$ref ? resolve(doc.components.schemas[schema.$ref.split('/').at(-1)!]!) : schema;
-}
-
-/** Every string in a body schema, as [path, a body holding only a NUL string there]. */
-function stringsOf(schema: JsonSchema, path: (string | number)[] = [], depth = 0): { path: (string | number)[]; wrap: (leaf: unknown) => unknown }[] {
-  const s = resolve(schema);
-  if (depth > 8) return [];
-  const options = s.anyOf ?? s.oneOf ?? s.allOf;
-  if (options) return options.flatMap((option) => stringsOf(option, path, depth + 1));
-  const types = Array.isArray(s.type) ? s.type : [s.type];
-  const found: { path: (string | number)[]; wrap: (leaf: unknown) => unknown }[] = [];
-  if (types.includes('string')) found.push({ path, wrap: (leaf) => leaf });
-  if (types.includes('object') || s.properties) {
-    for (const [key, child] of Object.entries(s.properties ?? {})) {
-      for (const inner of stringsOf(child, [...path, key], depth + 1)) found.push({ path: inner.path, wrap: (leaf) => ({ [key]: inner.wrap(leaf) }) });
-    }
-    if (s.additionalProperties && typeof s.additionalProperties === 'object') {
-      for (const inner of stringsOf(s.additionalProperties, [...path, 'k'], depth + 1)) found.push({ path: inner.path, wrap: (leaf) => ({ k: inner.wrap(leaf) }) });
-    }
-  }
-  if (types.includes('array') && s.items) {
-    for (const inner of stringsOf(s.items, [...path, 0], depth + 1)) found.push({ path: inner.path, wrap: (leaf) => [inner.wrap(leaf)] });
-  }
-  return found;
-}
-
-interface Probe { label: string; method: string; url: string; payload?: unknown; field: string; isPublic: boolean }
-
-function probes(): Probe[] {
-  const all: Probe[] = [];
-  for (const [path, methods] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(methods)) {
-      const isPublic = Array.isArray(op.security) && op.security.length === 0;
-      const params = (op.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
-      // The other path parameters get a value their own schema accepts, so that only the probed string is wrong.
-      const sample = (name: string) => {
-        const schema = op.parameters?.find((p) => p.in === 'path' && p.name === name)?.schema ?? {};
-        if (schema.enum) return schema.enum[0]!;
-        if (schema.type === 'integer' || schema.type === 'number') return name === 'year' ? '2026' : '1';
-        return schema.format === 'uuid' ? SAMPLE_ID : 'sample_code';
-      };
-      const url = (nul?: string) => path.replace(/\{([^}]+)\}/g, (_m, name: string) => (name === nul ? '%00' : sample(name)));
-      for (const name of params) all.push({ label: `${method} ${path} path ${name}`, method, url: url(name), field: name, isPublic });
-      for (const p of (op.parameters ?? []).filter((q) => q.in === 'query')) {
-        all.push({ label: `${method} ${path} query ${p.name}`, method, url: `${url()}?${p.name}=a%00b`, field: p.name, isPublic });
-      }
-      const body = op.requestBody?.content['application/json']?.schema;
-      for (const s of body ? stringsOf(body) : []) {
-        all.push({ label: `${method} ${path} body ${s.path.join('.')}`, method, url: url(), payload: s.wrap(NUL), field: s.path.join('.'), isPublic });
-      }
-    }
-  }
-  return all;
-}
+const probes = () => probesOf(doc, 'a\u0000b');
 
 async function send(probe: Probe, headers: Record<string, string>) {
   return t.app.inject({ method: probe.method.toUpperCase() as 'GET', url: probe.url, headers, ...(probe.payload === undefined ? {} : { payload: probe.payload as object }) });
