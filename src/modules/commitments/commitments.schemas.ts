@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DateString } from '../shared/dates.schemas.ts';
 import { freeText } from '../shared/free-text.ts';
 import { Subject, SubjectInput } from '../subjects/subjects.schemas.ts';
 
@@ -6,7 +7,7 @@ export const COMMITMENT_TYPES = ['approval_substitute', 'accept_with_commitment'
 export const COMMITMENT_STATES = ['open', 'fulfilled', 'partially_fulfilled', 'unfulfilled', 'lapsed'] as const;
 export const FULFILMENT_RESULTS = ['fulfilled', 'partially_fulfilled', 'unfulfilled'] as const;
 
-const date = () => z.iso.date();
+const date = () => DateString;
 // `line` for names, numbers and codes (one line); `text` for prose, where line breaks are kept (shared/free-text.ts).
 const text = (max = 2000) => freeText(z.string().trim().min(1).max(max));
 const line = (max: number) => z.string().trim().min(1).max(max);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { DateString } from '../shared/dates.schemas.ts';
 import { freeText } from '../shared/free-text.ts';
 import { RelatedPersonInput, Subject, SubjectInput } from '../subjects/subjects.schemas.ts';
 import { END_REASONS, ENTRY_STATES } from './entries.states.ts';
 
-const date = () => z.iso.date().describe('日期 YYYY-MM-DD');
+const date = () => DateString;
 // `line` for names, numbers and codes (one line); `text` for prose, where line breaks are kept (shared/free-text.ts).
 const text = (max = 2000) => freeText(z.string().trim().min(1).max(max));
 const line = (max: number) => z.string().trim().min(1).max(max);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DateString } from '../shared/dates.schemas.ts';
 import { freeText } from '../shared/free-text.ts';
 
 // `line` for names, numbers and codes (one line); `text` for prose, where line breaks are kept (shared/free-text.ts).
@@ -15,7 +16,7 @@ export const FeedbackBody = z.object({
     name: line(200).describe('业务事项名称，如「建筑工程施工许可」'),
     number: line(100).describe('业务事项编号（办件号）'),
   }).describe('办理的业务事项'),
-  handledDate: z.iso.date().describe('办理日期 YYYY-MM-DD，不得晚于今天'),
+  handledDate: DateString.describe('办理日期 YYYY-MM-DD，不得晚于今天'),
   result: text(2000).describe('办理结果'),
 }).meta({ id: 'NewFeedback' });
 
@@ -38,8 +39,8 @@ export const Feedback = z.object({
 export const EntryIdParams = z.object({ id: z.uuid() });
 
 export const StatsQuery = z.object({
-  from: z.iso.date().describe('统计起始日（含），按推送日期（北京时间）'),
-  to: z.iso.date().describe('统计截止日（含）'),
+  from: DateString.describe('统计起始日（含），按推送日期（北京时间）'),
+  to: DateString.describe('统计截止日（含）'),
   departmentId: z.uuid().optional().describe('只统计该部门（信用办、管理员、审计）；部门人员只能统计本部门'),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DateString } from '../shared/dates.schemas.ts';
 import { freeText } from '../shared/free-text.ts';
 import { Subject, SubjectInput } from '../subjects/subjects.schemas.ts';
 import { RECORD_END_REASONS, RECORD_STATES, SEVERITIES } from './records.states.ts';
@@ -12,7 +13,7 @@ export const CreateRecordBody = z.object({
   subject: SubjectInput.describe('被处罚的主体：统一社会信用代码或公民身份号码，及名称'),
   domain: code.describe('领域编码（见 GET /api/v1/catalog/record-domains），如 market_regulation'),
   decisionNo: line(100).describe('行政处罚决定书文号；同一部门内不得重复'),
-  decisionDate: z.iso.date().describe('决定日期 YYYY-MM-DD，不得晚于今天；公示期限自此日起算'),
+  decisionDate: DateString.describe('决定日期 YYYY-MM-DD，不得晚于今天；公示期限自此日起算'),
   facts: text(5000).describe('违法事实'),
   basis: text(2000).describe('处罚依据'),
   penaltyType: code.describe('处罚种类编码（如 warning、fine、confiscation、suspension、revocation、restriction），由目录对应失信程度'),

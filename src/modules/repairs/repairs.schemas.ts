@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DateString } from '../shared/dates.schemas.ts';
 import { freeText } from '../shared/free-text.ts';
 import { Attachment, AttachmentsInput } from '../shared/attachments.ts';
 import { ORIGINS, UPWARD_ORIGINS } from '../objections/objections.schemas.ts';
@@ -42,7 +43,7 @@ export const NonAcceptanceBody = z.object({ reason: text().describe('不予受�
 export const RepairDecisionBody = z.object({
   outcome: z.enum(['approved', 'rejected']),
   reason: text().describe('决定理由'),
-  until: z.iso.date().optional().describe('重整、和解：暂停实施惩戒措施的截止日（可不填，由部门另行结束）'),
+  until: DateString.optional().describe('重整、和解：暂停实施惩戒措施的截止日（可不填，由部门另行结束）'),
 }).meta({ id: 'DecideRepair' });
 export type RepairDecisionBody = z.infer<typeof RepairDecisionBody>;
 
