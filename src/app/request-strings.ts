@@ -3,26 +3,26 @@
 // search keys, so every string of every body, query and path (object keys included) is walked before its schema
 // runs: a control character answers 400 naming the field instead of escaping as a 500 from the database. Tab, LF
 // and CR are allowed only in body fields whose schema is marked free text (modules/shared/free-text.ts), where CRLF
-// and a lone CR become LF.
+// and a lone CR become LF. The same walk refuses body fields the schema does not name (see knownKeys).
 import type { z } from 'zod';
 import { isFreeText } from '../modules/shared/free-text.ts';
 
 const ANY_CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-export interface ControlCharacterIssue { code: 'custom'; path: (string | number)[]; message: string }
+export interface InputIssue { code: 'custom'; path: (string | number)[]; message: string }
 
 type Part = 'body' | 'querystring' | 'params' | 'headers' | string;
 
 /** Walks `data` along `schema`; returns the data with free text normalized, or the issues found. */
-export function screenControlCharacters(schema: z.core.$ZodType | undefined, data: unknown, part: Part):
-  { value: unknown; issues: ControlCharacterIssue[] } {
-  const issues: ControlCharacterIssue[] = [];
+export function screenInput(schema: z.core.$ZodType | undefined, data: unknown, part: Part):
+  { value: unknown; issues: InputIssue[] } {
+  const issues: InputIssue[] = [];
   const value = walk(schema, data, [], part === 'body', issues);
   return { value, issues };
 }
 
-function walk(schema: z.core.$ZodType | undefined, data: unknown, path: (string | number)[], body: boolean, issues: ControlCharacterIssue[]): unknown {
+function walk(schema: z.core.$ZodType | undefined, data: unknown, path: (string | number)[], body: boolean, issues: InputIssue[]): unknown {
   const at = unwrap(schema, data);
   if (typeof data === 'string') {
     const free = body && at?.free === true;
@@ -38,9 +38,14 @@ function walk(schema: z.core.$ZodType | undefined, data: unknown, path: (string 
   }
   if (data !== null && typeof data === 'object') {
     const out: Record<string, unknown> = {};
+    const known = body && at ? knownKeys(at.schema) : undefined;
     for (const [key, item] of Object.entries(data)) {
       if (ANY_CONTROL.test(key)) {
         issues.push({ code: 'custom', path: [...path, key.replace(/[\u0000-\u001f\u007f]/g, '?')], message: '字段名不得包含控制字符' });
+        continue;
+      }
+      if (known && !known.has(key)) {
+        issues.push({ code: 'custom', path: [...path, key], message: '不允许的字段：接口未定义此字段，请检查拼写' });
         continue;
       }
       out[key] = walk(childOf(at?.schema, key), item, [...path, key], body, issues);
@@ -77,6 +82,15 @@ function unwrap(schema: z.core.$ZodType | undefined, data: unknown): { schema: z
 // to the strict rule meanwhile.
 function pickOption(options: z.core.$ZodType[], data: unknown): z.core.$ZodType | undefined {
   return options.find((option) => (option as z.ZodType).safeParse(data).success);
+}
+
+// A body object refuses fields its schema does not name, at every depth, as a query refuses unknown parameters: zod
+// would drop them silently, and a misspelt optional field (validfrom) would then change nothing without a word.
+// Objects that take any key (records, a catchall) are left alone.
+function knownKeys(schema: z.core.$ZodType): Set<string> | undefined {
+  const def = defOf(schema);
+  if (def.type !== 'object' || def.catchall !== undefined) return undefined;
+  return new Set(Object.keys(def.shape as object));
 }
 
 function childOf(schema: z.core.$ZodType | undefined, key: string): z.core.$ZodType | undefined {

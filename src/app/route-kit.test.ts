@@ -79,3 +79,14 @@ test('an error answered on a documented status matches the envelope it declares'
   assert.equal(typeof res.json().error.code, 'string');
   assert.equal(typeof res.json().error.message, 'string');
 });
+
+test('unknown body fields are refused at every depth, naming the field, instead of being dropped in silence', async () => {
+  const res = await t.app.inject({
+    method: 'POST', url: '/api/v1/subjects', headers: admin,
+    payload: { uscc: '91110000600037341L', name: '示例区未知字段有限公司', relatedPersons: [{ citizenId: '11010519491231002X', name: '王某', role: 'principal', rol: 'x' }], nmae: 'x' },
+  });
+  assert.equal(res.statusCode, 400, res.body);
+  assert.deepEqual(res.json().error.details.issues.map((i: { field: string }) => i.field).sort(), ['nmae', 'relatedPersons.0.rol']);
+  const count = await t.ctx.db.selectFrom('subjects').select((eb) => eb.fn.countAll().as('n')).where('name', '=', '示例区未知字段有限公司').executeTakeFirstOrThrow();
+  assert.equal(Number(count.n), 0, 'nothing was written');
+});

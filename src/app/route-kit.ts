@@ -13,7 +13,7 @@
 import type { RouteOptions } from 'fastify';
 import { validatorCompiler as zodValidatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { screenControlCharacters } from './request-strings.ts';
+import { screenInput } from './request-strings.ts';
 
 /** The one error envelope, as published. */
 export const ErrorEnvelope = z.object({
@@ -80,21 +80,21 @@ function strictQuery(query: z.ZodType | undefined): z.ZodType {
   return query;
 }
 
-/** zod's validator, behind the control-character screen (request-strings.ts). */
+/** zod's validator, behind the screen for control characters and unknown body fields (request-strings.ts). */
 export const validatorCompiler: typeof zodValidatorCompiler = (route) => {
   const validate = zodValidatorCompiler(route);
   const schema = route.schema as unknown as z.core.$ZodType;
   return (data) => {
-    const { value, issues } = screenControlCharacters(schema, data, route.httpPart ?? 'body');
-    if (issues.length > 0) return { error: controlCharacterError(issues) };
+    const { value, issues } = screenInput(schema, data, route.httpPart ?? 'body');
+    if (issues.length > 0) return { error: screenError(issues) };
     return validate(value);
   };
 };
 
-function controlCharacterError(issues: { path: (string | number)[]; message: string }[]) {
+function screenError(issues: { path: (string | number)[]; message: string }[]) {
   // The same shape fastify-type-provider-zod gives a schema failure, so the error handler reports both alike.
   return issues.map((issue) => Object.assign(
-    { keyword: 'control_character', instancePath: `/${issue.path.join('/')}`, schemaPath: '#', message: issue.message, params: { issue } },
+    { keyword: 'screen', instancePath: `/${issue.path.join('/')}`, schemaPath: '#', message: issue.message, params: { issue } },
     { [Symbol.for('ZodFastifySchemaValidationError')]: true },
   ));
 }
