@@ -11,7 +11,7 @@ const NoContent = z.undefined().describe('成功，无返回内容');
 export const authRoutes: RoutePlugin = (app, ctx) => {
   app.post('/api/v1/auth/login', {
     schema: { tags, summary: '用户登录', security: [], body: LoginSchema, response: { 200: LoginResultSchema } },
-    config: { public: true },
+    config: { public: true, errorAnswers: [429] }, // auth.too_many_attempts
   }, async (req, reply) => {
     try {
       const { token, expiresAt, user } = await login(ctx, req.body);
