@@ -63,8 +63,20 @@ function defOf(schema: z.core.$ZodType): Record<string, unknown> & { type: strin
 
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
 
+// Unwrapping is the same for every request but through a union, so its result is kept per schema.
+const unwrapped = new WeakMap<z.core.$ZodType, { schema: z.core.$ZodType; free: boolean } | undefined>();
+
 function unwrap(schema: z.core.$ZodType | undefined, data: unknown): { schema: z.core.$ZodType; free: boolean } | undefined {
-  let current = schema;
+  if (!schema) return undefined;
+  if (unwrapped.has(schema)) return unwrapped.get(schema);
+  let hasUnion = false;
+  const result = unwrapUncached(schema, data, () => { hasUnion = true; });
+  if (!hasUnion) unwrapped.set(schema, result);
+  return result;
+}
+
+function unwrapUncached(schema: z.core.$ZodType, data: unknown, sawUnion: () => void): { schema: z.core.$ZodType; free: boolean } | undefined {
+  let current: z.core.$ZodType | undefined = schema;
   let free = false;
   for (let depth = 0; current && depth < 32; depth++) {
     free ||= isFreeText(current);
@@ -72,7 +84,7 @@ function unwrap(schema: z.core.$ZodType | undefined, data: unknown): { schema: z
     if (WRAPPERS.has(def.type)) current = def.innerType as z.core.$ZodType;
     else if (def.type === 'pipe') current = def.in as z.core.$ZodType;
     else if (def.type === 'lazy') current = (def.getter as () => z.core.$ZodType)();
-    else if (def.type === 'union') current = pickOption(def.options as z.core.$ZodType[], data);
+    else if (def.type === 'union') { sawUnion(); current = pickOption(def.options as z.core.$ZodType[], data); }
     else break;
   }
   return current ? { schema: current, free } : undefined;
@@ -87,10 +99,14 @@ function pickOption(options: z.core.$ZodType[], data: unknown): z.core.$ZodType 
 // A body object refuses fields its schema does not name, at every depth, as a query refuses unknown parameters: zod
 // would drop them silently, and a misspelt optional field (validfrom) would then change nothing without a word.
 // Objects that take any key (records, a catchall) are left alone.
+const keysOf = new WeakMap<z.core.$ZodType, Set<string> | undefined>();
+
 function knownKeys(schema: z.core.$ZodType): Set<string> | undefined {
+  if (keysOf.has(schema)) return keysOf.get(schema);
   const def = defOf(schema);
-  if (def.type !== 'object' || def.catchall !== undefined) return undefined;
-  return new Set(Object.keys(def.shape as object));
+  const keys = def.type !== 'object' || def.catchall !== undefined ? undefined : new Set(Object.keys(def.shape as object));
+  keysOf.set(schema, keys);
+  return keys;
 }
 
 function childOf(schema: z.core.$ZodType | undefined, key: string): z.core.$ZodType | undefined {
