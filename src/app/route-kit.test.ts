@@ -90,3 +90,12 @@ test('unknown body fields are refused at every depth, naming the field, instead 
   const count = await t.ctx.db.selectFrom('subjects').select((eb) => eb.fn.countAll().as('n')).where('name', '=', '示例区未知字段有限公司').executeTakeFirstOrThrow();
   assert.equal(Number(count.n), 0, 'nothing was written');
 });
+
+test('routes that throttle, withhold or compute on a read declare those answers too', () => {
+  const declared = (method: string, path: string) => Object.keys(doc.paths[path]![method]!.responses);
+  assert.ok(declared('post', '/api/v1/auth/login').includes('429'));
+  assert.ok(declared('post', '/api/v1/public/tracking').includes('429'));
+  assert.ok(declared('post', '/api/v1/checks').includes('503'));
+  assert.ok(declared('get', '/api/v1/calendar/working-days').includes('422'));
+  assert.ok(declared('get', '/api/v1/public/disclosures').includes('422'));
+});
