@@ -11,9 +11,14 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return reply.code(error.status).send(envelope(error.code, error.message, error.details));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues = error.validation.map((issue) => {
-      const field = [issue.instancePath.replace(/^\//, '').replace(/\//g, '.')].filter(Boolean).join('') || undefined;
-      return { field: field ?? (issue.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') ?? '', message: issue.message ?? '' };
+    const issues = error.validation.flatMap((issue) => {
+      const field = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      const keys = (issue.params as { keys?: unknown })?.keys;
+      // An unknown field or query parameter is named itself, not the object that holds it.
+      if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+        return keys.map((key) => ({ field: field ? `${field}.${String(key)}` : String(key), message: error.validationContext === 'querystring' ? '不允许的查询参数' : '不允许的字段' }));
+      }
+      return [{ field, message: issue.message ?? '' }];
     });
     const where = error.validationContext === 'querystring' ? '查询参数' : error.validationContext === 'params' ? '路径参数' : error.validationContext === 'headers' ? '请求头' : '请求体';
     const fields = issues.map((i) => i.field).filter(Boolean);

@@ -2,13 +2,15 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
-  jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider,
+  jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Actor } from '../modules/shared/actor.ts';
 import { passwordChangeRequired } from '../modules/auth/auth.errors.ts';
 import { unauthorized } from '../modules/shared/errors.ts';
 import type { AppContext } from './context.ts';
 import { errorHandler } from './http-errors.ts';
+import { completeRoute, validatorCompiler } from './route-kit.ts';
+import '../modules/shared/validation-messages.ts';
 
 export type App = FastifyInstance<any, any, any, FastifyBaseLogger, ZodTypeProvider>;
 /** A feature's routes: `(app, ctx) => { app.get(...) }`. */
@@ -21,6 +23,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Callable by a user who must change their password first (me, password change, logout). */
     allowWithPasswordChange?: boolean;
+    /** Error statuses this route answers beyond the route kit's rule (route-kit.ts), e.g. 422 on a read, 429, 503. */
+    errorAnswers?: number[];
   }
 }
 
@@ -52,6 +56,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     reply.code(404).send({ error: { code: 'route.not_found', message: '请求的接口不存在。' } });
   });
   app.decorateRequest('actor', null);
+  // Before any route is declared (and before the API document collects them): see route-kit.ts.
+  app.addHook('onRoute', completeRoute);
   // Action endpoints without a body (POST …/acceptance) are often called with a JSON content type and nothing else:
   // an empty body is no body. Anything else must be valid JSON.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {

@@ -1,3 +1,4 @@
+import '../modules/shared/validation-messages.ts';
 import { loadConfig } from '../app/config.ts';
 import { DataDirLockedError } from '../app/data-dir-lock.ts';
 import { openDatabase } from '../app/database.ts';

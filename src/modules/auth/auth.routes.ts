@@ -23,7 +23,7 @@ async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): P
 export const authRoutes: RoutePlugin = (app, ctx) => {
   app.post('/api/v1/auth/login', {
     schema: { tags, summary: '用户登录', security: [], body: LoginSchema, response: { 200: LoginResultSchema } },
-    config: { public: true },
+    config: { public: true, errorAnswers: [429] }, // auth.too_many_attempts
   }, async (req, reply) => withRetryAfter(reply, async () => {
     const { token, expiresAt, user } = await login(ctx, { ...req.body, ip: req.ip });
     return { token, expiresAt: expiresAt.toISOString(), user: presentUser(user) };
@@ -44,7 +44,7 @@ export const authRoutes: RoutePlugin = (app, ctx) => {
 
   app.post('/api/v1/auth/password', {
     schema: { tags, summary: '修改本人密码（其他会话全部失效）', body: ChangePasswordSchema, response: { 204: NoContent } },
-    config: { allowWithPasswordChange: true },
+    config: { allowWithPasswordChange: true, errorAnswers: [429] }, // auth.too_many_attempts
   }, async (req, reply) => withRetryAfter(reply, async () => {
     await changePassword(ctx, actorOf(req), { ...req.body, ip: req.ip });
     return reply.code(204).send();

@@ -8,6 +8,7 @@ const tags = ['calendar'];
 
 export const calendarRoutes: RoutePlugin = (app, ctx) => {
   app.get('/api/v1/calendar/working-days', {
+    config: { errorAnswers: [422] }, // calendar.year_missing
     schema: {
       tags, summary: '按工作日历计算期限：起算日为第0日，返回之后第 N 个工作日', querystring: WorkingDaysQuery,
       response: { 200: WorkingDaysResult },

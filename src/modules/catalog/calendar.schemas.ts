@@ -1,15 +1,8 @@
 // The working-day calendar (rules.md §10): one year of holidays and adjusted working days, and deadline arithmetic.
 import { z } from 'zod';
+import { DateString } from '../shared/dates.schemas.ts';
 
-const isRealDate = (value: string) => {
-  const ms = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value;
-};
-
-export const DateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isRealDate, { message: '不是有效日期' })
-  .describe('日期 YYYY-MM-DD（中国标准时间）');
-
-const Year = z.coerce.number().int().min(2000).max(2100).describe('年份');
+const Year = z.coerce.number().int().min(2000).max(2099).describe('年份');
 
 export const YearParams = z.object({ year: Year });
 

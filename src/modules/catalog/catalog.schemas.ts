@@ -1,12 +1,15 @@
 // Request and response schemas of the catalog: list types, measures, scenarios (issue 2 item 6, rules.md §2, §4).
 import { z } from 'zod';
+import { freeText } from '../shared/free-text.ts';
 
 export const BASIS_LEVELS = ['law', 'regulation', 'central_policy', 'ministry_rule', 'local_regulation'] as const;
 export const SUBJECT_ROLES = ['organization', 'legalRepresentative', 'principal', 'responsiblePerson', 'person'] as const;
 
 const catalogCode = (what: string) =>
   z.string().regex(/^[a-z][a-z0-9_]{1,40}$/).describe(`${what}编码：小写字母开头，可含小写字母、数字和下划线；创建后不可更改`);
-const text = (description: string, max = 4000) => z.string().trim().min(1).max(max).describe(description);
+// `line` for names, numbers and codes (one line); `text` for prose, where line breaks are kept (shared/free-text.ts).
+const text = (description: string, max = 4000) => freeText(z.string().trim().min(1).max(max)).describe(description);
+const line = (description: string, max: number) => z.string().trim().min(1).max(max).describe(description);
 const instant = (description: string) => z.string().describe(`${description}（ISO 8601）`);
 
 export const IdParams = z.object({ id: z.uuid().describe('标识（UUID）') });
@@ -42,8 +45,8 @@ const SharingInput = z.object({
 const listTypeFields = {
   code: catalogCode('名单类型'),
   kind: z.enum(['red', 'black']).describe('red 诚信典型红名单；black 严重失信主体名单；创建后不可更改'),
-  name: text('名单类型名称', 200),
-  legalBasis: z.string().max(4000)
+  name: line('名单类型名称', 200),
+  legalBasis: freeText(z.string().max(4000))
     .describe('法律依据（必填，缺失或为空返回 422）：法律、行政法规、党中央国务院政策文件，或尚无上述依据时的部门规章；仅在本地适用的名单依地方性法规'),
   basisLevel: z.enum(BASIS_LEVELS)
     .describe('依据层级：law 法律；regulation 行政法规；central_policy 党中央、国务院政策文件；ministry_rule 部门规章；local_regulation 地方性法规'),
@@ -59,7 +62,7 @@ const listTypeFields = {
     .describe('事前告知后的陈述申辩期（工作日）；创建时缺省为黑名单 5、红名单 0'),
   disclosure: Disclosure,
   sharing: SharingInput,
-  sourceNote: z.string().max(4000).describe('数值和规则的出处说明，供管理员查看'),
+  sourceNote: freeText(z.string().max(4000)).describe('数值和规则的出处说明，供管理员查看'),
 };
 
 export const ListTypeCreateBody = z.strictObject({
@@ -111,9 +114,9 @@ export const ListTypeList = z.object({ items: z.array(ListType) });
 const measureFields = {
   code: catalogCode('措施'),
   kind: z.enum(['incentive', 'sanction']).describe('incentive 激励措施（只适用于红名单）；sanction 惩戒措施（只适用于黑名单）；创建后不可更改'),
-  title: text('措施名称', 200),
+  title: line('措施名称', 200),
   content: text('措施内容'),
-  legalBasis: z.string().max(4000).describe('法律依据（必填，缺失或为空返回 422：清单制管理，每项措施须有依据）'),
+  legalBasis: freeText(z.string().max(4000)).describe('法律依据（必填，缺失或为空返回 422：清单制管理，每项措施须有依据）'),
   implementingDepartmentId: z.uuid().describe('实施部门标识'),
   listTypeIds: z.array(z.uuid()).min(1).max(200).describe('适用的名单类型标识；激励措施只能适用红名单，惩戒措施只能适用黑名单'),
   subjectRoles: z.array(z.enum(SUBJECT_ROLES)).min(1)

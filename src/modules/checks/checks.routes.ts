@@ -10,6 +10,7 @@ const stringify = () => (data: unknown) => JSON.stringify(data);
 
 export const checksRoutes: RoutePlugin = (app, ctx) => {
   app.post('/api/v1/checks', {
+    config: { errorAnswers: [503] }, // check.unrecorded
     schema: {
       tags: ['checks'],
       summary: '嵌入式联合奖惩核查',

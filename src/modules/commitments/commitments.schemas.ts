@@ -1,16 +1,20 @@
 import { z } from 'zod';
+import { DateString } from '../shared/dates.schemas.ts';
+import { freeText } from '../shared/free-text.ts';
 import { Subject, SubjectInput } from '../subjects/subjects.schemas.ts';
 
 export const COMMITMENT_TYPES = ['approval_substitute', 'accept_with_commitment', 'certification', 'repair', 'self_discipline', 'voluntary', 'other'] as const;
 export const COMMITMENT_STATES = ['open', 'fulfilled', 'partially_fulfilled', 'unfulfilled', 'lapsed'] as const;
 export const FULFILMENT_RESULTS = ['fulfilled', 'partially_fulfilled', 'unfulfilled'] as const;
 
-const date = () => z.iso.date();
-const text = (max = 2000) => z.string().trim().min(1).max(max);
+const date = () => DateString;
+// `line` for names, numbers and codes (one line); `text` for prose, where line breaks are kept (shared/free-text.ts).
+const text = (max = 2000) => freeText(z.string().trim().min(1).max(max));
+const line = (max: number) => z.string().trim().min(1).max(max);
 
 const Matter = z.object({
-  name: text(200).describe('业务事项名称'),
-  number: text(100).describe('业务事项编号（办件号）'),
+  name: line(200).describe('业务事项名称'),
+  number: line(100).describe('业务事项编号（办件号）'),
 }).meta({ id: 'CommitmentMatter' });
 
 export const CreateCommitmentBody = z.object({
@@ -29,19 +33,19 @@ export const CreateCommitmentBody = z.object({
 export const AcceptanceBody = z.object({
   subject: SubjectInput.describe('申请人'),
   matter: Matter.describe('容缺受理的业务事项'),
-  missingMaterials: z.array(text(200)).min(1).max(50).describe('所缺的非法定（非关键）申请材料'),
+  missingMaterials: z.array(line(200)).min(1).max(50).describe('所缺的非法定（非关键）申请材料'),
   supplyWithinWorkingDays: z.int().min(1).max(60).describe('补交期限（工作日），自受理之日起算'),
-  content: z.string().trim().max(5000).optional().describe('承诺内容；缺省时按所缺材料和补交期限生成'),
-  liability: z.string().trim().max(2000).optional().describe('违诺责任；缺省为撤销受理并记入信用记录'),
+  content: freeText(z.string().trim().max(5000)).optional().describe('承诺内容；缺省时按所缺材料和补交期限生成'),
+  liability: freeText(z.string().trim().max(2000)).optional().describe('违诺责任；缺省为撤销受理并记入信用记录'),
 }).meta({ id: 'CommitmentAcceptance' });
 
 export const FulfilmentBody = z.object({
   result: z.enum(FULFILMENT_RESULTS).describe('履行结果：fulfilled 全部履行、partially_fulfilled 部分履行、unfulfilled 全部未履行'),
   date: date().describe('核实履行情况的日期（不晚于今日）'),
-  unperformed: z.string().trim().max(5000).optional().describe('未履行的内容（部分履行、全部未履行时必填）'),
-  liabilityPursued: z.string().trim().max(2000).optional().describe('已追究的违诺责任（部分履行、全部未履行时必填）'),
+  unperformed: freeText(z.string().trim().max(5000)).optional().describe('未履行的内容（部分履行、全部未履行时必填）'),
+  liabilityPursued: freeText(z.string().trim().max(2000)).optional().describe('已追究的违诺责任（部分履行、全部未履行时必填）'),
   recordDomain: z.string().trim().max(64).optional().describe('违诺形成的失信信息所属领域（部分履行、全部未履行时必填；信用修复承诺恢复原记录时不需要）'),
-  note: z.string().trim().max(2000).optional().describe('说明'),
+  note: freeText(z.string().trim().max(2000)).optional().describe('说明'),
 }).meta({ id: 'CommitmentFulfilment' });
 
 export const CommitmentQuery = z.object({

@@ -5,7 +5,7 @@ import { publicDisclosures } from './disclosure.usecases.ts';
 /** The public portal's search: no account, nothing cached (what is public changes with the date). */
 export const disclosureRoutes: RoutePlugin = (app, ctx) => {
   app.get('/api/v1/public/disclosures', {
-    config: { public: true },
+    config: { public: true, errorAnswers: [422] }, // an invalid code or a name too short to search by
     schema: {
       tags: ['public'],
       summary: '社会公开信息查询（无需登录）',

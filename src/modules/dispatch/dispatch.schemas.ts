@@ -49,7 +49,11 @@ export const Dispatch = z.object({
 export const InboxPage = z.object({ items: z.array(Dispatch), nextOffset: z.int().nullable() }).meta({ id: 'DispatchPage' });
 
 export const ChangesQuery = z.object({
-  since: z.string().max(40).optional().describe('数据版本：返回其后的变更；首次传 0，之后传上次答复的 nextSince'),
+  // A data version is a 64-bit integer: read as digits so that no version beyond 2^53 loses precision (the use case
+  // checks them: 400 changes.invalid_since), published as the integer it is.
+  since: z.string().optional()
+    .meta({ type: 'integer', format: 'int64', minimum: 0 })
+    .describe('数据版本：返回其后的变更；首次传 0，之后传上次答复的 nextSince'),
   limit: z.coerce.number().int().min(1).max(1000).default(100).describe('每页条数，1–1000，默认 100'),
 });
 

@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { DateString } from '../shared/dates.schemas.ts';
+import { freeText } from '../shared/free-text.ts';
 import { RelatedPersonInput, Subject, SubjectInput } from '../subjects/subjects.schemas.ts';
 import { END_REASONS, ENTRY_STATES } from './entries.states.ts';
 
-const date = () => z.iso.date().describe('日期 YYYY-MM-DD');
-const text = (max = 2000) => z.string().trim().min(1).max(max);
+const date = () => DateString;
+// `line` for names, numbers and codes (one line); `text` for prose, where line breaks are kept (shared/free-text.ts).
+const text = (max = 2000) => freeText(z.string().trim().min(1).max(max));
+const line = (max: number) => z.string().trim().min(1).max(max);
 
 export const CreateEntryBody = z.object({
   listTypeId: z.uuid().describe('名单类型'),
@@ -12,7 +16,7 @@ export const CreateEntryBody = z.object({
 }).meta({ id: 'CreateEntry' });
 
 export const NoticeBody = z.object({
-  documentNo: text(100).describe('事前告知书文号'),
+  documentNo: line(100).describe('事前告知书文号'),
   servedDate: date().describe('送达日期；陈述申辩期限自次日起按工作日计算'),
   content: text(5000).describe('告知的事由、依据及当事人依法享有的陈述申辩权利'),
 }).meta({ id: 'Notice' });
@@ -26,12 +30,12 @@ export const StatementBody = z.object({
 
 export const BasisDocument = z.object({
   kind: z.enum(['judgment', 'award', 'penalty_decision', 'administrative_decision', 'other']).describe('生效法律文书类型：判决、裁决、行政处罚决定、行政决定、其他'),
-  documentNo: text(100).describe('文书编号'),
+  documentNo: line(100).describe('文书编号'),
   date: date().describe('文书日期：名单期限自此日起算'),
 }).meta({ id: 'BasisDocument' });
 
 export const DecisionBody = z.object({
-  documentNo: text(100).describe('认定决定书文号'),
+  documentNo: line(100).describe('认定决定书文号'),
   date: date().describe('决定日期'),
   reason: text().describe('事由'),
   basis: text().describe('依据'),
@@ -51,12 +55,12 @@ export const ReviewBody = z.object({
 }).meta({ id: 'Review' });
 
 export const PublicationBody = z.object({
-  note: z.string().trim().max(2000).optional(),
+  note: freeText(z.string().trim().max(2000)).optional(),
 }).meta({ id: 'Publication' });
 
 export const EndingBody = z.object({
   reason: z.enum(['expired', 'repaired', 'revoked', 'corrected']).describe('移出原因：期满 expired、信用修复 repaired、撤销 revoked、更正 corrected'),
-  note: z.string().trim().max(2000).optional().describe('说明（撤销、更正、修复时必填）'),
+  note: freeText(z.string().trim().max(2000)).optional().describe('说明（撤销、更正、修复时必填）'),
 }).meta({ id: 'Ending' });
 
 export const EntryQuery = z.object({

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { DateString } from '../shared/dates.schemas.ts';
+import { freeText } from '../shared/free-text.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+// `line` for names, numbers and codes (one line); `text` for prose, where line breaks are kept (shared/free-text.ts).
+const text = (max: number) => freeText(z.string().trim().min(1).max(max));
+const line = (max: number) => z.string().trim().min(1).max(max);
 
 export const FeedbackBody = z.object({
   dispatchId: z.uuid().optional().describe('所反馈的推送事项（与 checkId 二选一）'),
@@ -9,10 +13,10 @@ export const FeedbackBody = z.object({
   applied: z.boolean().describe('是否已实施该措施'),
   notAppliedReason: text(2000).optional().describe('未实施的理由（applied 为 false 时必填）'),
   matter: z.object({
-    name: text(200).describe('业务事项名称，如「建筑工程施工许可」'),
-    number: text(100).describe('业务事项编号（办件号）'),
+    name: line(200).describe('业务事项名称，如「建筑工程施工许可」'),
+    number: line(100).describe('业务事项编号（办件号）'),
   }).describe('办理的业务事项'),
-  handledDate: z.iso.date().describe('办理日期 YYYY-MM-DD，不得晚于今天'),
+  handledDate: DateString.describe('办理日期 YYYY-MM-DD，不得晚于今天'),
   result: text(2000).describe('办理结果'),
 }).meta({ id: 'NewFeedback' });
 
@@ -35,8 +39,8 @@ export const Feedback = z.object({
 export const EntryIdParams = z.object({ id: z.uuid() });
 
 export const StatsQuery = z.object({
-  from: z.iso.date().describe('统计起始日（含），按推送日期（北京时间）'),
-  to: z.iso.date().describe('统计截止日（含）'),
+  from: DateString.describe('统计起始日（含），按推送日期（北京时间）'),
+  to: DateString.describe('统计截止日（含）'),
   departmentId: z.uuid().optional().describe('只统计该部门（信用办、管理员、审计）；部门人员只能统计本部门'),
 });
 

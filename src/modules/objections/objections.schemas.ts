@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { DateString } from '../shared/dates.schemas.ts';
+import { freeText } from '../shared/free-text.ts';
 import { Attachment, AttachmentsInput } from '../shared/attachments.ts';
 import { OBJECTION_STATES } from './objections.states.ts';
 import { Party, PartyInput } from './party.ts';
 import { TargetRef } from './targets.ts';
 
-const text = (max = 5000) => z.string().trim().min(1).max(max);
+// Prose: line breaks are kept (shared/free-text.ts).
+const text = (max = 5000) => freeText(z.string().trim().min(1).max(max));
 export const ORIGINS = ['department', 'public', 'credit_china', 'provincial'] as const;
 export const UPWARD_ORIGINS = ['credit_china', 'provincial'] as const;
 
@@ -24,7 +27,7 @@ export const CorrectionInput = z.object({
   facts: text().optional().describe('失信信息：更正后的认定事实'),
   basis: text(2000).optional().describe('失信信息：更正后的依据'),
   amount: z.number().nonnegative().max(1e15).nullable().optional().describe('失信信息：更正后的罚没金额（元）'),
-  endDate: z.iso.date().optional().describe('更正后的期限届满日（名单）或公示截止日（失信信息），不得超过原定最长期限'),
+  endDate: DateString.optional().describe('更正后的期限届满日（名单）或公示截止日（失信信息），不得超过原定最长期限'),
 }).meta({ id: 'Correction' });
 
 export const ObjectionDecisionBody = z.object({

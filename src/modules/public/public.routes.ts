@@ -31,7 +31,7 @@ export const publicRoutes: RoutePlugin = (app, ctx) => {
   });
 
   app.post('/api/v1/public/tracking', {
-    config,
+    config: { ...config, errorAnswers: [429] }, // tracking.too_many_attempts
     schema: { tags, summary: '凭申请编号和查询密码查询异议、信用修复、举报的办理状态和结果', security: [], body: TrackingBody, response: { 200: TrackingView } },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
@@ -39,7 +39,7 @@ export const publicRoutes: RoutePlugin = (app, ctx) => {
   });
 
   app.post('/api/v1/public/tracking/withdrawal', {
-    config,
+    config: { ...config, errorAnswers: [429] },
     schema: { tags, summary: '凭申请编号和查询密码撤回异议或信用修复申请（决定作出前）', security: [], body: TrackingBody, response: { 200: TrackingView } },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
@@ -47,7 +47,7 @@ export const publicRoutes: RoutePlugin = (app, ctx) => {
   });
 
   app.get('/api/v1/public/repair-notices/:stream/:id', {
-    config,
+    config: { ...config, errorAnswers: [409, 422] },
     schema: { tags, summary: '下载公示信息的信用修复告知书（HTML 文件）', security: [], params: z.object({ stream: z.enum(['entry', 'record']), id: z.uuid() }) },
   }, async (req, reply) => sendNotice(reply, await publicNotice(ctx, req.params.stream, req.params.id)));
 };

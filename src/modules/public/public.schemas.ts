@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../shared/free-text.ts';
 import { AttachmentsInput } from '../shared/attachments.ts';
 import { PartyInput } from '../objections/party.ts';
 import { TargetRef } from '../objections/targets.ts';
@@ -14,7 +15,7 @@ export const PublicTargetInput = z.object({
 export const PublicObjectionBody = z.object({
   party: PartyInput.describe('当事人：以统一社会信用代码或公民身份号码、名称和联系方式表明身份'),
   target: PublicTargetInput,
-  content: z.string().trim().min(1).max(5000).describe('异议内容：认为信息错误或不应公示的事实和理由'),
+  content: freeText(z.string().trim().min(1).max(5000)).describe('异议内容：认为信息错误或不应公示的事实和理由'),
   attachments: AttachmentsInput,
 }).meta({ id: 'PublicObjection' });
 

@@ -134,15 +134,16 @@ describe('public tracking', () => {
 
     const second = await amrEntry(t, s);
     const filing = (await publicObjection(second.uscc, second.name, { stream: 'entry', id: second.entry.id })).json();
-    const withdrawn = await post(t, '/api/v1/public/tracking/withdrawal', {}, filing);
+    const secret = { applicationNo: filing.applicationNo, trackingSecret: filing.trackingSecret };
+    const withdrawn = await post(t, '/api/v1/public/tracking/withdrawal', {}, secret);
     assert.equal(withdrawn.statusCode, 200, withdrawn.body);
     assert.equal(withdrawn.json().state, 'withdrawn');
     assert.equal(withdrawn.json().withdrawable, false);
     assert.equal((await get(t, `/api/v1/entries/${second.entry.id}`, s.amrOperator.headers)).json().objectionPending, false);
-    const again = await post(t, '/api/v1/public/tracking/withdrawal', {}, filing);
+    const again = await post(t, '/api/v1/public/tracking/withdrawal', {}, secret);
     assert.equal(again.statusCode, 409);
     assert.equal(again.json().error.details.state, 'withdrawn');
-    const badSecret = await post(t, '/api/v1/public/tracking/withdrawal', {}, { ...filing, trackingSecret: 'nope' });
+    const badSecret = await post(t, '/api/v1/public/tracking/withdrawal', {}, { ...secret, trackingSecret: 'nope' });
     assert.equal(badSecret.statusCode, 404);
   });
 

@@ -1,15 +1,19 @@
 import { z } from 'zod';
+import { DateString } from '../shared/dates.schemas.ts';
+import { freeText } from '../shared/free-text.ts';
 import { Subject, SubjectInput } from '../subjects/subjects.schemas.ts';
 import { RECORD_END_REASONS, RECORD_STATES, SEVERITIES } from './records.states.ts';
 
-const text = (max = 2000) => z.string().trim().min(1).max(max);
+// `line` for names, numbers and codes (one line); `text` for prose, where line breaks are kept (shared/free-text.ts).
+const text = (max = 2000) => freeText(z.string().trim().min(1).max(max));
+const line = (max: number) => z.string().trim().min(1).max(max);
 const code = z.string().trim().regex(/^[a-z][a-z0-9_]{1,63}$/, '编码须为小写字母开头的字母、数字或下划线');
 
 export const CreateRecordBody = z.object({
   subject: SubjectInput.describe('被处罚的主体：统一社会信用代码或公民身份号码，及名称'),
   domain: code.describe('领域编码（见 GET /api/v1/catalog/record-domains），如 market_regulation'),
-  decisionNo: text(100).describe('行政处罚决定书文号；同一部门内不得重复'),
-  decisionDate: z.iso.date().describe('决定日期 YYYY-MM-DD，不得晚于今天；公示期限自此日起算'),
+  decisionNo: line(100).describe('行政处罚决定书文号；同一部门内不得重复'),
+  decisionDate: DateString.describe('决定日期 YYYY-MM-DD，不得晚于今天；公示期限自此日起算'),
   facts: text(5000).describe('违法事实'),
   basis: text(2000).describe('处罚依据'),
   penaltyType: code.describe('处罚种类编码（如 warning、fine、confiscation、suspension、revocation、restriction），由目录对应失信程度'),
@@ -28,7 +32,7 @@ export const NoteBody = z.object({
 }).meta({ id: 'RecordNote' });
 
 export const OptionalNoteBody = z.object({
-  note: z.string().trim().max(2000).optional().describe('说明'),
+  note: freeText(z.string().trim().max(2000)).optional().describe('说明'),
 }).meta({ id: 'RecordOptionalNote' });
 
 export const RecordQuery = z.object({

@@ -204,7 +204,7 @@ describe('reviewer decisions on a record', () => {
     assert.equal(revoked.json().state, 'ended');
     assert.equal(revoked.json().ended.reason, 'revoked');
     for (const path of ['disclosure', 'revocation', 'confirmation', 'dismissal']) {
-      const res = await post(t, `/api/v1/records/${r.id}/${path}`, amrReviewer.headers, { disclosed: true, note: '再次' });
+      const res = await post(t, `/api/v1/records/${r.id}/${path}`, amrReviewer.headers, path === 'disclosure' ? { disclosed: true, note: '再次' } : { note: '再次' });
       assert.equal(res.statusCode, 409, path);
       assert.equal(res.json().error.code, 'record.invalid_state');
       assert.equal(res.json().error.details.state, 'ended');

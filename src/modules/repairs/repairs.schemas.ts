@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { DateString } from '../shared/dates.schemas.ts';
+import { freeText } from '../shared/free-text.ts';
 import { Attachment, AttachmentsInput } from '../shared/attachments.ts';
 import { ORIGINS, UPWARD_ORIGINS } from '../objections/objections.schemas.ts';
 import { Party, PartyInput } from '../objections/party.ts';
 import { TargetRef } from '../objections/targets.ts';
 import { REPAIR_KINDS, REPAIR_STATES } from './repairs.states.ts';
 
-const text = (max = 5000) => z.string().trim().min(1).max(max);
+// Prose: line breaks are kept (shared/free-text.ts).
+const text = (max = 5000) => freeText(z.string().trim().min(1).max(max));
 
 export const ProofInput = z.object({
   text: text().describe('履行法定义务、纠正失信行为的说明'),
@@ -34,13 +37,13 @@ export const FileRepairBody = z.object({
 }).meta({ id: 'FileRepair' });
 export type FileRepairBody = z.infer<typeof FileRepairBody>;
 
-export const AcceptanceBody = z.object({ note: z.string().trim().max(2000).optional() }).meta({ id: 'RepairAcceptance' });
+export const AcceptanceBody = z.object({ note: freeText(z.string().trim().max(2000)).optional() }).meta({ id: 'RepairAcceptance' });
 export const NonAcceptanceBody = z.object({ reason: text().describe('不予受理的理由（当事人在查询进度时可见）') }).meta({ id: 'RepairNonAcceptance' });
 
 export const RepairDecisionBody = z.object({
   outcome: z.enum(['approved', 'rejected']),
   reason: text().describe('决定理由'),
-  until: z.iso.date().optional().describe('重整、和解：暂停实施惩戒措施的截止日（可不填，由部门另行结束）'),
+  until: DateString.optional().describe('重整、和解：暂停实施惩戒措施的截止日（可不填，由部门另行结束）'),
 }).meta({ id: 'DecideRepair' });
 export type RepairDecisionBody = z.infer<typeof RepairDecisionBody>;
 

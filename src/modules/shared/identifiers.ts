@@ -85,8 +85,9 @@ const result = (normalized: string, problems: IdentifierProblem[]): IdentifierVa
   return { valid, normalized: valid ? normalized : null, problems };
 };
 
-function lengthProblem(actual: number, expected: string): IdentifierProblem {
-  if (actual === 0) return error('identifier.empty', '请输入统一社会信用代码或公民身份号码');
+/** `kind` names the code the caller meant, so that even an empty one is asked for by its own name. */
+function lengthProblem(actual: number, expected: string, kind = '统一社会信用代码或公民身份号码'): IdentifierProblem {
+  if (actual === 0) return error('identifier.empty', `请输入${kind}`);
   return error('identifier.length', `${expected}，实际为${actual}位`);
 }
 
@@ -94,7 +95,7 @@ const ANY_LENGTH = '号码应为18位（统一社会信用代码或公民身份�
 
 export function validateUscc(raw: string): IdentifierValidation {
   const code = normalizeIdentifierInput(raw);
-  if (code.length !== 18) return result(code, [lengthProblem(code.length, '统一社会信用代码应为18位')]);
+  if (code.length !== 18) return result(code, [lengthProblem(code.length, '统一社会信用代码应为18位', '统一社会信用代码')]);
   const bad = [...new Set([...code].filter((c) => !USCC_CHARSET.includes(c)))];
   if (bad.length > 0) {
     return result(code, [
@@ -143,7 +144,7 @@ export function validateCitizenId(raw: string, options: CitizenIdOptions = {}): 
     const problem = birthDateProblem(`19${id.slice(6, 12)}`, options);
     return result(upgradeLegacyCitizenId(id), problem ? [problem] : []);
   }
-  if (id.length !== 18) return result(id, [lengthProblem(id.length, '公民身份号码应为18位（或15位旧版号码）')]);
+  if (id.length !== 18) return result(id, [lengthProblem(id.length, '公民身份号码应为18位（或15位旧版号码）', '公民身份号码')]);
   if (!CITIZEN_SHAPE.test(id)) {
     return result(id, [error('citizen_id.format', '公民身份号码前17位应为数字，第18位应为数字或 X')]);
   }

@@ -37,9 +37,10 @@ export class CalendarYearMissingError extends AppError {
 const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000; // China has had no daylight saving time since 1991
 
+// Date.UTC reads years 0–99 as 1900–1999, so the year is set on its own: any four-digit year computes right.
 function toUtcMs(date: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
+  const ms = match ? new Date(0).setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
   if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
     throw new RangeError(`日期格式应为 YYYY-MM-DD 且为有效日期：${date}`);
   }

@@ -86,3 +86,31 @@ test('a related person can be added to an existing organization', async () => {
   assert.equal(res.statusCode, 200, res.body);
   assert.deepEqual(res.json().relatedPersons.map((p: { role: string }) => p.role), ['principal']);
 });
+
+test('a related person whose ID number is malformed is told about the citizen ID number, not the credit code', async () => {
+  // 1980-00-01 is no birth date: the number is no valid citizen ID, and it must not be judged as a USCC either.
+  const res = await create(operator.headers, { uscc: makeUscc(), name: '示例区关联人员测试有限公司', relatedPersons: [{ citizenId: '370125198000010011', name: '李某', role: 'legalRepresentative' }] });
+  assert.equal(res.statusCode, 422, res.body);
+  const { error } = res.json();
+  assert.equal(error.code, 'subject.invalid_code');
+  assert.equal(error.details.field, 'relatedPersons[0].citizenId');
+  assert.match(error.message, /公民身份号码/);
+  assert.doesNotMatch(res.body, /统一社会信用代码/);
+});
+
+test('a person linked later with a malformed ID number is told about the citizen ID number', async () => {
+  const organization = (await create(operator.headers, { uscc: makeUscc(), name: '示例区后补关联人员有限公司' })).json();
+  const citizenId = makeCitizenId();
+  const wrongCheck = citizenId.slice(0, 17) + (citizenId[17] === '0' ? '1' : '0');
+  const res = await t.app.inject({ method: 'POST', url: `/api/v1/subjects/${organization.id}/related-persons`, headers: operator.headers, payload: { citizenId: wrongCheck, name: '赵某', role: 'principal' } });
+  assert.equal(res.statusCode, 422, res.body);
+  assert.equal(res.json().error.details.field, 'body.citizenId');
+  assert.match(res.json().error.message, /公民身份号码第18位校验码错误/);
+});
+
+test('a credit code filled in as a citizen ID number is named as a credit code in the wrong field', async () => {
+  const res = await create(operator.headers, { citizenId: makeUscc(), name: '填错栏目' });
+  assert.equal(res.statusCode, 422, res.body);
+  assert.equal(res.json().error.code, 'subject.wrong_code_type');
+  assert.match(res.json().error.message, /不是公民身份号码/);
+});

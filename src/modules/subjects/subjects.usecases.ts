@@ -2,7 +2,7 @@ import type { Actor } from '../shared/actor.ts';
 import { requireRole } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import { notFound, unprocessable } from '../shared/errors.ts';
-import { inspectIdentifier, maskCitizenId, usccKind } from '../shared/identifiers.ts';
+import { inspectIdentifier, maskCitizenId, usccKind, validateCitizenId, validateUscc } from '../shared/identifiers.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { write, type Write } from '../shared/ledger.ts';
 import type { Secrets } from '../shared/secrets.ts';
@@ -15,23 +15,28 @@ import type { RelatedPersonInput, SubjectInput } from './subjects.schemas.ts';
 
 interface Deps { db: Kysely<DB>; clock: Clock; secrets: Secrets }
 
-/** A subject's code, validated: exactly one of uscc / citizenId, of the right type. `field` names it in errors. */
+/**
+ * A subject's code, validated: exactly one of uscc / citizenId, of the right type. `field` names it in errors.
+ * The field the caller filled says which kind of code it meant, so a malformed code is judged by the rules of that
+ * kind and its message names that kind (a citizen ID with a bad birth date must not be told about USCC check
+ * characters); only a code valid as the other kind is reported as filled into the wrong field.
+ */
 export function parseSubjectCode(input: { uscc?: string; citizenId?: string }, field: string, today: string) {
   if (input.uscc && input.citizenId) throw unprocessable('subject.ambiguous_code', '统一社会信用代码和公民身份号码只能填写其一。', { field });
   const raw = input.uscc ?? input.citizenId;
   const which = input.uscc ? 'uscc' : 'citizenId';
   if (!raw) throw unprocessable('subject.code_required', '请填写统一社会信用代码或公民身份号码。', { field });
-  const inspected = inspectIdentifier(raw, { today });
   const expected = which === 'uscc' ? 'uscc' : 'citizen_id';
-  const errors = inspected.problems.filter((p) => p.severity === 'error');
-  if (!inspected.valid || !inspected.normalized) {
-    throw unprocessable('subject.invalid_code', errors[0]?.message ?? '代码无效。', { field: `${field}.${which}`, problems: errors.map(({ code, message }) => ({ code, message })) });
-  }
-  if (inspected.type !== expected) {
-    const message = which === 'uscc' ? '填写的不是统一社会信用代码。' : '填写的不是公民身份号码。';
+  const own = which === 'uscc' ? validateUscc(raw) : validateCitizenId(raw, { today });
+  if (own.valid && own.normalized) return { type: expected, normalized: own.normalized } as const;
+  const other = inspectIdentifier(raw, { today });
+  if (other.valid && other.type !== null && other.type !== expected) {
+    const message = which === 'uscc' ? '填写的不是统一社会信用代码，而是公民身份号码，请填入 citizenId。' : '填写的不是公民身份号码，而是统一社会信用代码，请填入 uscc。';
     throw unprocessable('subject.wrong_code_type', message, { field: `${field}.${which}` });
   }
-  return { type: inspected.type, normalized: inspected.normalized };
+  const errors = own.problems.filter((p) => p.severity === 'error');
+  const fallback = which === 'uscc' ? '统一社会信用代码无效。' : '公民身份号码无效。';
+  throw unprocessable('subject.invalid_code', errors[0]?.message ?? fallback, { field: `${field}.${which}`, problems: errors.map(({ code, message }) => ({ code, message })) });
 }
 
 /**

@@ -1,19 +1,22 @@
 import { z } from 'zod';
+import { freeText } from '../shared/free-text.ts';
 import { Attachment, AttachmentsInput } from '../shared/attachments.ts';
 import { TIPOFF_STATES } from './tipoffs.states.ts';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+// `line` for names, numbers and codes (one line); `text` for prose, where line breaks are kept (shared/free-text.ts).
+const text = (max: number) => freeText(z.string().trim().min(1).max(max));
+const line = (max: number) => z.string().trim().min(1).max(max);
 
 export const PublicTipoffBody = z.object({
   subject: z.object({
-    name: text(200).describe('被举报主体名称'),
+    name: line(200).describe('被举报主体名称'),
     uscc: z.string().trim().max(40).optional().describe('被举报主体的统一社会信用代码（知道时填写）'),
   }).describe('被举报的主体'),
   content: text(10000).describe('举报内容：涉嫌严重失信的事实、时间、地点等'),
   anonymous: z.boolean().describe('是否匿名举报；匿名时不得填写举报人信息'),
   reporter: z.object({
-    name: text(100).describe('举报人姓名'),
-    contact: text(200).describe('联系方式（电话、邮箱或地址）'),
+    name: line(100).describe('举报人姓名'),
+    contact: line(200).describe('联系方式（电话、邮箱或地址）'),
     citizenId: z.string().trim().max(40).optional().describe('举报人公民身份号码（可选）'),
   }).optional().describe('举报人信息（实名举报必填）：加密保存，仅承办人可以查看'),
   departmentCode: z.string().trim().max(64).optional().describe('受理部门代码；缺省由信用办受理'),
@@ -60,9 +63,9 @@ export const TipoffQuery = z.object({
 });
 
 export const AssignmentBody = z.object({ handlerId: z.uuid().describe('承办人：受理部门的经办或审核人员') }).meta({ id: 'TipoffAssignment' });
-export const AcceptanceBody = z.object({ note: z.string().trim().max(2000).optional().describe('受理意见') }).meta({ id: 'TipoffAcceptance' });
+export const AcceptanceBody = z.object({ note: freeText(z.string().trim().max(2000)).optional().describe('受理意见') }).meta({ id: 'TipoffAcceptance' });
 export const TransferBody = z.object({
-  departmentCode: text(64).describe('转交的部门代码'),
+  departmentCode: line(64).describe('转交的部门代码'),
   reason: text(2000).describe('转办理由'),
 }).meta({ id: 'TipoffTransfer' });
 export const VerificationBody = z.object({ findings: text(10000).describe('核查情况') }).meta({ id: 'TipoffVerification' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../shared/free-text.ts';
 
 export const WebhookIdParams = z.object({ id: z.uuid() });
 export const DeliveryParams = z.object({ id: z.uuid(), deliveryId: z.uuid() });
@@ -74,5 +75,5 @@ export const AllowEntry = z.object({
 
 export const CreateAllowEntryBody = z.object({
   pattern: z.string().trim().min(1).max(300).describe('允许的主机名（如 hooks.internal.example）、IP 地址（如 10.1.2.3）或 CIDR 网段（如 10.1.0.0/16）'),
-  note: z.string().trim().min(1).max(500).describe('用途说明（哪个部门的哪个系统）'),
+  note: freeText(z.string().trim().min(1).max(500)).describe('用途说明（哪个部门的哪个系统）'),
 }).meta({ id: 'CreateEgressAllowEntry' });
