@@ -98,6 +98,36 @@ describe('black-list procedure', () => {
     assert.ok(!list.json().items.some((e: { id: string }) => e.id === id));
   });
 
+  test('a refused step names its own action: a review, a publication, a decision or a removal, not "deciding" for all', async () => {
+    t.clock.set('2026-06-01T02:00:00Z');
+    const refusal = async (path: string, headers: Record<string, string>, body: unknown) => {
+      const res = await post(t, path, headers, body);
+      assert.equal(res.statusCode, 403, res.body);
+      return { code: res.json().error.code, message: res.json().error.message };
+    };
+    const subject = { uscc: makeUscc(), name: '示例区拒绝用语测试有限公司' };
+    const redId = (await post(t, '/api/v1/entries', taxOperator.headers, { listTypeId: await listTypeId(t, 'red_tax_a'), subject, reason: '纳税信用评价为A级' })).json().id;
+    assert.deepEqual(await refusal(`/api/v1/entries/${redId}/review`, taxOperator.headers, { approved: true, opinion: '同意', validFrom: '2026-06-01' }),
+      { code: 'entry.reviewer_required', message: '只有本部门的审核人员可以审核红名单推荐。' });
+    await post(t, `/api/v1/entries/${redId}/review`, taxReviewer.headers, { approved: true, opinion: '同意', validFrom: '2026-06-01' });
+    assert.deepEqual(await refusal(`/api/v1/entries/${redId}/publication`, taxOperator.headers, {}),
+      { code: 'entry.reviewer_required', message: '只有本部门的审核人员可以发布生效。' });
+    await post(t, `/api/v1/entries/${redId}/publication`, taxReviewer.headers, {});
+    assert.deepEqual(await refusal(`/api/v1/entries/${redId}/ending`, taxOperator.headers, { reason: 'revoked', note: '误列' }),
+      { code: 'entry.reviewer_required', message: '只有本部门的审核人员可以移出名单。' });
+
+    const blackId = (await post(t, '/api/v1/entries', amrOperator.headers, await draftBody())).json().id;
+    const auditor = await createUser(t, { roles: ['auditor'], departmentCode: 'amr' });
+    assert.deepEqual(await refusal(`/api/v1/entries/${blackId}/notice`, auditor.headers, { documentNo: 'N8', servedDate: '2026-06-01', content: '告知' }),
+      { code: 'entry.staff_required', message: '只有本部门的经办或审核人员可以送达事前告知。' });
+    await post(t, `/api/v1/entries/${blackId}/notice`, amrOperator.headers, { documentNo: 'N8', servedDate: '2026-06-01', content: '告知' });
+    t.clock.set('2026-06-10T02:00:00Z');
+    assert.deepEqual(await refusal(`/api/v1/entries/${blackId}/decision`, amrOperator.headers, decisionBody((await sanctionIds(t, 'black_amr')).slice(0, 1), '2026-06-10')),
+      { code: 'entry.reviewer_required', message: '只有本部门的审核人员可以作出认定决定。' });
+    const unchanged = await t.app.inject({ method: 'GET', url: `/api/v1/entries/${blackId}`, headers: amrOperator.headers });
+    assert.equal(unchanged.json().state, 'notice_served', 'a refusal changes nothing');
+  });
+
   test('a step not allowed from the current state answers 409 naming that state', async () => {
     t.clock.set('2026-06-01T02:00:00Z');
     const id = (await post(t, '/api/v1/entries', amrOperator.headers, await draftBody())).json().id;
