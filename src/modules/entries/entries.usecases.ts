@@ -139,6 +139,9 @@ function serialize(changes: Partial<Record<keyof repo.EntryRow, unknown>>) {
   return out;
 }
 
+/** The instant a day begins in China time: when a validity that starts on it takes effect. */
+export const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
+
 /** The instant a period ends: the start of the day after its last day, in China time. */
 export const endOfPeriod = (lastDay: string) => new Date(`${addCalendarDays(lastDay, 1)}T00:00:00+08:00`);
 
