@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { adminHeaders, createApiKey, createUser, type TestUser } from '../../test/fixtures.ts';
+import { party, pdf } from '../objections/objections.test-support.ts';
 import { decideBlackEntry, listTypeId, makeCitizenId, makeUscc, post, publishBlackEntry, sanctionIds } from '../../test/entry-fixtures.ts';
 
 let t: TestApp;
@@ -306,6 +307,11 @@ describe('a red list reviewed ahead of its period', () => {
     assert.equal(before.matched, false, 'no red-list hit before its validity starts');
     assert.equal(before.eligibility.basis.some((b: { kind: string }) => b.kind === 'red_list'), false, 'no green channel either');
     assert.equal(await disclosed(), 0);
+    // Nor may the public name it in a filing yet: the objection goes to the credit office without a target.
+    const filing = await post(t, '/api/v1/public/objections', {}, { party: party(uscc, subject.name), target: { stream: 'entry', id }, content: '异议', attachments: [pdf()] });
+    assert.equal(filing.statusCode, 201, filing.body);
+    const filed = await t.ctx.db.selectFrom('objections').select('target_id').where('application_no', '=', filing.json().applicationNo).executeTakeFirstOrThrow();
+    assert.equal(filed.target_id, null);
     const version = (await t.ctx.db.selectFrom('ledger_head').select('data_version').executeTakeFirstOrThrow()).data_version;
 
     t.clock.set('2027-02-04T16:00:00Z'); // 00:00 on 5 February 2027 in Beijing
