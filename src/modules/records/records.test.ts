@@ -212,6 +212,9 @@ describe('reviewer decisions on a record', () => {
     const operator = await disclose(amrOperator);
     assert.equal(operator.statusCode, 403);
     assert.equal(operator.json().error.code, 'record.reviewer_required');
+    assert.equal(operator.json().error.message, '只有本部门的审核人员可以变更失信信息的公示决定。', 'the refusal names the step');
+    const revokedByOperator = await post(t, `/api/v1/records/${r.id}/revocation`, amrOperator.headers, { note: '撤销' });
+    assert.equal(revokedByOperator.json().error.message, '只有本部门的审核人员可以撤销失信信息。');
     assert.equal((await disclose(taxReviewer)).statusCode, 404, 'a department that cannot see it');
     const office = await disclose(creditOffice);
     assert.equal(office.statusCode, 403, 'the credit office sees it but did not decide it');
