@@ -255,6 +255,10 @@ export const cases: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   }),
   'records: events of a record': (db) => records.eventsOfRecord(db, id),
   'records: domain by code': (db) => records.findDomain(db, 'tax'),
+  'records: recording departments of domains': (db) => records.recordingDepartments(db, ['tax', 'market_regulation']),
+  'records: whether a department records in a domain': (db) => records.holdsDomain(db, 'tax', id),
+  'records: clear the recording departments of a domain': (db) => records.clearRecordingDepartments(db, 'tax'),
+  'records: add recording departments to a domain': (db) => records.addRecordingDepartments(db, 'tax', [id, otherId]),
 
   'reminders: due rows of a department': (db) => reminders.dueRows(db, dueFilter, 100),
   'reminders: due counts of a department': (db) => reminders.dueCounts(db, dueFilter),

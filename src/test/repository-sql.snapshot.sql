@@ -509,6 +509,18 @@ select * from "events" where "stream" = $1 and "stream_id" = $2 order by "versio
 -- records: domain by code
 select * from "record_domains" where "code" = $1;
 
+-- records: recording departments of domains
+select "record_domain_departments"."domain", "departments"."id", "departments"."code", "departments"."name" from "record_domain_departments" inner join "departments" on "departments"."id" = "record_domain_departments"."department_id" where "record_domain_departments"."domain" in ($1, $2) order by "departments"."code";
+
+-- records: whether a department records in a domain
+select "domain" from "record_domain_departments" where "domain" = $1 and "department_id" = $2;
+
+-- records: clear the recording departments of a domain
+delete from "record_domain_departments" where "domain" = $1;
+
+-- records: add recording departments to a domain
+insert into "record_domain_departments" ("domain", "department_id") values ($1, $2), ($3, $4);
+
 -- reminders: due rows of a department
 select "id", "department_id", "due_date", "event_type"::text as "ref", null as "state" from "dispatches" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 order by "due_date", "id" limit $3;
 select "id", "department_id", "due_date", "application_no"::text as "ref", null as "state" from "objections" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 order by "due_date", "id" limit $3;

@@ -10,8 +10,9 @@ import { saveListTypeVersion, saveMeasureVersion } from './catalog.repository.ts
 import { catalogSeed } from './catalog.seed.ts';
 
 /**
- * On first start (no departments yet) loads the seed catalog: the district's departments, the scenarios, the list
- * types and measures of the seed document, and the official calendar. Later starts change nothing.
+ * On first start (no departments yet) loads the seed catalog: the district's departments, the scenarios, the
+ * departments that record in each record domain, the list types and measures of the seed document, and the official
+ * calendar. Later starts change nothing.
  */
 export async function ensureCatalogSeed(deps: { db: Kysely<DB>; clock: Clock }): Promise<boolean> {
   const existing = await deps.db.selectFrom('departments').select('id').limit(1).executeTakeFirst();
@@ -25,6 +26,9 @@ export async function ensureCatalogSeed(deps: { db: Kysely<DB>; clock: Clock }):
       w.event({ stream: 'department', streamId: id, type: 'department.created', departmentId: id, payload: { code: d.code, name: d.name } });
     }
     await w.tx.insertInto('scenarios').values(catalogSeed.scenarios.map((s) => ({ code: s.code, name: s.name }))).execute();
+    const holders = Object.entries(catalogSeed.recordDomainHolders)
+      .flatMap(([domain, codes]) => codes.map((code) => ({ domain, department_id: departmentIds.get(code)! })));
+    await w.tx.insertInto('record_domain_departments').values(holders).execute();
 
     const listTypeIds = new Map<string, string>();
     for (const lt of catalogSeed.listTypes) {

@@ -43,6 +43,16 @@ export const departments: readonly DepartmentSeed[] = [
   { code: 'military', name: '示例区人民政府征兵办公室', kind: 'department' },
 ];
 
+/**
+ * Which seed departments record dishonesty records in which seed domain (migration 0004 creates the domains): each
+ * regulator in its own field; market regulation also covers food and drugs. 交通运输 has no department in the demo
+ * district: the credit office names one (PUT /api/v1/catalog/record-domains/transport/recording-departments).
+ */
+export const recordDomainHolders: Readonly<Record<string, readonly string[]>> = {
+  market_regulation: ['amr'], food_drug: ['amr'], tax: ['tax'], ecology_environment: ['eco'], work_safety: ['emergency'],
+  housing_construction: ['housing'], human_resources: ['hrss'],
+};
+
 // Documents cited more than once.
 
 // Shared wording of list types.
@@ -272,4 +282,4 @@ export const listTypes: readonly ListTypeSeed[] = [
 export { measures } from './catalog.seed.measures.ts';
 import { measures } from './catalog.seed.measures.ts';
 
-export const catalogSeed = { scenarios, departments, listTypes, measures } as const;
+export const catalogSeed = { scenarios, departments, listTypes, measures, recordDomainHolders } as const;

@@ -160,6 +160,32 @@ describe('loading and following the check index', () => {
     }
   });
 
+  test('a red entry whose validity starts later applies from 00:00 of its first day in China time, with no write', async () => {
+    const red = await kit.data.listType({ departmentId: dept, kind: 'red', name: '诚信示范企业' });
+    const incentive = await kit.data.measure({ departmentId: dept, listTypeIds: [red], roles: ['organization'], kind: 'incentive', code: 'R01' });
+    const uscc = makeUscc();
+    await kit.data.entry({ listTypeId: red, kind: 'red', subjectId: await kit.data.organization(uscc, '将来生效有限公司'), startDate: '2026-08-01', endDate: '2027-07-31', measureIds: [incentive] });
+    kit.clock.set('2026-07-31T15:59:00.000Z'); // 23:59 on 31 July in Beijing
+    await kit.refresh();
+    const before = kit.check(dept, { subjects: [{ uscc }] }).results[0]!;
+    assert.equal(before.matched, false, 'no hit before the first day');
+    assert.deepEqual(before.measures, []);
+    assert.equal(before.eligibility.basis.some((b) => b.kind === 'red_list'), false, 'no green channel from an entry not yet valid');
+    const version = kit.sync.status().dataVersion;
+
+    kit.clock.set('2026-07-31T16:00:00.000Z'); // 00:00 on 1 August in Beijing
+    const after = kit.check(dept, { subjects: [{ uscc }] }).results[0]!;
+    assert.equal(after.matched, true);
+    assert.equal(after.hits[0]!.startDate, '2026-08-01');
+    assert.deepEqual(after.measures.flatMap((g) => g.measures.map((m) => m.code)), ['R01']);
+    assert.deepEqual(after.eligibility, { greenChannel: true, acceptWithCommitment: true, basis: [{ kind: 'red_list', entryId: after.hits[0]!.entryId, name: '诚信示范企业' }] });
+    assert.equal(kit.sync.status().dataVersion, version, 'the start took effect without any write');
+
+    kit.clock.set('2027-07-31T16:00:00.000Z'); // 00:00 on 1 August 2027: the day after the last
+    assert.equal(kit.check(dept, { subjects: [{ uscc }] }).results[0]!.matched, false);
+    kit.clock.set('2026-06-01T02:00:00.000Z');
+  });
+
   test('a load whose reading fails stops with the error, whether it fails on the entries or after them', async () => {
     const person = await kit.data.person(makeCitizenId(), '孙读取失败');
     await kit.data.entry({

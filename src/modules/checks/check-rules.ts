@@ -14,7 +14,7 @@ export interface CheckScope {
   /** The caller's department: sharing scopes and the order of measure groups depend on it. */
   departmentId: string;
   scenario: string | null;
-  /** 'YYYY-MM-DD' in China time: an entry whose end date is before it is over. */
+  /** 'YYYY-MM-DD' in China time: an entry applies only when its start date ≤ today ≤ its end date. */
   today: string;
   /** The credit office and administrators receive every record whatever its domain's sharing scope. */
   seesAllRecords: boolean;
@@ -138,8 +138,7 @@ const isLifted = (entry: EntryRec, today: string) => entry.lifted !== null && en
 
 /** The entry's list type when the caller may see the entry today; otherwise undefined. */
 function visibleListType(entry: EntryRec, catalog: CheckCatalog, scope: CheckScope): ListTypeRec | undefined {
-  // The end date is the inclusive last day: the entry is over from the next day, even before the expiry job runs.
-  if (entry.endDate !== null && entry.endDate < scope.today) return undefined;
+  if (!appliesOn(entry, scope.today)) return undefined;
   const listType = catalog.listTypes.get(entry.listTypeId);
   return listType !== undefined && sharesWith(listType, scope.departmentId) ? listType : undefined;
 }
@@ -186,7 +185,13 @@ function applicableMeasures(hits: Hit[], catalog: CheckCatalog, scope: CheckScop
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const recordInEffect = (record: RecordRec, today: string) => record.disclosureEnd >= today;
-const entryInEffect = (entry: EntryRec, today: string) => entry.endDate === null || entry.endDate >= today;
+/**
+ * An entry applies from its start date to its end date, both inclusive, judged on the day of the check: a validity
+ * that starts later (a red list reviewed ahead of its period) begins on its first day, and an entry is over from the
+ * day after its last, with no write either time (the expiry job only records the end afterwards).
+ */
+const appliesOn = (entry: EntryRec, today: string) =>
+  (entry.startDate === null || entry.startDate <= today) && (entry.endDate === null || entry.endDate >= today);
 
 /**
  * Green-channel handling and 容缺受理 (rules.md §2, §7): from the subject's red-list hits under the red-list rules
@@ -219,7 +224,7 @@ function eligibilityOf(subject: SubjectRec, hits: Hit[], catalog: CheckCatalog, 
 }
 
 function onBlackList(subject: SubjectRec, catalog: CheckCatalog, today: string): boolean {
-  const black = (entry: EntryRec) => entryInEffect(entry, today) && catalog.listTypes.get(entry.listTypeId)?.kind !== 'red';
+  const black = (entry: EntryRec) => appliesOn(entry, today) && catalog.listTypes.get(entry.listTypeId)?.kind !== 'red';
   const own = subject.entries;
   if (own !== null && (Array.isArray(own) ? own.some(black) : black(own))) return true;
   return subject.named !== null && itemsOf(subject.named).some((link) => black(link.entry));

@@ -44,6 +44,10 @@ export async function decide(deps: EntryDeps, entryId: string, input: z.infer<ty
     const today = chinaDate(w.now);
     const notice = entry.notice as { servedDate: string; statementDue: string };
     notInFuture(input.date, today, 'date');
+    // The period runs from the basis document, which must already be legally effective: a black list never starts later.
+    if (input.basisDocument.date > today) {
+      throw unprocessable('entry.date_in_future', '生效法律文书日期不能晚于今天：严重失信主体名单的期限自生效法律文书之日起算，不能从将来开始。', { field: 'basisDocument.date' });
+    }
     if (input.date < notice.servedDate) throw unprocessable('entry.date_before_notice', '决定日期不能早于事前告知送达日期。', { field: 'date' });
     if (entry.state === 'notice_served' && input.date <= notice.statementDue) {
       throw unprocessable('entry.statement_period_running', `陈述申辩期限至 ${notice.statementDue} 届满，期满或记录陈述申辩后方可作出决定。`, { field: 'date', statementDue: notice.statementDue });

@@ -5,7 +5,10 @@ import { addCalendarDays, chinaDate } from '../shared/working-days.ts';
 import { lockSubject } from '../subjects/subjects.repository.ts';
 import * as repo from './entries.repository.ts';
 import type { PublicationBody, ReviewBody } from './entries.schemas.ts';
-import { blackEntryInEffect, seriousRecordInEffect, DECIDERS, recordChange, step, type EntryDeps } from './entries.usecases.ts';
+import { blackEntryInEffect, seriousRecordInEffect, DECIDERS, recordChange, startOfDay, step, type EntryDeps } from './entries.usecases.ts';
+
+/** How far ahead of the review a red-list validity may start (decision 0014). */
+export const MAX_LEAD_MONTHS = 12;
 
 /** Red list: the department's reviewer approves (with the validity period) or rejects a nomination. */
 export async function review(deps: EntryDeps, entryId: string, input: z.infer<typeof ReviewBody>) {
@@ -17,6 +20,12 @@ export async function review(deps: EntryDeps, entryId: string, input: z.infer<ty
       };
     }
     if (!input.validFrom) throw unprocessable('entry.valid_from_required', '审核通过时须填写有效期起算日。', { field: 'validFrom' });
+    // A red list may be reviewed ahead of the period it covers (an annual honour decided before its year begins); it
+    // applies from that day on (decision 0014), but no further ahead than one year.
+    const latestStart = addMonthsCivil(chinaDate(w.now), MAX_LEAD_MONTHS);
+    if (input.validFrom > latestStart) {
+      throw unprocessable('entry.valid_from_too_late', `有效期起算日不能晚于 ${latestStart}：红名单可以提前审核，但起算日最迟为审核之日起 ${MAX_LEAD_MONTHS} 个月。`, { field: 'validFrom', latest: latestStart });
+    }
     const endDate = addCalendarDays(addMonthsCivil(input.validFrom, listType.period_months), -1);
     if (endDate < chinaDate(w.now)) throw unprocessable('entry.period_already_over', `有效期至 ${endDate} 已届满。`, { field: 'validFrom' });
     const measures = await w.tx.selectFrom('measures').select(['id', 'version', 'list_type_ids', 'kind', 'active']).where('kind', '=', 'incentive').where('active', '=', true).execute();
@@ -63,10 +72,14 @@ export async function publish(deps: EntryDeps, entryId: string, input: z.infer<t
         endedRed.push(red.id);
       }
     }
+    // A validity that starts later takes effect on its first day: the event says so, and checks, eligibility and
+    // public disclosure count the entry only from that day (with no further write).
+    const startsLater = entry.start_date !== null && entry.start_date > chinaDate(w.now);
     return {
       changes: { state: 'in_effect' },
       type: 'entry.published',
       payload: { state: 'in_effect', note: input.note ?? null, startDate: entry.start_date, endDate: entry.end_date, endedRedEntryIds: endedRed },
+      effectiveAt: startsLater ? startOfDay(entry.start_date!) : undefined,
     };
   });
 }

@@ -51,7 +51,7 @@ export const ReviewBody = z.object({
   approved: z.boolean().describe('审核是否通过'),
   opinion: text().describe('审核意见'),
   documentNo: z.string().trim().max(100).optional().describe('审核文件文号'),
-  validFrom: date().optional().describe('有效期起算日（通过时必填）'),
+  validFrom: date().optional().describe('有效期起算日（通过时必填）；可以是将来的日期（最迟为审核之日起 12 个月），名单记录自该日起才用于核查、激励资格和社会公示'),
 }).meta({ id: 'Review' });
 
 export const PublicationBody = z.object({

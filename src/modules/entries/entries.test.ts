@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { adminHeaders, createUser, type TestUser } from '../../test/fixtures.ts';
+import { adminHeaders, createApiKey, createUser, type TestUser } from '../../test/fixtures.ts';
+import { party, pdf } from '../objections/objections.test-support.ts';
 import { decideBlackEntry, listTypeId, makeCitizenId, makeUscc, post, publishBlackEntry, sanctionIds } from '../../test/entry-fixtures.ts';
 
 let t: TestApp;
@@ -96,6 +97,36 @@ describe('black-list procedure', () => {
     assert.equal(read.statusCode, 404);
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/entries', headers: taxOperator.headers });
     assert.ok(!list.json().items.some((e: { id: string }) => e.id === id));
+  });
+
+  test('a refused step names its own action: a review, a publication, a decision or a removal, not "deciding" for all', async () => {
+    t.clock.set('2026-06-01T02:00:00Z');
+    const refusal = async (path: string, headers: Record<string, string>, body: unknown) => {
+      const res = await post(t, path, headers, body);
+      assert.equal(res.statusCode, 403, res.body);
+      return { code: res.json().error.code, message: res.json().error.message };
+    };
+    const subject = { uscc: makeUscc(), name: '示例区拒绝用语测试有限公司' };
+    const redId = (await post(t, '/api/v1/entries', taxOperator.headers, { listTypeId: await listTypeId(t, 'red_tax_a'), subject, reason: '纳税信用评价为A级' })).json().id;
+    assert.deepEqual(await refusal(`/api/v1/entries/${redId}/review`, taxOperator.headers, { approved: true, opinion: '同意', validFrom: '2026-06-01' }),
+      { code: 'entry.reviewer_required', message: '只有本部门的审核人员可以审核红名单推荐。' });
+    await post(t, `/api/v1/entries/${redId}/review`, taxReviewer.headers, { approved: true, opinion: '同意', validFrom: '2026-06-01' });
+    assert.deepEqual(await refusal(`/api/v1/entries/${redId}/publication`, taxOperator.headers, {}),
+      { code: 'entry.reviewer_required', message: '只有本部门的审核人员可以发布生效。' });
+    await post(t, `/api/v1/entries/${redId}/publication`, taxReviewer.headers, {});
+    assert.deepEqual(await refusal(`/api/v1/entries/${redId}/ending`, taxOperator.headers, { reason: 'revoked', note: '误列' }),
+      { code: 'entry.reviewer_required', message: '只有本部门的审核人员可以移出名单。' });
+
+    const blackId = (await post(t, '/api/v1/entries', amrOperator.headers, await draftBody())).json().id;
+    const auditor = await createUser(t, { roles: ['auditor'], departmentCode: 'amr' });
+    assert.deepEqual(await refusal(`/api/v1/entries/${blackId}/notice`, auditor.headers, { documentNo: 'N8', servedDate: '2026-06-01', content: '告知' }),
+      { code: 'entry.staff_required', message: '只有本部门的经办或审核人员可以送达事前告知。' });
+    await post(t, `/api/v1/entries/${blackId}/notice`, amrOperator.headers, { documentNo: 'N8', servedDate: '2026-06-01', content: '告知' });
+    t.clock.set('2026-06-10T02:00:00Z');
+    assert.deepEqual(await refusal(`/api/v1/entries/${blackId}/decision`, amrOperator.headers, decisionBody((await sanctionIds(t, 'black_amr')).slice(0, 1), '2026-06-10')),
+      { code: 'entry.reviewer_required', message: '只有本部门的审核人员可以作出认定决定。' });
+    const unchanged = await t.app.inject({ method: 'GET', url: `/api/v1/entries/${blackId}`, headers: amrOperator.headers });
+    assert.equal(unchanged.json().state, 'notice_served', 'a refusal changes nothing');
   });
 
   test('a step not allowed from the current state answers 409 naming that state', async () => {
@@ -253,6 +284,78 @@ describe('red and black publications of one subject at the same time', () => {
 function chinaToday(): string {
   return new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
+
+describe('a red list reviewed ahead of its period', () => {
+  test('applies in checks, eligibility and public disclosure only from its first day, with no write on that day', async () => {
+    t.clock.set('2026-12-07T02:00:00Z');
+    const uscc = makeUscc();
+    const subject = { uscc, name: '示例区预先审核有限公司' };
+    const id = (await post(t, '/api/v1/entries', taxOperator.headers, { listTypeId: await listTypeId(t, 'red_tax_a'), subject, reason: '2027年度纳税信用A级' })).json().id;
+    const reviewed = await post(t, `/api/v1/entries/${id}/review`, taxReviewer.headers, { approved: true, opinion: '同意', validFrom: '2027-02-05' });
+    assert.equal(reviewed.statusCode, 200, reviewed.body);
+    assert.deepEqual([reviewed.json().period.startDate, reviewed.json().period.endDate], ['2027-02-05', '2028-02-04']);
+    const published = await post(t, `/api/v1/entries/${id}/publication`, taxReviewer.headers, {});
+    assert.equal(published.json().state, 'in_effect', published.body);
+    const events = (await t.app.inject({ method: 'GET', url: `/api/v1/entries/${id}/events`, headers: taxOperator.headers })).json().items;
+    assert.equal(events.at(-1).effectiveAt, '2027-02-04T16:00:00.000Z', 'the publication takes effect at 00:00 on its first day');
+
+    const system = await createApiKey(t, 'amr');
+    await t.sync();
+    const check = async () => (await post(t, '/api/v1/checks', system.headers, { subjects: [{ uscc, name: subject.name }] })).json().results[0];
+    const disclosed = async () => (await t.app.inject({ method: 'GET', url: `/api/v1/public/disclosures?uscc=${uscc}` })).json().items.length;
+    const before = await check();
+    assert.equal(before.matched, false, 'no red-list hit before its validity starts');
+    assert.equal(before.eligibility.basis.some((b: { kind: string }) => b.kind === 'red_list'), false, 'no green channel either');
+    assert.equal(await disclosed(), 0);
+    // Nor may the public name it in a filing yet: the objection goes to the credit office without a target.
+    const filing = await post(t, '/api/v1/public/objections', {}, { party: party(uscc, subject.name), target: { stream: 'entry', id }, content: '异议', attachments: [pdf()] });
+    assert.equal(filing.statusCode, 201, filing.body);
+    const filed = await t.ctx.db.selectFrom('objections').select('target_id').where('application_no', '=', filing.json().applicationNo).executeTakeFirstOrThrow();
+    assert.equal(filed.target_id, null);
+    const version = (await t.ctx.db.selectFrom('ledger_head').select('data_version').executeTakeFirstOrThrow()).data_version;
+
+    t.clock.set('2027-02-04T16:00:00Z'); // 00:00 on 5 February 2027 in Beijing
+    const on = await check();
+    assert.equal(on.matched, true);
+    assert.equal(on.hits[0].entryId, id);
+    assert.ok(on.measures.length > 0, 'its incentive measures apply');
+    assert.deepEqual([on.eligibility.greenChannel, on.eligibility.acceptWithCommitment], [true, true]);
+    assert.equal(await disclosed(), 1);
+    assert.equal((await t.ctx.db.selectFrom('ledger_head').select('data_version').executeTakeFirstOrThrow()).data_version, version, 'nothing was written');
+    t.clock.set('2026-06-01T02:00:00Z');
+  });
+
+  test('may start at most twelve months after the review; later is refused with 422 naming validFrom and the last allowed day', async () => {
+    t.clock.set('2026-12-07T02:00:00Z');
+    const id = (await post(t, '/api/v1/entries', taxOperator.headers, { listTypeId: await listTypeId(t, 'red_tax_a'), subject: { uscc: makeUscc(), name: '示例区过早审核有限公司' }, reason: '纳税信用A级' })).json().id;
+    const late = await post(t, `/api/v1/entries/${id}/review`, taxReviewer.headers, { approved: true, opinion: '同意', validFrom: '2027-12-08' });
+    assert.equal(late.statusCode, 422, late.body);
+    assert.equal(late.json().error.code, 'entry.valid_from_too_late');
+    assert.equal(late.json().error.details.field, 'validFrom');
+    assert.match(late.json().error.message, /不能晚于 2027-12-07/);
+    const entry = (await t.app.inject({ method: 'GET', url: `/api/v1/entries/${id}`, headers: taxOperator.headers })).json();
+    assert.equal(entry.state, 'nominated', 'the refusal changes nothing');
+    const lastDay = await post(t, `/api/v1/entries/${id}/review`, taxReviewer.headers, { approved: true, opinion: '同意', validFrom: '2027-12-07' });
+    assert.equal(lastDay.statusCode, 200, lastDay.body);
+    t.clock.set('2026-06-01T02:00:00Z');
+  });
+
+  test('a black list never starts later: a basis document dated after today is refused with 422 naming it', async () => {
+    t.clock.set('2026-06-01T02:00:00Z');
+    const id = (await post(t, '/api/v1/entries', amrOperator.headers, await draftBody())).json().id;
+    await post(t, `/api/v1/entries/${id}/notice`, amrOperator.headers, { documentNo: 'N14', servedDate: '2026-06-01', content: '告知' });
+    t.clock.set('2026-06-10T02:00:00Z');
+    const body = decisionBody((await sanctionIds(t, 'black_amr')).slice(0, 1), '2026-06-10', {
+      basisDocument: { kind: 'penalty_decision', documentNo: '示市监罚〔2026〕99号', date: '2026-07-01' },
+    });
+    const res = await post(t, `/api/v1/entries/${id}/decision`, amrReviewer.headers, body);
+    assert.equal(res.statusCode, 422, res.body);
+    assert.equal(res.json().error.code, 'entry.date_in_future');
+    assert.equal(res.json().error.details.field, 'basisDocument.date');
+    assert.match(res.json().error.message, /不能从将来开始/);
+    t.clock.set('2026-06-01T02:00:00Z');
+  });
+});
 
 describe('catalog versions', () => {
   test('an entry shows each measure as in the version it was decided under after the catalog changes it', async () => {

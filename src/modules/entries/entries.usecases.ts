@@ -12,6 +12,7 @@ import { findListType, type ListTypeRow } from '../catalog/catalog.repository.ts
 import { lockSubject } from '../subjects/subjects.repository.ts';
 import { resolveSubject } from '../subjects/subjects.usecases.ts';
 import type { SubjectInput } from '../subjects/subjects.schemas.ts';
+import { roleRequired } from './entries.errors.ts';
 import * as repo from './entries.repository.ts';
 import { assertTransition, type EndReason, type Transition } from './entries.states.ts';
 
@@ -113,7 +114,7 @@ export async function step(deps: EntryDeps, entryId: string, transition: Transit
     const entry = await repo.findEntryForUpdate(w.tx, entryId);
     if (!entry || !canSee(deps.actor, entry)) throw notFound('名单记录', 'entry.not_found');
     if (entry.department_id !== deps.actor.departmentId) throw forbidden('只有作出认定的部门可以办理该名单记录（谁决定、谁负责）。', 'entry.other_department');
-    if (!hasRole(deps.actor, ...roles)) throw forbidden(roles.includes('operator') ? undefined : '只有本部门的审核人员可以作出决定。', 'entry.reviewer_required');
+    if (!hasRole(deps.actor, ...roles)) throw roleRequired(transition, roles);
     assertTransition(entry.state, transition);
     const listType = (await findListType(w.tx, entry.list_type_id))!;
     const result = await apply({ w, entry, listType });
@@ -137,6 +138,9 @@ function serialize(changes: Partial<Record<keyof repo.EntryRow, unknown>>) {
   for (const [k, v] of Object.entries(changes)) out[k] = v !== null && typeof v === 'object' && !(v instanceof Date) ? json(v) : v;
   return out;
 }
+
+/** The instant a day begins in China time: when a validity that starts on it takes effect. */
+export const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 /** The instant a period ends: the start of the day after its last day, in China time. */
 export const endOfPeriod = (lastDay: string) => new Date(`${addCalendarDays(lastDay, 1)}T00:00:00+08:00`);

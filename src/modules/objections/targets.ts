@@ -60,7 +60,7 @@ export async function isPubliclyDisclosed(db: Executor, target: Target, today: s
     return r.state === 'in_effect' && r.disclosed && r.disclosure_end >= today;
   }
   const e = target.row;
-  if (e.state !== 'in_effect' || (e.end_date !== null && e.end_date < today)) return false;
+  if (e.state !== 'in_effect' || (e.start_date !== null && e.start_date > today) || (e.end_date !== null && e.end_date < today)) return false;
   const listType = await db.selectFrom('list_types').select('disclosure').where('id', '=', e.list_type_id).executeTakeFirst();
   return listType?.disclosure.public === true;
 }

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { PenaltyClassesTable, RecordDomainsTable, SeverityRulesTable } from '../shared/db.workflows.types.ts';
+import type { DepartmentRef } from './record-domain-departments.ts';
 import { penaltyTypeName, SEVERITY_LABELS } from './records.states.ts';
 
 export const presentSeverityRule = (r: Selectable<SeverityRulesTable>) => ({
@@ -7,8 +8,9 @@ export const presentSeverityRule = (r: Selectable<SeverityRulesTable>) => ({
   disclosedByDefault: r.disclosed_by_default, ruleVersion: r.rule_version, source: r.source, updatedAt: r.updated_at.toISOString(),
 });
 
-export const presentRecordDomain = (d: Selectable<RecordDomainsTable>) => ({
-  code: d.code, name: d.name, sharing: d.sharing, disclosureWorkingDays: d.disclosure_working_days, updatedAt: d.updated_at.toISOString(),
+export const presentRecordDomain = (d: Selectable<RecordDomainsTable>, recordingDepartments: readonly DepartmentRef[]) => ({
+  code: d.code, name: d.name, sharing: d.sharing, recordingDepartments: recordingDepartments.map((r) => ({ id: r.id, code: r.code, name: r.name })),
+  disclosureWorkingDays: d.disclosure_working_days, updatedAt: d.updated_at.toISOString(),
 });
 
 export const presentPenaltyClass = (c: Selectable<PenaltyClassesTable> & { domain_name: string }) => ({

@@ -37,13 +37,25 @@ const domainFields = {
   disclosureWorkingDays: z.int().min(0).max(365).describe('双公示期限：作出决定之日起若干个工作日内公示（默认 7，市场监管 20）'),
 };
 
-export const CreateRecordDomainBody = z.object({ code: code('领域').describe('领域编码（创建后不可修改）'), ...domainFields }).meta({ id: 'CreateRecordDomain' });
+const departmentList = () => z.array(z.string().min(1).max(64)).max(500);
+
+export const CreateRecordDomainBody = z.object({
+  code: code('领域').describe('领域编码（创建后不可修改）'),
+  ...domainFields,
+  recordingDepartments: departmentList().optional().describe('可在该领域记录失信信息的部门（部门编码或标识）；缺省为空，之后用 PUT …/recording-departments 设定'),
+}).meta({ id: 'CreateRecordDomain' });
 export const UpdateRecordDomainBody = z.object(domainFields).meta({ id: 'UpdateRecordDomain' });
+
+export const RecordingDepartmentsBody = z.object({
+  departments: departmentList().describe('可在该领域记录失信信息的部门（部门编码或标识），整体替换原有设定；空数组表示暂无部门可以记录'),
+}).meta({ id: 'RecordingDepartments' });
 
 export const RecordDomain = z.object({
   code: z.string(),
   name: z.string(),
   sharing: z.object({ departments: z.union([z.literal('all'), z.array(z.string())]) }),
+  recordingDepartments: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string() }))
+    .describe('可在该领域记录失信信息的部门（由信用办设定；一个部门可以负责多个领域），其他部门记录时答复 403'),
   disclosureWorkingDays: z.number().int(),
   updatedAt: z.string(),
 }).meta({ id: 'RecordDomain' });

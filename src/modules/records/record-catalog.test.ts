@@ -81,6 +81,35 @@ describe('the catalog of dishonesty records', () => {
     assert.equal((await put('/api/v1/catalog/penalty-classes/no_domain/fine', creditOffice.headers, { severity: 'minor' })).statusCode, 404);
   });
 
+  test('the seeded domains name the departments that record in them, and only the credit office changes that', async () => {
+    const domains = (await get('/api/v1/catalog/record-domains', amrOperator.headers)).json().items;
+    const holders = Object.fromEntries(domains.map((d: { code: string; recordingDepartments: { code: string }[] }) => [d.code, d.recordingDepartments.map((r) => r.code)]));
+    assert.deepEqual(holders.market_regulation, ['amr']);
+    assert.deepEqual(holders.food_drug, ['amr'], 'one department holds several domains');
+    assert.deepEqual(holders.tax, ['tax']);
+
+    const url = '/api/v1/catalog/record-domains/work_safety/recording-departments';
+    assert.equal((await put(url, amrReviewer.headers, { departments: ['amr'] })).statusCode, 403);
+    const unknown = await put(url, creditOffice.headers, { departments: ['emergency', 'nowhere'] });
+    assert.equal(unknown.statusCode, 422);
+    assert.deepEqual([unknown.json().error.code, unknown.json().error.details.field], ['record_domain.unknown_department', 'departments[1]']);
+    assert.equal((await put('/api/v1/catalog/record-domains/nowhere/recording-departments', creditOffice.headers, { departments: [] })).statusCode, 404);
+
+    const set = await put(url, creditOffice.headers, { departments: ['emergency', 'housing', 'emergency'] });
+    assert.equal(set.statusCode, 200, set.body);
+    assert.deepEqual(set.json().recordingDepartments.map((d: { code: string }) => d.code), ['emergency', 'housing']);
+    assert.deepEqual((await get('/api/v1/catalog/record-domains/work_safety', amrOperator.headers)).json().recordingDepartments.map((d: { code: string }) => d.code), ['emergency', 'housing']);
+    assert.deepEqual(await streamTypes('record_domain', 'work_safety'), ['record_domain.recording_departments_set']);
+    const audit = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'record_domain.recording_departments_set').executeTakeFirstOrThrow();
+    assert.deepEqual(audit.details, { code: 'work_safety', recordingDepartments: ['emergency', 'housing'], previous: ['emergency'] });
+    assert.equal((await put(url, creditOffice.headers, { departments: ['housing', 'emergency'] })).statusCode, 200);
+    assert.equal((await streamTypes('record_domain', 'work_safety')).length, 1, 'the same set again is no change');
+
+    const created = await post(t, '/api/v1/catalog/record-domains', creditOffice.headers, { code: 'urban_management', name: '综合行政执法', sharing: { departments: 'all' }, disclosureWorkingDays: 7, recordingDepartments: ['housing'] });
+    assert.equal(created.statusCode, 201, created.body);
+    assert.deepEqual(created.json().recordingDepartments.map((d: { code: string }) => d.code), ['housing']);
+  });
+
   test('the credit office adds and changes domains; sharing names existing departments', async () => {
     const created = await post(t, '/api/v1/catalog/record-domains', creditOffice.headers, { code: 'culture_tourism', name: '文化旅游', sharing: { departments: 'all' }, disclosureWorkingDays: 7 });
     assert.equal(created.statusCode, 201, created.body);

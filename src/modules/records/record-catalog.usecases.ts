@@ -1,5 +1,5 @@
-// The catalog of dishonesty records the credit office keeps: severity rules (periods), record domains (sharing and
-// 双公示 deadline) and the mapping (domain, penalty type) → severity class (rules.md §3, §8). Read by everyone signed
+// The catalog of dishonesty records the credit office keeps: severity rules (periods), record domains (sharing,
+// 双公示 deadline and the departments that record in them) and the mapping (domain, penalty type) → severity class (rules.md §3, §8). Read by everyone signed
 // in; changed by the credit office or an administrator, each change an event on its own stream plus an audit row.
 import type { Kysely } from 'kysely';
 import type { Actor } from '../shared/actor.ts';
@@ -12,6 +12,7 @@ import { write, type Executor } from '../shared/ledger.ts';
 import { chinaDate } from '../shared/working-days.ts';
 import { requireCatalogEditor } from '../catalog/catalog.usecases.ts';
 import { catalogStreamId } from './record-catalog.streams.ts';
+import { recordingDepartmentsOf, replaceRecordingDepartments, resolveDepartments } from './record-domain-departments.ts';
 
 interface ReadDeps { db: Kysely<DB> }
 interface WriteDeps { db: Kysely<DB>; clock: Clock; actor: Actor }
@@ -73,27 +74,31 @@ function nextVersion(current: string, today: string): string {
   return `${today}.${n + 1}`;
 }
 
+/** Every domain with the departments that record in it. */
 export async function listRecordDomains(deps: ReadDeps) {
-  return { domains: await deps.db.selectFrom('record_domains').selectAll().orderBy('code').execute() };
+  const domains = await deps.db.selectFrom('record_domains').selectAll().orderBy('code').execute();
+  return { domains, recording: await recordingDepartmentsOf(deps.db, domains.map((d) => d.code)) };
 }
 
 export async function getRecordDomain(deps: ReadDeps, code: string) {
   const domain = await deps.db.selectFrom('record_domains').selectAll().where('code', '=', code).executeTakeFirst();
   if (!domain) throw notFound('领域', 'record_domain.not_found');
-  return { domain };
+  return { domain, recordingDepartments: (await recordingDepartmentsOf(deps.db, [code])).get(code)! };
 }
 
 export interface DomainInput { name: string; sharing: { departments: 'all' | string[] }; disclosureWorkingDays: number }
 
-export async function createRecordDomain(deps: WriteDeps, input: DomainInput & { code: string }) {
+export async function createRecordDomain(deps: WriteDeps, input: DomainInput & { code: string; recordingDepartments?: string[] }) {
   requireCatalogEditor(deps.actor);
   await write(deps, deps.actor.ref, async (w) => {
     const sharing = await normalizeSharing(w.tx, input.sharing);
+    const recorders = await resolveDepartments(w.tx, input.recordingDepartments ?? [], 'recordingDepartments');
     const inserted = await w.tx.insertInto('record_domains').values({
       code: input.code, name: input.name, sharing: json(sharing), disclosure_working_days: input.disclosureWorkingDays, updated_at: w.now,
     }).onConflict((oc) => oc.column('code').doNothing()).returning('code').executeTakeFirst();
     if (!inserted) throw conflict('record_domain.duplicate_code', `领域编码「${input.code}」已存在。`, { field: 'code' });
-    const payload = { code: input.code, name: input.name, sharing, disclosureWorkingDays: input.disclosureWorkingDays };
+    const { after } = await replaceRecordingDepartments(w.tx, input.code, recorders);
+    const payload = { code: input.code, name: input.name, sharing, disclosureWorkingDays: input.disclosureWorkingDays, recordingDepartments: after };
     w.event({ stream: 'record_domain', streamId: catalogStreamId('record_domain', input.code), type: 'record_domain.created', payload });
     w.audit({ action: 'record_domain.created', target: `record_domain:${input.code}`, details: payload });
   });

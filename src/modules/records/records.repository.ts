@@ -43,3 +43,22 @@ export const eventsOfRecord = (db: Executor, id: string) =>
 
 export const findDomain = (db: Executor, code: string) =>
   db.selectFrom('record_domains').selectAll().where('code', '=', code).executeTakeFirst();
+
+/** The departments that record in the given domains (migration 0009), ordered by department code. */
+export const recordingDepartments = (db: Executor, domains: readonly string[]) =>
+  db.selectFrom('record_domain_departments')
+    .innerJoin('departments', 'departments.id', 'record_domain_departments.department_id')
+    .select(['record_domain_departments.domain', 'departments.id', 'departments.code', 'departments.name'])
+    .where('record_domain_departments.domain', 'in', domains)
+    .orderBy('departments.code')
+    .execute();
+
+export const holdsDomain = async (db: Executor, domain: string, departmentId: string) =>
+  (await db.selectFrom('record_domain_departments').select('domain')
+    .where('domain', '=', domain).where('department_id', '=', departmentId).executeTakeFirst()) !== undefined;
+
+export const clearRecordingDepartments = (db: Executor, domain: string) =>
+  db.deleteFrom('record_domain_departments').where('domain', '=', domain).execute();
+
+export const addRecordingDepartments = (db: Executor, domain: string, departmentIds: readonly string[]) =>
+  db.insertInto('record_domain_departments').values(departmentIds.map((department_id) => ({ domain, department_id }))).execute();

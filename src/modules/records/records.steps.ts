@@ -21,7 +21,7 @@ async function decideOnRecord(deps: RecordDeps, id: string, step: RecordStep, ap
     const record = await repo.findRecordForUpdate(w.tx, id);
     if (!record || !canSeeRecord(deps.actor, record)) throw notFound('失信信息', 'record.not_found');
     if (record.department_id !== deps.actor.departmentId) throw otherDepartment();
-    if (!hasRole(deps.actor, 'reviewer')) throw reviewerRequired();
+    if (!hasRole(deps.actor, 'reviewer')) throw reviewerRequired(step);
     assertRecordStep(record.state, step);
     const result = await apply(w, record);
     if (result === null) return;

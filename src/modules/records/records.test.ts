@@ -117,6 +117,24 @@ describe('recording a penalty decision', () => {
     assert.equal(tax.statusCode, 201, tax.body);
   });
 
+  test('a department records only in the domains the credit office gave it: another regulator\'s domain answers 403 and writes nothing', async () => {
+    const before = await countRecords();
+    const intruding = await post(t, '/api/v1/records', taxOperator.headers, recordBody({ domain: 'market_regulation' }));
+    assert.equal(intruding.statusCode, 403, intruding.body);
+    assert.equal(intruding.json().error.code, 'record.domain_not_held');
+    assert.match(intruding.json().error.message, /「市场监管」领域/);
+    assert.equal(await countRecords(), before);
+
+    // A department may hold several domains: the credit office gives tax a second one, and the first still works.
+    const given = await t.app.inject({ method: 'PUT', url: '/api/v1/catalog/record-domains/market_regulation/recording-departments', headers: creditOffice.headers, payload: { departments: ['amr', 'tax'] } });
+    assert.equal(given.statusCode, 200, given.body);
+    assert.equal((await post(t, '/api/v1/records', taxOperator.headers, recordBody({ domain: 'market_regulation' }))).statusCode, 201);
+    assert.equal((await post(t, '/api/v1/records', taxOperator.headers, recordBody({ domain: 'tax' }))).statusCode, 201);
+    assert.equal((await post(t, '/api/v1/records', amrOperator.headers, recordBody({ domain: 'tax' }))).statusCode, 403);
+    await t.app.inject({ method: 'PUT', url: '/api/v1/catalog/record-domains/market_regulation/recording-departments', headers: creditOffice.headers, payload: { departments: ['amr'] } });
+    assert.equal((await post(t, '/api/v1/records', taxOperator.headers, recordBody({ domain: 'market_regulation' }))).statusCode, 403, 'taken back');
+  });
+
   test('only department operators and reviewers record; the credit office and auditors may not', async () => {
     for (const user of [creditOffice, auditor]) {
       const res = await post(t, '/api/v1/records', user.headers, recordBody());
@@ -194,6 +212,9 @@ describe('reviewer decisions on a record', () => {
     const operator = await disclose(amrOperator);
     assert.equal(operator.statusCode, 403);
     assert.equal(operator.json().error.code, 'record.reviewer_required');
+    assert.equal(operator.json().error.message, '只有本部门的审核人员可以变更失信信息的公示决定。', 'the refusal names the step');
+    const revokedByOperator = await post(t, `/api/v1/records/${r.id}/revocation`, amrOperator.headers, { note: '撤销' });
+    assert.equal(revokedByOperator.json().error.message, '只有本部门的审核人员可以撤销失信信息。');
     assert.equal((await disclose(taxReviewer)).statusCode, 404, 'a department that cannot see it');
     const office = await disclose(creditOffice);
     assert.equal(office.statusCode, 403, 'the credit office sees it but did not decide it');

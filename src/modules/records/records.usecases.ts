@@ -12,6 +12,7 @@ import type { RecordPublication } from '../shared/db.workflows.types.ts';
 import { chinaDate, type WorkingCalendar } from '../shared/working-days.ts';
 import { resolveSubject } from '../subjects/subjects.usecases.ts';
 import type { SubjectInput } from '../subjects/subjects.schemas.ts';
+import { domainNotHeld, holdsDomain } from './record-domain-departments.ts';
 import { recordTerms } from './record-terms.ts';
 import { dateInFuture, duplicateDecisionNo, unknownDomain } from './records.errors.ts';
 import * as repo from './records.repository.ts';
@@ -44,10 +45,16 @@ export interface CreateRecordInput {
   penaltyType: string; amount?: string; discloseMinor?: boolean;
 }
 
-/** A department records one of its own penalty decisions; it takes effect at once (state in_effect). */
+/**
+ * A department records one of its own penalty decisions, in a domain it records in (403 otherwise); it takes effect
+ * at once (state in_effect).
+ */
 export async function createRecord(deps: RecordDeps, input: CreateRecordInput) {
   if (!hasRole(deps.actor, 'operator', 'reviewer')) throw forbidden('只有部门经办或审核人员可以记录本部门的失信信息。', 'record.forbidden');
   const { result } = await write(deps, deps.actor.ref, async (w) => {
+    // Only in a domain the credit office gave the department (an unknown domain is refused below, naming the field).
+    const domain = await repo.findDomain(w.tx, input.domain);
+    if (domain && !(await holdsDomain(w.tx, domain.code, deps.actor.departmentId))) throw domainNotHeld(domain.name);
     const subject = await resolveSubject(w, deps, input.subject, 'subject');
     return insertNewRecord(w, {
       ...input, subjectId: subject.id, departmentId: deps.actor.departmentId, state: 'in_effect', createdBy: deps.actor.ref,

@@ -22,6 +22,8 @@ export interface SeverityRulesTable {
 export interface RecordDomainsTable {
   code: string; name: string; sharing: Json<{ departments: 'all' | string[] }>; disclosure_working_days: number; updated_at: Instant;
 }
+/** Departments that may record in a domain (migration 0009), set by the credit office. */
+export interface RecordDomainDepartmentsTable { domain: string; department_id: string }
 export interface PenaltyClassesTable { domain: string; penalty_type: string; severity: Severity; updated_by: string; updated_at: Instant }
 
 /**
@@ -118,6 +120,7 @@ export interface WorkflowTables {
   serials: SerialsTable;
   severity_rules: SeverityRulesTable;
   record_domains: RecordDomainsTable;
+  record_domain_departments: RecordDomainDepartmentsTable;
   penalty_classes: PenaltyClassesTable;
   records: RecordsTable;
   job_cursors: JobCursorsTable;

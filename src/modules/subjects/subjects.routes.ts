@@ -10,13 +10,16 @@ const detail = (r: Awaited<ReturnType<typeof usecases.getSubject>>) => ({ ...pre
 export const subjectsRoutes: RoutePlugin = (app, ctx) => {
   app.post('/api/v1/subjects', {
     schema: {
-      tags: ['subjects'], summary: '登记信用主体（已存在则返回已有主体）',
+      tags: ['subjects'], summary: '登记信用主体（代码已登记的，返回已有主体）',
       body: SubjectInput.extend({ relatedPersons: z.array(RelatedPersonInput).max(50).optional() }),
-      response: { 201: SubjectDetail },
+      response: {
+        200: SubjectDetail.describe('该代码已登记：返回已有主体，名称不变；填写的关联人员登记到该主体'),
+        201: SubjectDetail.describe('新登记的主体'),
+      },
     },
   }, async (req, reply) => {
-    const { subject } = await usecases.createSubject({ ...ctx, actor: actorOf(req) }, req.body);
-    reply.code(201);
+    const { subject, created } = await usecases.createSubject({ ...ctx, actor: actorOf(req) }, req.body);
+    reply.code(created ? 201 : 200);
     return detail(await usecases.getSubject(ctx, subject.id));
   });
 

@@ -42,6 +42,26 @@ test('a code given twice names one subject, whatever the spacing and width of th
   assert.equal(second.name, '示例区同一主体有限公司', 'an existing subject keeps its recorded name');
 });
 
+test('registering a code already registered answers 200 with the existing subject, and only a new one 201', async () => {
+  const uscc = makeUscc();
+  const first = await create(operator.headers, { uscc, name: '示例区重复登记有限公司' });
+  assert.equal(first.statusCode, 201, first.body);
+  const again = await create(operator.headers, { uscc, name: '示例区重复登记有限责任公司' });
+  assert.equal(again.statusCode, 200, again.body);
+  assert.equal(again.json().id, first.json().id);
+  assert.equal(again.json().name, '示例区重复登记有限公司');
+  const created = await t.ctx.db.selectFrom('events').select('type').where('stream', '=', 'subject').where('stream_id', '=', first.json().id).execute();
+  assert.deepEqual(created.map((e) => e.type), ['subject.created'], 'the second call created nothing');
+
+  const person = makeCitizenId();
+  assert.equal((await create(operator.headers, { citizenId: person, name: '张重复' })).statusCode, 201);
+  assert.equal((await create(operator.headers, { citizenId: person, name: '张重复' })).statusCode, 200);
+
+  const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+  const responses = doc.paths['/api/v1/subjects'].post.responses;
+  assert.ok(responses['200'] && responses['201'], 'both answers are declared');
+});
+
 test('an individual business is recognized from its code', async () => {
   const body17 = '92370125MA3C0D0E1';
   const { usccCheckCharacter } = await import('../shared/identifiers.ts');

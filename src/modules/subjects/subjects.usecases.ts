@@ -44,32 +44,37 @@ export function parseSubjectCode(input: { uscc?: string; citizenId?: string }, f
  * a different spelling in one request does not rename it.
  */
 export async function resolveSubject(w: Write, deps: { secrets: Secrets }, input: SubjectInput, field: string): Promise<repo.SubjectRow> {
+  return (await findOrCreateSubject(w, deps, input, field)).subject;
+}
+
+/** As resolveSubject, saying whether this call created the subject (of two concurrent creators, one did). */
+async function findOrCreateSubject(w: Write, deps: { secrets: Secrets }, input: SubjectInput, field: string): Promise<{ subject: repo.SubjectRow; created: boolean }> {
   const code = parseSubjectCode(input, field, chinaDate(w.now));
   const name = input.name.trim();
   if (code.type === 'uscc') {
     const found = await repo.findSubjectByUscc(w.tx, code.normalized);
-    if (found) return found;
+    if (found) return { subject: found, created: false };
     const row: repo.SubjectRow = {
       id: uuidv7(w.now.getTime()), kind: usccKind(code.normalized), name, name_key: normalizeSubjectName(name),
       uscc: code.normalized, citizen_id_digest: null, citizen_id_masked: null, created_at: w.now, updated_at: w.now,
     };
-    return created(w, row, await repo.insertSubject(w.tx, row, null)) ?? (await repo.findSubjectByUscc(w.tx, code.normalized))!;
+    return created(w, row, await repo.insertSubject(w.tx, row, null)) ?? { subject: (await repo.findSubjectByUscc(w.tx, code.normalized))!, created: false };
   }
   const digest = deps.secrets.digestCitizenId(code.normalized);
   const found = await repo.findSubjectByDigest(w.tx, digest);
-  if (found) return found;
+  if (found) return { subject: found, created: false };
   const row: repo.SubjectRow = {
     id: uuidv7(w.now.getTime()), kind: 'person', name, name_key: normalizeSubjectName(name), uscc: null,
     citizen_id_digest: digest, citizen_id_masked: maskCitizenId(code.normalized), created_at: w.now, updated_at: w.now,
   };
-  return created(w, row, await repo.insertSubject(w.tx, row, code.normalized)) ?? (await repo.findSubjectByDigest(w.tx, digest))!;
+  return created(w, row, await repo.insertSubject(w.tx, row, code.normalized)) ?? { subject: (await repo.findSubjectByDigest(w.tx, digest))!, created: false };
 }
 
 function created(w: Write, row: repo.SubjectRow, inserted: repo.SubjectRow | undefined) {
   if (!inserted) return undefined;
   w.event({ stream: 'subject', streamId: row.id, type: 'subject.created', payload: { kind: row.kind, name: row.name } });
   w.audit({ action: 'subject.created', target: `subject:${row.id}`, details: { kind: row.kind, uscc: row.uscc, citizenIdMasked: row.citizen_id_masked } });
-  return inserted;
+  return { subject: inserted, created: true };
 }
 
 /** Links a person to an organization in a role, creating the person on first mention. */
@@ -85,14 +90,18 @@ export async function addRelatedPerson(w: Write, deps: { secrets: Secrets }, org
 
 const WRITERS = ['operator', 'reviewer', 'credit_office', 'admin'] as const;
 
+/**
+ * Registers a subject, or finds the one its code already names (created: false; the related persons given are
+ * still linked to it).
+ */
 export async function createSubject(deps: Deps & { actor: Actor }, input: SubjectInput & { relatedPersons?: RelatedPersonInput[] }) {
   requireRole(deps.actor, ...WRITERS);
   const { result } = await write(deps, deps.actor.ref, async (w) => {
-    const subject = await resolveSubject(w, deps, input, 'body');
-    for (const [i, p] of (input.relatedPersons ?? []).entries()) await addRelatedPerson(w, deps, subject, p, `relatedPersons[${i}]`);
-    return subject;
+    const found = await findOrCreateSubject(w, deps, input, 'body');
+    for (const [i, p] of (input.relatedPersons ?? []).entries()) await addRelatedPerson(w, deps, found.subject, p, `relatedPersons[${i}]`);
+    return found;
   });
-  return { subject: result };
+  return result;
 }
 
 export async function getSubject(deps: { db: Kysely<DB> }, id: string) {
