@@ -58,6 +58,18 @@ export async function checkRecordsAfter(
   return query.orderBy('audit_seq').orderBy('check_id').limit(limit).execute();
 }
 
+/**
+ * Up to which audit row the retention job removed check records on purpose: the throughSeq of its latest
+ * 'check.records_purged' row (found by a partial index), 0 when it never ran. Purges are contiguous from the
+ * oldest batch, so one number covers them all.
+ */
+export async function checkRecordsPurgedThrough(ex: Executor): Promise<bigint> {
+  const row = await ex.selectFrom('audit_log').select('details').where('action', '=', 'check.records_purged')
+    .orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const through = (row?.details as { throughSeq?: unknown } | undefined)?.throughSeq;
+  return typeof through === 'string' && /^\d+$/.test(through) ? BigInt(through) : 0n;
+}
+
 /** The audit log as readers page through it. */
 export async function listAuditRows(ex: Executor, afterSeq: bigint, limit: number): Promise<AuditRow[]> {
   return ex.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
