@@ -31,7 +31,7 @@ after(() => { for (const p of parents) fs.rmSync(p, { recursive: true, force: tr
 test('two data directories under one parent get server and tip-off keys of their own', () => {
   assert.equal(a.config.secretKeyFile, path.join(dir, 'a-keys', 'server.key'));
   assert.equal(b.config.tipoffKeyFile, path.join(dir, 'b-keys', 'tipoff.key'));
-  assert.notEqual(a.secretKey.toString('hex'), b.secretKey.toString('hex'));
+  assert.notEqual(a.secretKey!.toString('hex'), b.secretKey!.toString('hex'));
   assert.notEqual(readKey(a.config.tipoffKeyFile!), readKey(b.config.tipoffKeyFile!));
   assert.deepEqual(fs.readdirSync(dir).sort(), ['a', 'a-keys', 'b', 'b-keys'], 'no key shared beside the data directories');
   if (process.platform !== 'win32') assert.equal(fs.statSync(path.join(dir, 'a-keys')).mode & 0o777, 0o700);
@@ -70,7 +70,7 @@ test('an installation made before keys were kept per data directory keeps its sh
 
   const upgraded = await startAndClose(configFor(path.join(other, 'old')));
   assert.deepEqual(upgraded.legacyKeyFiles, [path.join(other, 'credlink-secret.key'), path.join(other, 'credlink-tipoff.key')]);
-  assert.equal(upgraded.secretKey.toString('hex'), a.secretKey.toString('hex'));
+  assert.equal(upgraded.secretKey!.toString('hex'), a.secretKey!.toString('hex'));
   assert.ok(upgraded.adopted.includes('server'), 'the database adopts the key it has been using');
   assert.equal(fs.existsSync(path.join(other, 'old-keys')), false);
 

@@ -15,7 +15,8 @@ export interface OpenedInstallation {
   /** The configuration with the key files actually used. */
   config: Config;
   database: Database;
-  secretKey: Buffer;
+  /** Null only for a read-only command on a database whose key is missing: the command decides what that means. */
+  secretKey: Buffer | null;
   tipoffKeys: KeyRing | undefined;
   /** A new server key file was written (first start). */
   createdKeyFile: boolean;
@@ -36,18 +37,28 @@ export async function openInstallation(config: Config, options: { readOnly: bool
   if (options.readOnly && !existing) throw new NoInstallationError(noInstallationMessage(config));
   const { config: resolved, legacy } = installationKeyFiles(config, existing);
   const tipoffKeys = options.tipoffKeys ? loadTipoffKeys(resolved) : undefined;
-  const early = options.readOnly ? loadSecretKey(resolved, { create: false }) : null;
   const database = await openDatabase({ databaseUrl: resolved.databaseUrl, dataDir: resolved.dataDir });
   try {
     if (!options.readOnly) await migrate(database);
-    const { key, created } = early ?? loadSecretKey(resolved, { create: !existing });
+    const loaded = options.readOnly ? optionalKey(resolved) : loadSecretKey(resolved, { create: !existing });
+    if (loaded === null) return { config: resolved, database, secretKey: null, tipoffKeys, createdKeyFile: false, legacyKeyFiles: legacy, adopted: [] };
     const { adopted } = await checkInstallationKeys(database.db, {
-      serverKey: key, serverKeySource: resolved.secretKey ? 'CREDLINK_SECRET_KEY' : resolved.secretKeyFile,
+      serverKey: loaded.key, serverKeySource: resolved.secretKey ? 'CREDLINK_SECRET_KEY' : resolved.secretKeyFile,
       tipoffKeys, tipoffKeySource: resolved.tipoffKeys ? 'CREDLINK_TIPOFF_KEYS' : resolved.tipoffKeyFile ?? undefined,
     }, { now: options.now, adopt: !options.readOnly });
-    return { config: resolved, database, secretKey: key, tipoffKeys, createdKeyFile: created, legacyKeyFiles: legacy, adopted };
+    return { config: resolved, database, secretKey: loaded.key, tipoffKeys, createdKeyFile: loaded.created, legacyKeyFiles: legacy, adopted };
   } catch (error) {
     await database.close();
+    throw error;
+  }
+}
+
+/** The server key if there is one; read-only commands never create it. */
+function optionalKey(config: Config): { key: Buffer; created: boolean } | null {
+  try {
+    return loadSecretKey(config, { create: false });
+  } catch (error) {
+    if (error instanceof SecretKeyMissingError) return null;
     throw error;
   }
 }

@@ -11,7 +11,7 @@ export async function openForCli(options: { background?: boolean; clock?: Clock 
   const clock = options.clock ?? systemClock;
   const { config, database, secretKey, tipoffKeys } = await openInstallation(loadConfig(), { readOnly: false, tipoffKeys: true, now: clock.now() });
   try {
-    const composed = await compose({ config, database, clock, log, secretKey, tipoffKeys: tipoffKeys!, background: options.background ?? false });
+    const composed = await compose({ config, database, clock, log, secretKey: secretKey!, tipoffKeys: tipoffKeys!, background: options.background ?? false });
     return { ...composed, database, async close() { await composed.stop(); await database.close(); } };
   } catch (error) {
     await database.close();

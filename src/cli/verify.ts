@@ -3,7 +3,7 @@ import type { DB } from '../modules/shared/db.types.ts';
 import type { Config } from '../app/config.ts';
 import { databaseLocation, NoInstallationError, openInstallation } from '../app/startup.ts';
 import { auditVerifyCommand } from '../modules/audit/audit.cli.ts';
-import { createSecrets } from '../modules/shared/secrets.ts';
+import { createSecrets, SecretKeyMissingError } from '../modules/shared/secrets.ts';
 
 /** Exit code of a verification that found nothing to verify (no data directory, no database, no audit rows). */
 export const EXIT_NOTHING_TO_VERIFY = 3;
@@ -29,6 +29,10 @@ export async function auditVerifyCli(config: Config, out: Out, err: Out): Promis
     if (!(await hasAuditRows(database.db))) {
       err(`${databaseLocation(config)}中没有任何审计记录，无可核验；请确认 CREDLINK_DATA_DIR 或 DATABASE_URL 指向要核验的数据库。`);
       return EXIT_NOTHING_TO_VERIFY;
+    }
+    if (secretKey === null) {
+      throw new SecretKeyMissingError(`找不到服务器密钥文件 ${opened.config.secretKeyFile}（也未设置 CREDLINK_SECRET_KEY）：`
+        + '没有它无法核验检查点。请从备份恢复该密钥文件，或用 CREDLINK_SECRET_KEY_FILE 指向它；核验不会生成新密钥。');
     }
     return await auditVerifyCommand({ db: database.db, secrets: createSecrets(secretKey) }, out);
   } finally {

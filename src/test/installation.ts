@@ -30,7 +30,7 @@ export async function startInstallation(config: Config, now = '2026-06-01T02:00:
   try {
     const composed = await compose({
       config: opened.config, database: opened.database, clock, log: createLogger('silent'),
-      secretKey: opened.secretKey, tipoffKeys: opened.tipoffKeys!, background: false,
+      secretKey: opened.secretKey!, tipoffKeys: opened.tipoffKeys!, background: false,
     });
     return { ...opened, ...composed, clock, async close() { await composed.stop(); await opened.database.close(); } };
   } catch (error) {
