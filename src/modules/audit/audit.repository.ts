@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../shared/ledger.ts';
 
 export interface LedgerHeadRow { audit_seq: bigint; audit_hash: string }
@@ -64,7 +65,8 @@ export async function checkRecordsAfter(
  * oldest batch, so one number covers them all.
  */
 export async function checkRecordsPurgedThrough(ex: Executor): Promise<bigint> {
-  const row = await ex.selectFrom('audit_log').select('details').where('action', '=', 'check.records_purged')
+  // A literal, not a parameter: the partial index's predicate must match the query's at planning time.
+  const row = await ex.selectFrom('audit_log').select('details').where('action', '=', sql.lit('check.records_purged'))
     .orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const through = (row?.details as { throughSeq?: unknown } | undefined)?.throughSeq;
   return typeof through === 'string' && /^\d+$/.test(through) ? BigInt(through) : 0n;
