@@ -1,24 +1,21 @@
 import { loadConfig } from './config.ts';
 import { compose } from './compose.ts';
-import { DataDirLockedError } from './data-dir-lock.ts';
-import { openDatabase } from './database.ts';
 import { createLogger } from './logger.ts';
+import { isOperatorError, openInstallation } from './startup.ts';
 import { systemClock } from '../modules/shared/clock.ts';
-import { loadSecretKey } from '../modules/shared/secrets.ts';
-import { loadTipoffKeys, TipoffKeysMissingError } from '../modules/tipoffs/tipoff-keys.ts';
 
-const config = loadConfig();
-const log = createLogger(config.logLevel);
+const log = createLogger(loadConfig().logLevel);
 
 async function main() {
-  // Refuse before touching the data directory: no tip-off key, no server.
-  const tipoffKeys = loadTipoffKeys(config);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const { key, created } = loadSecretKey(config);
-  if (created) log.warn({ file: config.secretKeyFile }, 'created a new server key file; back it up apart from the database');
-  const { app, stop } = await compose({ config, database, clock: systemClock, log, secretKey: key, tipoffKeys });
+  // Refuses before touching the data directory without a tip-off key, and with keys made for another database.
+  const opened = await openInstallation(loadConfig(), { readOnly: false, tipoffKeys: true, now: systemClock.now() });
+  const { config, database, secretKey, tipoffKeys } = opened;
+  if (opened.createdKeyFile) log.warn({ file: config.secretKeyFile }, 'created a new server key file; back it up apart from the database');
+  for (const file of opened.legacyKeyFiles) log.warn({ file }, 'using a key file shared by every data directory of its parent; move it into the key directory of this data directory');
+  if (opened.adopted.length > 0) log.info({ keys: opened.adopted }, 'key fingerprints stored in the database');
+  const { app, stop } = await compose({ config, database, clock: systemClock, log, secretKey: secretKey!, tipoffKeys: tipoffKeys! });
   await app.listen({ port: config.port, host: config.host });
-  log.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined }, 'CredLink is ready');
+  log.info({ database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined, host: config.host, port: config.port }, 'CredLink is ready');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -34,7 +31,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof DataDirLockedError || error instanceof TipoffKeysMissingError) {
+  if (isOperatorError(error)) {
     console.error(error.message);
   } else {
     log.error({ err: { type: error?.name, message: error?.message } }, 'startup failed');

@@ -4,7 +4,7 @@ import { login } from '../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../test/harness.ts';
 import { loadDemo } from './demo.ts';
 import { clockFrom } from '../modules/shared/clock.ts';
-import { DEMO_AS_OF, DEMO_PASSWORD, demoCompanies } from './demo.data.ts';
+import { DEMO_AS_OF, DEMO_PASSWORD, demoCompanies, demoUsers } from './demo.data.ts';
 
 let t: TestApp;
 const lines: string[] = [];
@@ -48,4 +48,17 @@ test('the demo loads as of its own date years later too, as `credlink demo` load
   } finally {
     await later.close();
   }
+});
+
+test('the demo prints every demo account with its department and role, and how to make a new API key', async () => {
+  const text = lines.join('\n');
+  const names = new Map((await t.ctx.db.selectFrom('departments').select(['code', 'name']).execute()).map((d) => [d.code, d.name]));
+  const roleWords: Record<string, string> = { operator: '经办人', reviewer: '审核人', credit_office: '信用办', auditor: '审计员' };
+  for (const user of demoUsers) {
+    const line = lines.find((l) => l.trim().startsWith(`${user.username} `));
+    assert.ok(line, `${user.username} is listed`);
+    assert.ok(line.includes(names.get(user.departmentCode)!), `${user.username}: its department`);
+    assert.ok(line.includes(roleWords[user.roles[0]]!), `${user.username}: its role`);
+  }
+  assert.match(text, /POST \/api\/v1\/api-keys/, 'how to create a key when the printed ones are lost');
 });

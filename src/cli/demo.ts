@@ -10,6 +10,16 @@ import { DEMO_PASSWORD, demoApiKeyDepartments, demoCompanies, demoPersons, demoU
 
 type Out = (line: string) => void;
 
+/** How the demo's roles read in its printed account list. */
+const ROLE_NAMES: Record<string, string> = {
+  admin: '系统管理员', credit_office: '信用办', operator: '经办人', reviewer: '审核人', auditor: '审计员（只读）',
+};
+
+/** The printed API keys are shown once: how to get another. */
+const NEW_KEY_HOWTO = 'API 密钥遗失后无法找回，可新建一个：用演示账号 credit_officer（或 admin）登录（POST /api/v1/auth/login），'
+  + '再调用 POST /api/v1/api-keys，请求体 {"name": "系统名称", "departmentId": "部门 ID", "expiresInDays": 365}（部门 ID 见 GET /api/v1/departments）；'
+  + '新密钥只在应答中显示一次。遗失的旧密钥可用 POST /api/v1/api-keys/{id}/revocation 吊销。';
+
 /**
  * Loads the demo data set through the same use cases the API calls: users of each department, API keys for three
  * business systems, and entries in every state. Refuses to load twice.
@@ -18,9 +28,12 @@ export async function loadDemo(ctx: AppContext, out: Out): Promise<number> {
   const { db } = ctx;
   if (await db.selectFrom('users').select('id').where('username', '=', 'amr_operator').executeTakeFirst()) {
     out('演示数据已载入过，未重复载入。');
+    out(NEW_KEY_HOWTO);
     return 0;
   }
-  const departments = new Map((await db.selectFrom('departments').select(['id', 'code']).execute()).map((d) => [d.code, d.id]));
+  const departmentRows = await db.selectFrom('departments').select(['id', 'code', 'name']).execute();
+  const departments = new Map(departmentRows.map((d) => [d.code, d.id]));
+  const departmentNames = new Map(departmentRows.map((d) => [d.code, d.name]));
   const office = departments.get('credit_office')!;
   const admin = systemActor('demo', office);
 
@@ -97,11 +110,15 @@ export async function loadDemo(ctx: AppContext, out: Out): Promise<number> {
   const keys: string[] = [];
   for (const code of demoApiKeyDepartments) {
     const { key } = await createApiKey({ ...ctx, actor: admin }, { name: `${code} 业务系统（演示）`, departmentId: departments.get(code)!, expiresInDays: 365 });
-    keys.push(`  ${code}: ${key}`);
+    keys.push(`  ${departmentNames.get(code) ?? code}（${code}）：${key}`);
   }
   out('演示数据已载入：示例区各部门账号、12 家演示企业、5 名演示自然人，各状态的红黑名单记录、各失信程度的行政处罚信息、一件待处理的异议、一份信用承诺，以及各实施部门的推送待办。');
-  out(`演示账号（密码均为 ${DEMO_PASSWORD}）：amr_operator、amr_reviewer、tax_reviewer、credit_officer、auditor 等。`);
-  out('演示业务系统 API 密钥（仅显示这一次）：');
+  out(`演示账号（密码均为 ${DEMO_PASSWORD}，无须修改即可使用）：`);
+  for (const u of demoUsers) {
+    out(`  ${u.username.padEnd(22)}${departmentNames.get(u.departmentCode) ?? u.departmentCode}　${u.roles.map((r) => ROLE_NAMES[r]).join('、')}`);
+  }
+  out('演示业务系统 API 密钥（仅显示这一次，请妥善保存）：');
   for (const line of keys) out(line);
+  out(NEW_KEY_HOWTO);
   return 0;
 }

@@ -1,14 +1,16 @@
 import '../modules/shared/validation-messages.ts';
 import { loadConfig } from '../app/config.ts';
-import { DataDirLockedError } from '../app/data-dir-lock.ts';
 import { openDatabase } from '../app/database.ts';
+import { installationExists, installationKeyFiles } from '../app/installation.ts';
 import { migrate } from '../app/migrate.ts';
-import { auditVerifyCommand } from '../modules/audit/audit.cli.ts';
+import { isOperatorError } from '../app/startup.ts';
 import { clockFrom } from '../modules/shared/clock.ts';
+import { backupCli, BackupRefusedError, restoreCli } from './backup.ts';
 import { DEMO_AS_OF } from './demo.data.ts';
 import { loadDemo } from './demo.ts';
 import { openForCli } from './open.ts';
-import { initTipoffKeyFile, TipoffKeysMissingError } from '../modules/tipoffs/tipoff-keys.ts';
+import { auditVerifyCli } from './verify.ts';
+import { initTipoffKeyFile } from '../modules/tipoffs/tipoff-keys.ts';
 import { rotateTipoffKeys } from '../modules/tipoffs/tipoffs.rotation.ts';
 
 const HELP = `用法 / usage: credlink <command>
@@ -16,13 +18,17 @@ const HELP = `用法 / usage: credlink <command>
   start           启动服务（同 npm start）
   migrate         执行数据库迁移
   demo            载入演示数据（虚构的示例区部门、主体和各状态的名单记录）
-  audit verify    核验审计链（篡改、尾部删除、整体重算）
-  keys init       生成举报人信息加密密钥文件（已配置或已存在时不变；不会写入数据目录）
+  audit verify    核验审计链（篡改、尾部删除、整体重算）；只读，不需要举报人信息密钥。
+                  退出码：0 完整，2 发现问题，3 数据目录或数据库不存在、没有审计记录
+  backup <文件>   备份嵌入式数据库（须先停止服务器；不含密钥）；PostgreSQL 请用 pg_dump
+  restore <文件>  把备份恢复到 CREDLINK_DATA_DIR（须为新目录，不会覆盖已有数据库）
+  keys init       生成举报人信息加密密钥文件（已配置或已存在时不变；在以数据目录命名的密钥目录中，不在数据目录内）
   keys rotate-tipoffs
                   用当前（第一个）举报密钥重新加密旧密钥加密的举报人信息和附件（旧密钥须仍在密钥环中）
   help            显示本帮助
 
-数据库：设置 DATABASE_URL=postgres://… 使用 PostgreSQL，否则使用 CREDLINK_DATA_DIR（默认 ./data）中的嵌入式数据库。`;
+数据库：设置 DATABASE_URL=postgres://… 使用 PostgreSQL，否则使用 CREDLINK_DATA_DIR（默认 ./data）中的嵌入式数据库。
+密钥：默认在数据目录旁以其命名的目录中（./data 对应 ./data-keys/server.key 和 tipoff.key）。`;
 
 async function run(args: string[]): Promise<number> {
   const [command, sub] = args;
@@ -43,6 +49,8 @@ async function run(args: string[]): Promise<number> {
       return 0;
     }
     case 'demo': {
+      // As npm start does: a fresh machine gets its tip-off key file, so the demo works before any start.
+      await initTipoffKeys(loadConfig(), console.log);
       const app = await openForCli({ clock: clockFrom(DEMO_AS_OF) });
       try {
         return await loadDemo(app.ctx, console.log);
@@ -52,13 +60,12 @@ async function run(args: string[]): Promise<number> {
     }
     case 'audit': {
       if (sub !== 'verify') break;
-      const app = await openForCli();
-      try {
-        return await auditVerifyCommand(app.ctx, console.log);
-      } finally {
-        await app.close();
-      }
+      return auditVerifyCli(loadConfig(), console.log, console.error);
     }
+    case 'backup':
+      return backupCli(loadConfig(), sub, console.log);
+    case 'restore':
+      return restoreCli(loadConfig(), sub, console.log);
     case 'keys': {
       if (sub === 'rotate-tipoffs') {
         const app = await openForCli();
@@ -71,9 +78,7 @@ async function run(args: string[]): Promise<number> {
         }
       }
       if (sub !== 'init') break;
-      const config = loadConfig();
-      const { created, file } = initTipoffKeyFile(config);
-      if (created) console.log(`已生成举报人信息加密密钥文件：${file}（请与数据库分开备份；丢失后举报人信息无法解密）。`);
+      await initTipoffKeys(loadConfig(), console.log);
       return 0;
     }
     case undefined:
@@ -86,9 +91,16 @@ async function run(args: string[]): Promise<number> {
   return 64;
 }
 
+/** Creates this installation's tip-off key file unless a key is configured or an existing installation has one. */
+async function initTipoffKeys(config: ReturnType<typeof loadConfig>, out: (line: string) => void): Promise<void> {
+  const { config: resolved } = installationKeyFiles(config, await installationExists(config));
+  const { created, file } = initTipoffKeyFile(resolved);
+  if (created) out(`已生成举报人信息加密密钥文件：${file}（请与数据库分开备份；丢失后举报人信息无法解密）。`);
+}
+
 run(process.argv.slice(2)).then((code) => {
   if (code >= 0) process.exit(code);
 }, (error) => {
-  console.error(error instanceof DataDirLockedError || error instanceof TipoffKeysMissingError ? error.message : `命令执行失败：${error?.message ?? error}`);
+  console.error(isOperatorError(error) || error instanceof BackupRefusedError ? error.message : `命令执行失败：${error?.message ?? error}`);
   process.exit(1);
 });

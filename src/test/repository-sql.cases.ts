@@ -7,6 +7,7 @@ import * as users from '../modules/auth/users.repository.ts';
 import * as calendar from '../modules/catalog/calendar.repository.ts';
 import * as catalog from '../modules/catalog/catalog.repository.ts';
 import * as checkIndex from '../modules/checks/check-index.repository.ts';
+import * as checkRetention from '../modules/checks/check-retention.repository.ts';
 import * as commitments from '../modules/commitments/commitments.repository.ts';
 import * as departments from '../modules/departments/departments.repository.ts';
 import * as disclosure from '../modules/disclosure/disclosure.repository.ts';
@@ -69,6 +70,9 @@ export const cases: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   'audit: check records after a position': (db) => audit.checkRecordsAfter(db, { auditSeq: 10n, checkId: id }, 20n, 100),
   'audit: first page of check records': (db) => audit.checkRecordsAfter(db, null, 20n, 100),
   'audit: page of the log': (db) => audit.listAuditRows(db, 10n, 100),
+  'audit: check records purged through': (db) => audit.checkRecordsPurgedThrough(db),
+  'checks: oldest check batches': (db) => checkRetention.oldestCheckBatches(db, 50),
+  'checks: delete check records through a batch': (db) => checkRetention.deleteCheckRecordsThrough(db, 20n),
 
   'auth: insert an API key': (db) => apiKeys.insertApiKey(db, {
     id, prefix: 'ck_abc', secretHash: 'hash', name: 'key', departmentId: id, createdBy: otherId, now, expiresAt: later,

@@ -22,6 +22,15 @@ select * from "check_records" where "audit_seq" <= $1 order by "audit_seq", "che
 -- audit: page of the log
 select * from "audit_log" where "seq" > $1 order by "seq" limit $2;
 
+-- audit: check records purged through
+select "details" from "audit_log" where "action" = 'check.records_purged' order by "seq" desc limit $1;
+
+-- checks: oldest check batches
+select "audit_seq", max(checked_at) as "newest", count(*)::text as "records" from "check_records" group by "audit_seq" order by "audit_seq" limit $1;
+
+-- checks: delete check records through a batch
+delete from "check_records" where "audit_seq" <= $1;
+
 -- auth: insert an API key
 insert into "api_keys" ("id", "prefix", "secret_hash", "name", "department_id", "created_by", "created_at", "expires_at") values ($1, $2, $3, $4, $5, $6, $7, $8);
 

@@ -3,7 +3,7 @@ import { auditHash, type Executor } from '../shared/ledger.ts';
 import type { Secrets } from '../shared/secrets.ts';
 import { messages, ProblemList, type AuditProblem } from './audit-problems.ts';
 import {
-  auditRowsAfter, checkpointsAfter, checkRecordsAfter, latestCheckpoint, readAuditHead,
+  auditRowsAfter, checkpointsAfter, checkRecordsAfter, checkRecordsPurgedThrough, latestCheckpoint, readAuditHead,
   type AuditRow, type CheckpointRow, type CheckRecordAuditRow,
 } from './audit.repository.ts';
 import { checkpointSignatureValid } from './checkpoint-signature.ts';
@@ -21,6 +21,8 @@ export interface AuditVerification {
   /** The highest checkpoint whose signature verified under the current key. */
   lastCheckpointSeq: bigint | null;
   checkBatchesChecked: number;
+  /** Of those, batches whose records the retention job removed: their audit rows and hashes stay. */
+  checkBatchesPurged: number;
   problems: AuditProblem[];
   /** Problems found beyond the per-code limit and left out of `problems`. */
   problemsOmitted: number;
@@ -41,6 +43,9 @@ class ChainWalk {
   private rowsChecked = 0;
   private checkpointsChecked = 0;
   private checkBatchesChecked = 0;
+  private checkBatchesPurged = 0;
+  /** Read when first needed, and again when a batch beyond it is empty (the job may have run meanwhile). */
+  private purgedThrough: bigint | null = null;
   private prev: AuditRow | null = null;
   private firstModified: AuditProblem | null = null;
   private moreModified = 0;
@@ -85,6 +90,7 @@ class ChainWalk {
       checkpointsChecked: this.checkpointsChecked,
       lastCheckpointSeq: this.lastValidCheckpoint,
       checkBatchesChecked: this.checkBatchesChecked,
+      checkBatchesPurged: this.checkBatchesPurged,
       problems: this.problems.items,
       problemsOmitted: this.problems.omitted,
     };
@@ -146,9 +152,19 @@ class ChainWalk {
     const hasher = new CheckBatchHasher();
     for await (const record of records.takeWhile((r) => r.audit_seq === row.seq)) hasher.add(checkRecordForHash(record));
     const { count, rowsHash } = row.details as { count?: unknown; rowsHash?: unknown };
+    if (hasher.count === 0 && await this.purged(row.seq)) {
+      this.checkBatchesPurged += 1;
+      return;
+    }
     if (Number(count) !== hasher.count || rowsHash !== hasher.digest()) {
       this.problems.add('audit.check_batch_modified', row.seq, messages.checkBatchModified(row.seq, count, hasher.count));
     }
+  }
+
+  /** Whether the retention job removed this batch's records (a chained 'check.records_purged' row covers it). */
+  private async purged(seq: bigint): Promise<boolean> {
+    if (this.purgedThrough === null || seq > this.purgedThrough) this.purgedThrough = await checkRecordsPurgedThrough(this.db);
+    return seq <= this.purgedThrough;
   }
 
   /** Check records that no 'check.batch' row covers: reported once per audit seq they point at. */

@@ -9,7 +9,7 @@ export async function auditVerifyCommand(deps: { db: Kysely<DB>; secrets: Secret
   out('审计链核验报告');
   out(`  已核验审计记录：${result.rowsChecked} 条（最后一条序号 ${result.lastSeq}）`);
   out(`  已核验检查点：${result.checkpointsChecked} 个（最后一个有效检查点序号 ${result.lastCheckpointSeq ?? '无'}）`);
-  out(`  已核验核查批次：${result.checkBatchesChecked} 个`);
+  out(`  已核验核查批次：${result.checkBatchesChecked} 个${result.checkBatchesPurged > 0 ? `（其中 ${result.checkBatchesPurged} 个批次的核查记录已按保存期限删除，批次哈希仍在审计链中）` : ''}`);
   const errors = result.problems.filter((p) => p.severity === 'error');
   const warnings = result.problems.filter((p) => p.severity === 'warning');
   for (const [title, list] of [['问题', errors], ['提示', warnings]] as const) {

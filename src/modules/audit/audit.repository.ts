@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../shared/ledger.ts';
 
 export interface LedgerHeadRow { audit_seq: bigint; audit_hash: string }
@@ -56,6 +57,19 @@ export async function checkRecordsAfter(
     query = query.where((eb) => eb(eb.refTuple('audit_seq', 'check_id'), '>', eb.tuple(after.auditSeq, after.checkId)));
   }
   return query.orderBy('audit_seq').orderBy('check_id').limit(limit).execute();
+}
+
+/**
+ * Up to which audit row the retention job removed check records on purpose: the throughSeq of its latest
+ * 'check.records_purged' row (found by a partial index), 0 when it never ran. Purges are contiguous from the
+ * oldest batch, so one number covers them all.
+ */
+export async function checkRecordsPurgedThrough(ex: Executor): Promise<bigint> {
+  // A literal, not a parameter: the partial index's predicate must match the query's at planning time.
+  const row = await ex.selectFrom('audit_log').select('details').where('action', '=', sql.lit('check.records_purged'))
+    .orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const through = (row?.details as { throughSeq?: unknown } | undefined)?.throughSeq;
+  return typeof through === 'string' && /^\d+$/.test(through) ? BigInt(through) : 0n;
 }
 
 /** The audit log as readers page through it. */

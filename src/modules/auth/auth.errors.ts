@@ -14,7 +14,11 @@ export const tooManyAttempts = (retryAfterSeconds: number, scope: 'account' | 'a
   { retryAfterSeconds, scope },
 );
 export const passwordChangeRequired = () =>
-  forbidden('首次登录或密码被重置后，须先修改密码才能继续操作。', 'auth.password_change_required');
+  forbidden(
+    '首次登录或密码被重置后，须先修改密码才能继续操作：请用当前的会话令牌调用 POST /api/v1/auth/password，'
+    + '请求体为 {"currentPassword": "当前密码", "newPassword": "新密码"}（至少 10 位，须同时包含字母和数字），修改成功后即可继续操作。',
+    'auth.password_change_required',
+  );
 export const sessionRequired = () =>
   forbidden('此操作仅限登录用户；部门系统的 API 密钥不能使用。', 'auth.session_required');
 export const weakPassword = (field: string) => unprocessable(

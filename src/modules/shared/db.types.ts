@@ -104,6 +104,9 @@ export interface CheckRecordsTable {
   audit_seq: ColumnType<bigint, bigint | string, never>;
 }
 
+/** Fingerprints of the server and tip-off keys this database was set up with (purpose 'server' or 'tipoff:<id>'). */
+export interface InstallationKeysTable { purpose: string; fingerprint: string; adopted_at: Instant }
+
 export interface DB extends WorkflowTables {
   departments: DepartmentsTable;
   users: UsersTable;
@@ -128,4 +131,5 @@ export interface DB extends WorkflowTables {
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;
   check_records: CheckRecordsTable;
+  installation_keys: InstallationKeysTable;
 }

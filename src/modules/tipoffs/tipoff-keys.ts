@@ -45,7 +45,7 @@ export function parseKeyRing(text: string): KeyRing {
 export function initTipoffKeyFile(options: { tipoffKeys: string | null; tipoffKeyFile: string | null; dataDir: string }): { created: boolean; file: string | null } {
   if (options.tipoffKeys || !options.tipoffKeyFile || fs.existsSync(options.tipoffKeyFile)) return { created: false, file: options.tipoffKeyFile };
   if (isInside(options.tipoffKeyFile, options.dataDir)) throw new TipoffKeysMissingError('举报人信息密钥文件不得放在数据目录中。');
-  fs.mkdirSync(path.dirname(options.tipoffKeyFile), { recursive: true });
+  fs.mkdirSync(path.dirname(options.tipoffKeyFile), { recursive: true, mode: 0o700 });
   const id = `k${new Date().toISOString().slice(0, 10).replaceAll('-', '')}`;
   fs.writeFileSync(options.tipoffKeyFile, `${id}:${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
   return { created: true, file: options.tipoffKeyFile };

@@ -1,0 +1,50 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../modules/shared/db.types.ts';
+import type { Config } from '../app/config.ts';
+import { databaseLocation, NoInstallationError, openInstallation } from '../app/startup.ts';
+import { auditVerifyCommand } from '../modules/audit/audit.cli.ts';
+import { createSecrets, SecretKeyMissingError } from '../modules/shared/secrets.ts';
+
+/** Exit code of a verification that found nothing to verify (no data directory, no database, no audit rows). */
+export const EXIT_NOTHING_TO_VERIFY = 3;
+
+type Out = (line: string) => void;
+
+/**
+ * `credlink audit verify`: reads an existing database with the server key, and nothing else. It never creates a
+ * database, a key or a fingerprint, never migrates, and needs no tip-off key. A database with nothing to verify
+ * is not a clean chain: it is an error of its own (exit code 3), naming where it looked.
+ */
+export async function auditVerifyCli(config: Config, out: Out, err: Out): Promise<number> {
+  let opened;
+  try {
+    opened = await openInstallation(config, { readOnly: true, tipoffKeys: false, now: new Date() });
+  } catch (error) {
+    if (!(error instanceof NoInstallationError)) throw error;
+    err(`${error.message}未核验任何内容。`);
+    return EXIT_NOTHING_TO_VERIFY;
+  }
+  const { database, secretKey } = opened;
+  try {
+    if (!(await hasAuditRows(database.db))) {
+      err(`${databaseLocation(config)}中没有任何审计记录，无可核验；请确认 CREDLINK_DATA_DIR 或 DATABASE_URL 指向要核验的数据库。`);
+      return EXIT_NOTHING_TO_VERIFY;
+    }
+    if (secretKey === null) {
+      throw new SecretKeyMissingError(`找不到服务器密钥文件 ${opened.config.secretKeyFile}（也未设置 CREDLINK_SECRET_KEY）：`
+        + '没有它无法核验检查点。请从备份恢复该密钥文件，或用 CREDLINK_SECRET_KEY_FILE 指向它；核验不会生成新密钥。');
+    }
+    return await auditVerifyCommand({ db: database.db, secrets: createSecrets(secretKey) }, out);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Whether the database has an audit log with rows, or a head saying it had some (then rows removed is a finding). */
+async function hasAuditRows(db: Kysely<DB>): Promise<boolean> {
+  const present = await sql<{ present: boolean }>`select to_regclass('ledger_head') is not null and to_regclass('audit_log') is not null as present`.execute(db);
+  if (!present.rows[0]?.present) return false;
+  const head = await db.selectFrom('ledger_head').select('audit_seq').where('id', '=', 1).executeTakeFirst();
+  if (head && head.audit_seq > 0n) return true;
+  return (await db.selectFrom('audit_log').select('seq').limit(1).executeTakeFirst()) !== undefined;
+}
