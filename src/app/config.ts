@@ -22,6 +22,11 @@ export interface Config {
   syncIntervalMs: number;
   staleAfterMs: number;
   checkRecordBufferLimit: number;
+  /**
+   * Directory of the local check journal: a check is answered once its record is synced there, and what a dead
+   * process left is replayed at the next start. Local disk of this host only (never shared between hosts).
+   */
+  checkJournalDir: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncIntervalMs: intFrom(env.CREDLINK_SYNC_INTERVAL_MS, 500),
     staleAfterMs: intFrom(env.CREDLINK_STALE_AFTER_MS, 5000),
     checkRecordBufferLimit: intFrom(env.CREDLINK_CHECK_BUFFER_LIMIT, 100_000),
+    checkJournalDir: path.resolve(env.CREDLINK_CHECK_JOURNAL_DIR || path.join(dataDir, 'check-journal')),
   };
 }
 
