@@ -39,6 +39,8 @@ export class CheckJournal implements CheckJournalWriter {
   private writing: Promise<void> | null = null;
   private current: Segment | null = null;
   private counter = 0;
+  /** Group writes so far: each one write and one fsync, for as many checks as were waiting. */
+  groups = 0;
   private readonly segmentOf = new WeakMap<CheckRecordInput, Segment>();
   private readonly open = new Set<Segment>();
 
@@ -101,6 +103,7 @@ export class CheckJournal implements CheckJournalWriter {
           await segment.handle!.appendFile(`${lines.join('\n')}\n`);
           await segment.handle!.datasync();
           segment.lines += rows.length;
+          this.groups += 1;
           for (const row of rows) this.segmentOf.set(row, segment);
           for (const w of waiters) w.resolve();
         } catch (error) {
