@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { JOURNAL_FILE, syncDirectory } from './check-journal.ts';
-import { parseJournalLine, type CheckRecordInput, type CheckRecorder } from './check-recorder.ts';
+import { parseJournalLine } from './check-record-line.ts';
+import type { CheckRecordInput, CheckRecorder } from './check-recorder.ts';
 
 const SWEEP_MS = 60_000;
 

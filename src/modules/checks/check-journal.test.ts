@@ -14,7 +14,8 @@ import { createSecrets } from '../shared/secrets.ts';
 import { CheckData } from './check-fixtures.ts';
 import { CheckJournal, journalScope } from './check-journal.ts';
 import { JournalReplayer } from './check-journal-replay.ts';
-import { CheckRecorder, journalLine, type CheckRecordInput } from './check-recorder.ts';
+import { journalLine } from './check-record-line.ts';
+import { CheckRecorder, type CheckRecordInput } from './check-recorder.ts';
 
 const log = createLogger('silent');
 

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { journalLine, type CheckJournalWriter, type CheckRecordInput } from './check-recorder.ts';
+import { journalLine } from './check-record-line.ts';
+import type { CheckJournalWriter, CheckRecordInput } from './check-recorder.ts';
 
 /** A segment is closed after this many rows or this long, so that written rows stop taking disk. */
 const SEGMENT_ROWS = 20_000;
