@@ -20,6 +20,8 @@ import { citizenIdFor, isIndividualBusiness, MISS_BASE, organizationName, person
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const resultsDir = path.join(benchDir, 'results');
+/** The server's check journal, on the same disk as the results (a real fsync, not a memory file system). */
+const journalDir = path.join(resultsDir, `check-journal-${process.pid}`);
 const env = process.env;
 
 function intSetting(name: string, fallback: number): number {
@@ -53,6 +55,8 @@ let cleaning: Promise<void> | null = null;
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
     for (const child of children.splice(0)) await child.stop().catch(() => {});
+    // The server's check journal belongs to this run's schema only.
+    fs.rmSync(journalDir, { recursive: true, force: true });
     if (schema) {
       await dropBenchSchema(settings.url, schema)
         .then(() => say(`dropped schema ${schema}`), (error) => say(`could not drop schema ${schema}: ${error.message}`));
@@ -121,6 +125,7 @@ async function main() {
     env: {
       ...env, DATABASE_URL: settings.url, BENCH_SCHEMA: schema, PORT: String(port), HOST: '127.0.0.1',
       CREDLINK_SECRET_KEY: secretKey.toString('hex'), CREDLINK_ADMIN_PASSWORD: adminPassword, LOG_LEVEL: settings.logLevel,
+      CREDLINK_CHECK_JOURNAL_DIR: journalDir,
     },
     stderrFile: serverLog,
   });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { ApiKeyCache } from '../modules/auth/api-key-cache.ts';
 import { authenticateRequest } from '../modules/auth/auth.usecases.ts';
@@ -5,6 +6,8 @@ import { ensureAdmin } from '../modules/auth/bootstrap.ts';
 import { ensureCatalogSeed } from '../modules/catalog/catalog.bootstrap.ts';
 import { CalendarService } from '../modules/catalog/calendar.service.ts';
 import { CheckIndex } from '../modules/checks/check-index.ts';
+import { CheckJournal, journalScope } from '../modules/checks/check-journal.ts';
+import { JournalReplayer } from '../modules/checks/check-journal-replay.ts';
 import { CheckRecorder } from '../modules/checks/check-recorder.ts';
 import type { Clock } from '../modules/shared/clock.ts';
 import { createSecrets } from '../modules/shared/secrets.ts';
@@ -49,7 +52,13 @@ export async function compose(options: ComposeOptions): Promise<Composed> {
   const calendar = new CalendarService(base);
   const keys = new ApiKeyCache(base);
   const index = new CheckIndex({ ...base, parallelLoad: database.kind === 'postgres' });
-  const recorder = new CheckRecorder({ ...base, limit: config.checkRecordBufferLimit });
+  const journalDir = path.join(config.checkJournalDir, journalScope({ url: config.databaseUrl, dataDir: config.dataDir }));
+  const journal = await CheckJournal.open(journalDir, log);
+  const recorder = new CheckRecorder({ ...base, limit: config.checkRecordBufferLimit, journal });
+  // Checks acknowledged by a process that died are recorded before this one answers any (a failure here is
+  // retried every minute, as is a neighbour's death).
+  const replayer = new JournalReplayer({ dir: journalDir, owner: journal.owner, recorder, log });
+  await replayer.sweep().catch((error) => log.error({ err: { type: error?.name, message: error?.message } }, 'check journal replay failed; retried later'));
   const sync = new EventSync({ ...base, intervalMs: config.syncIntervalMs, staleAfterMs: config.staleAfterMs });
   const ctx = { ...base, calendar, keys, index, recorder, sync } as unknown as AppContext;
   ctx.jobs = new JobRunner(ctx, jobList);
@@ -68,6 +77,7 @@ export async function compose(options: ComposeOptions): Promise<Composed> {
   if (options.background !== false) {
     sync.start();
     recorder.start();
+    replayer.start();
     checkpointer.start();
     ctx.jobs.start();
   }
@@ -82,8 +92,11 @@ export async function compose(options: ComposeOptions): Promise<Composed> {
       await app.close();
       await ctx.jobs.stop();
       sync.stop();
-      // The last batch of check records first, so the final checkpoint covers it.
+      // The last batch of check records first, so the final checkpoint covers it; what cannot be written stays
+      // in the journal for the next start.
+      await replayer.stop();
       await recorder.stop();
+      await journal.close();
       await checkpointer.stop();
     },
   };

@@ -36,6 +36,11 @@ export interface Config {
   trustProxy: string[];
   /** Check records older than this many months are removed by the check-retention job (0 keeps them for ever). */
   checkRecordRetentionMonths: number;
+  /**
+   * Directory of the local check journal: a check is answered once its record is synced there, and what a dead
+   * process left is replayed at the next start. Local disk of this host only (never shared between hosts).
+   */
+  checkJournalDir: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: proxiesFrom(env.CREDLINK_TRUST_PROXY),
     // 36 months: the longest period the rules set (a serious dishonesty record's disclosure, a black list's term).
     checkRecordRetentionMonths: intFrom(env.CREDLINK_CHECK_RECORD_RETENTION_MONTHS, 36),
+    checkJournalDir: path.resolve(env.CREDLINK_CHECK_JOURNAL_DIR || path.join(dataDir, 'check-journal')),
   };
 }
 

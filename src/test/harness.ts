@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { compose, type Composed } from '../app/compose.ts';
 import { loadConfig, type Config } from '../app/config.ts';
 import { createLogger } from '../app/logger.ts';
@@ -27,12 +30,15 @@ export async function createTestApp(options: {
   extraRoutes?: RoutePlugin[];
 } = {}): Promise<TestApp> {
   const database = await openTestDatabase({ migrate: false });
+  // Each test app journals its checks in a directory of its own, removed on close.
+  const journalDir = await mkdtemp(path.join(tmpdir(), 'credlink-journal-'));
   const clock = new ManualClock(options.now ?? '2026-06-01T02:00:00.000Z');
   const config: Config = {
     ...loadConfig({}),
     dataDir: 'memory://',
     adminPassword: TEST_ADMIN_PASSWORD,
     syncIntervalMs: 50,
+    checkJournalDir: journalDir,
     ...options.config,
   };
   const log = options.log
@@ -46,6 +52,7 @@ export async function createTestApp(options: {
     async close() {
       await composed.stop();
       await database.close();
+      await rm(journalDir, { recursive: true, force: true });
     },
   };
 }

@@ -11,6 +11,7 @@ import { ManualClock } from '../shared/clock.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { createSecrets } from '../shared/secrets.ts';
 import { CheckData } from './check-fixtures.ts';
+import { verifyAudit } from '../audit/audit.usecases.ts';
 import { CheckRecorder, type CheckRecordInput } from './check-recorder.ts';
 
 const log = createLogger('silent');
@@ -41,7 +42,7 @@ describe('writing check records in batches', () => {
     recorder.start();
     try {
       const rows = Array.from({ length: 1000 }, row);
-      for (const r of rows) assert.equal(recorder.record(r), true);
+      for (const r of rows) assert.notEqual(recorder.record(r), false);
       const until = Date.now() + 10_000;
       while (recorder.pending > 0 && Date.now() < until) await sleep(10);
       assert.equal(recorder.pending, 0, 'the batch was written without waiting for the timer');
@@ -77,11 +78,11 @@ describe('writing check records in batches', () => {
     const recorder = new CheckRecorder({ db: database.db.withPlugin(outage), clock, log, limit: 5 });
     const rows = Array.from({ length: 6 }, row);
     outage.down = true;
-    for (const r of rows.slice(0, 3)) assert.equal(recorder.record(r), true);
+    for (const r of rows.slice(0, 3)) assert.notEqual(recorder.record(r), false);
     await assert.rejects(recorder.flush(), /ECONNREFUSED/);
     assert.equal(recorder.pending, 3);
-    assert.equal(recorder.record(rows[3]!), true);
-    assert.equal(recorder.record(rows[4]!), true);
+    assert.notEqual(recorder.record(rows[3]!), false);
+    assert.notEqual(recorder.record(rows[4]!), false);
     assert.equal(recorder.record(rows[5]!), false, 'the buffer is full');
     outage.down = false;
     const seq = await auditHead();
@@ -100,5 +101,71 @@ describe('writing check records in batches', () => {
     recorder.record(r);
     await recorder.stop();
     assert.ok(await database.db.selectFrom('check_records').select('check_id').where('check_id', '=', r.checkId).executeTakeFirst());
+  });
+
+  test('a record the database refuses is set aside in the audit log with its error, and the others are written', async () => {
+    const recorder = new CheckRecorder({ db: database.db, clock, log, limit: 100 });
+    const seq = await auditHead();
+    const rows = Array.from({ length: 7 }, row);
+    // PostgreSQL refuses NUL in text and jsonb: this record can never be written as it is.
+    rows[4]!.subjects = [{ name: '示例\u0000区', subjectId: null, entryIds: [], candidate: false }];
+    for (const r of rows) recorder.record(r);
+    await recorder.flush();
+    assert.equal(recorder.pending, 0, 'nothing waits behind the poisoned record');
+
+    const stored = await database.db.selectFrom('check_records').select('check_id')
+      .where('check_id', 'in', rows.map((r) => r.checkId)).execute();
+    assert.deepEqual(stored.map((r) => r.check_id).sort(), rows.filter((_, i) => i !== 4).map((r) => r.checkId).sort());
+    const [setAside, ...more] = await database.db.selectFrom('audit_log').selectAll()
+      .where('action', '=', 'check.set_aside').where('seq', '>', seq).execute();
+    assert.equal(more.length, 0);
+    assert.equal(setAside!.target, rows[4]!.checkId);
+    const details = setAside!.details as { checkId: string; error: { code: string; message: string }; record: { subjects: { name: string }[] } };
+    assert.equal(details.checkId, rows[4]!.checkId);
+    assert.match(details.error.code, /^22/);
+    assert.equal(details.record.subjects[0]!.name, '示例\uFFFD区');
+
+    const status = recorder.status();
+    assert.equal(status.setAside, 1);
+    assert.equal(status.lastSetAsideAt, clock.now().toISOString());
+    assert.equal(status.failingSince, null);
+
+    // The next checks are recorded as usual, and the chain accounts for every batch and the record set aside.
+    const next = row();
+    recorder.record(next);
+    await recorder.flush();
+    assert.ok(await database.db.selectFrom('check_records').select('check_id').where('check_id', '=', next.checkId).executeTakeFirst());
+    const verification = await verifyAudit({ db: database.db, secrets: createSecrets(randomBytes(32)) });
+    assert.deepEqual(verification.problems.filter((p) => p.code !== 'audit.checkpoint_other_key'), []);
+  });
+
+  test('a poisoned record never fills the buffer: checks go on being accepted', async () => {
+    const recorder = new CheckRecorder({ db: database.db, clock, log, limit: 3 });
+    const poisoned = row();
+    poisoned.actor = 'api_key:\u0000';
+    recorder.record(poisoned);
+    await recorder.flush();
+    for (let i = 0; i < 10; i++) {
+      assert.notEqual(recorder.record(row()), false, `check ${i} accepted`);
+      await recorder.flush();
+    }
+    assert.equal(recorder.pending, 0);
+  });
+
+  test('replaying rows already written records nothing twice', async () => {
+    const recorder = new CheckRecorder({ db: database.db, clock, log, limit: 100 });
+    const rows = Array.from({ length: 4 }, row);
+    rows[1]!.subjects = [{ name: 'x\u0000', subjectId: null, entryIds: [], candidate: false }];
+    for (const r of rows.slice(0, 2)) recorder.record(r);
+    await recorder.flush();
+    const seq = await auditHead();
+    assert.deepEqual(await recorder.replay(rows), { written: 2, skipped: 2 });
+    assert.deepEqual(await recorder.replay(rows), { written: 0, skipped: 4 });
+    const ids = rows.map((r) => r.checkId);
+    const stored = await database.db.selectFrom('check_records').select('check_id').where('check_id', 'in', ids).execute();
+    assert.equal(stored.length, 3);
+    const setAside = await database.db.selectFrom('audit_log').select('seq').where('action', '=', 'check.set_aside').where('target', 'in', ids).execute();
+    assert.equal(setAside.length, 1);
+    assert.ok((await auditHead()) > seq);
   });
 });

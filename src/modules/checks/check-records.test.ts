@@ -27,7 +27,7 @@ describe('dishonesty records in checks', () => {
   const checkAs = (roles: Role[], departmentId: string, body: CheckBodyInput) => presentCheck(runCheck(
     { index: kit.index, recorder: kit.recorder, sync: kit.sync, clock: kit.clock, secrets: kit.secrets },
     { kind: 'user', id: 'u1', ref: 'user:u1', departmentId, roles }, body,
-  ));
+  ).outcome);
   const one = (departmentId: string, subject: CheckBodyInput['subjects'][number]) => kit.check(departmentId, { subjects: [subject] }).results[0]!;
 
   test('a subject known only through a record is found by its code, with the record as information: no hit, no measures', async () => {

@@ -35,7 +35,7 @@ export async function createCheckKit(options: { now?: string; pageSize?: number 
     },
     check(departmentId: string, body: CheckBodyInput) {
       const actor: Actor = { kind: 'api_key', id: 'k1', ref: 'api_key:k1', departmentId, roles: ['system'] };
-      return presentCheck(runCheck({ index, recorder, sync, clock, secrets }, actor, body));
+      return presentCheck(runCheck({ index, recorder, sync, clock, secrets }, actor, body).outcome);
     },
     async close() {
       sync.stop();

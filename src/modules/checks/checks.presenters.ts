@@ -33,6 +33,7 @@ function presentResult(r: CheckedSubject): Result {
     records: m.records.length === 0 ? [] : m.records.map(presentRecord),
     // Shared frozen objects of the shape the schema describes.
     eligibility: m.eligibility as Result['eligibility'],
+    ...(r.problems === undefined ? {} : { problems: r.problems }),
   };
 }
 

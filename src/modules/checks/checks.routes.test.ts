@@ -71,16 +71,20 @@ describe('POST /api/v1/checks', () => {
     assert.equal((await check({}, { subjects: [{ uscc }] })).statusCode, 401);
   });
 
-  test('a malformed body is a 400; an invalid code is a 422 naming the field with the value masked', async () => {
+  test('a malformed body is a 400; an invalid code is answered in its own result with the field and the value masked', async () => {
     const empty = await check(taxSystem.headers, { subjects: [] });
     assert.equal(empty.statusCode, 400);
     assert.equal(empty.json().error.code, 'request.invalid');
     const bad = legalRepresentative.slice(0, 17) + (legalRepresentative[17] === '1' ? '2' : '1');
     const res = await check(taxSystem.headers, { subjects: [{ uscc }, { citizenId: bad }] });
-    assert.equal(res.statusCode, 422);
-    assert.equal(res.json().error.code, 'check.invalid_identifier');
-    assert.equal(res.json().error.details.field, 'subjects[1].citizenId');
+    assert.equal(res.statusCode, 200);
+    const [first, second] = res.json().results;
+    assert.equal(first.problems, undefined);
+    assert.equal(second.problems[0].field, 'subjects[1].citizenId');
+    assert.deepEqual(second.hits, []);
     assert.ok(!res.body.includes(bad));
+    const tooMany = await check(taxSystem.headers, { subjects: Array.from({ length: 1001 }, () => ({ uscc })) });
+    assert.equal(tooMany.statusCode, 400);
   });
 
   test('the API document describes the check with its response schema', async () => {

@@ -90,6 +90,11 @@ const CheckResult = z.object({
   candidate: z.boolean(),
   records: z.array(CheckRecord).describe('失信信息（如行政处罚），仅供参考：不是名单命中，不附措施；按领域共享范围可见，仅代码命中且名称相符时返回'),
   eligibility: CheckEligibility.describe('激励资格：有失信名单记录生效中的主体始终不符合'),
+  problems: z.array(z.object({
+    field: z.string().describe('出错的字段，如 subjects[3].uscc'),
+    code: z.string().describe('问题代码，如 identifier.check_digit、check.wrong_field、check.empty_subject、check.ambiguous_subject'),
+    message: z.string(),
+  })).optional().describe('该主体未予核查的原因（代码格式或校验码错误、未提供代码和名称等）：有 problems 的主体不返回命中，其余主体照常核查'),
 }).meta({ id: 'CheckResult' });
 
 export const CheckResponse = z.object({

@@ -102,30 +102,49 @@ describe('the joint check rules', () => {
       { matched: false, hits: [], measures: [], candidate: false, subject: undefined });
   });
 
-  test('an invalid identifier is refused with the field, the problem and the value masked', () => {
+  test('one malformed code in a batch gets its own problems and no hits, and every other subject is answered', () => {
     const bad = lrCitizenId.slice(0, 17) + (lrCitizenId[17] === '1' ? '2' : '1');
-    assert.throws(() => kit.check(amr, { subjects: [{ uscc: orgUscc }, { uscc: orgUscc }, { uscc: orgUscc }, { citizenId: bad }] }), (e: AppError) => {
-      assert.equal(e.status, 422);
-      assert.equal(e.code, 'check.invalid_identifier');
-      assert.equal(e.details?.field, 'subjects[3].citizenId');
-      assert.match(e.message, /subjects\[3\]\.citizenId/);
-      assert.match(e.message, /校验码/);
-      assert.ok(!JSON.stringify(e.details).includes(bad) && !e.message.includes(bad));
-      assert.ok(JSON.stringify(e.details).includes(maskCitizenId(bad)));
-      return true;
-    });
+    const answer = kit.check(amr, { subjects: [{ uscc: orgUscc }, { citizenId: bad, name: '王测试' }, { citizenId: lrCitizenId }] });
+    const [org, typo, person] = answer.results;
+    assert.equal(org!.matched, true);
+    assert.equal(org!.problems, undefined);
+    assert.equal(person!.hits[0]!.entryId, entryId);
+    assert.deepEqual({ matched: typo!.matched, hits: typo!.hits, measures: typo!.measures, candidate: typo!.candidate, subject: typo!.subject },
+      { matched: false, hits: [], measures: [], candidate: false, subject: undefined }, 'the name alone is not looked up for a subject whose code is wrong');
+    assert.equal(typo!.eligibility.greenChannel, false);
+    assert.equal(typo!.problems![0]!.field, 'subjects[1].citizenId');
+    assert.match(typo!.problems!.map((p) => p.message).join(''), /校验码/);
+    assert.equal(typo!.query.citizenIdMasked, maskCitizenId(bad));
+    assert.ok(!JSON.stringify(answer).includes(bad), 'the wrong number is shown masked only');
   });
 
-  test('a citizen ID given as a USCC is refused with a hint to the right field', () => {
-    assert.throws(() => kit.check(amr, { subjects: [{ uscc: lrCitizenId }] }), (e: AppError) =>
-      e.code === 'check.invalid_identifier' && e.details?.field === 'subjects[0].uscc' && /citizenId/.test(e.message) && !e.message.includes(lrCitizenId));
+  test('a citizen ID given as a USCC gets a hint to the right field', () => {
+    const [r] = kit.check(amr, { subjects: [{ uscc: lrCitizenId }] }).results;
+    assert.equal(r!.problems![0]!.field, 'subjects[0].uscc');
+    assert.ok(r!.problems!.some((p) => p.code === 'check.wrong_field' && /citizenId/.test(p.message)));
+    assert.ok(!JSON.stringify(r).includes(lrCitizenId));
   });
 
-  test('a subject with neither code nor name, or with both codes, is refused', () => {
-    assert.throws(() => kit.check(amr, { subjects: [{ uscc: orgUscc }, { name: '  ' }] }),
-      (e: AppError) => e.status === 422 && e.code === 'check.empty_subject' && e.details?.field === 'subjects[1]');
-    assert.throws(() => kit.check(amr, { subjects: [{ uscc: orgUscc, citizenId: lrCitizenId }] }),
-      (e: AppError) => e.status === 422 && e.code === 'check.ambiguous_subject');
+  test('a subject with neither code nor name, or with both codes, gets its problem and the others are answered', () => {
+    const [org, empty] = kit.check(amr, { subjects: [{ uscc: orgUscc }, { name: '  ' }] }).results;
+    assert.equal(org!.matched, true);
+    assert.deepEqual(empty!.problems!.map((p) => [p.field, p.code]), [['subjects[1]', 'check.empty_subject']]);
+    const [both] = kit.check(amr, { subjects: [{ uscc: orgUscc, citizenId: lrCitizenId }] }).results;
+    assert.deepEqual(both!.problems!.map((p) => p.code), ['check.ambiguous_subject']);
+    assert.deepEqual(both!.hits, []);
+    assert.ok(!JSON.stringify(both).includes(lrCitizenId));
+  });
+
+  test('the check record says which subjects were not checked, and why', async () => {
+    const answer = kit.check(amr, { subjects: [{ uscc: orgUscc }, { uscc: orgUscc.slice(0, 17) + (orgUscc[17] === '0' ? '1' : '0') }] });
+    await kit.recorder.flush();
+    const row = await kit.db.selectFrom('check_records').select('subjects').where('check_id', '=', answer.checkId).executeTakeFirstOrThrow();
+    const [checked, unchecked] = row.subjects as Record<string, unknown>[];
+    assert.equal(checked!.answered, undefined);
+    assert.equal(checked!.subjectId, orgId);
+    assert.equal(unchecked!.answered, false);
+    assert.deepEqual(unchecked!.entryIds, []);
+    assert.deepEqual(unchecked!.problems, answer.results[1]!.problems!.map((p) => p.code));
   });
 
   test('the check record holds the ID digest and mask, never the number', async () => {

@@ -4,6 +4,8 @@ import { EventSync } from '../../app/sync.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { Outage } from '../../test/outage.ts';
 import { CheckIndex } from '../checks/check-index.ts';
+import { acknowledgedCheck } from '../checks/checks.usecases.ts';
+import type { Actor } from '../shared/actor.ts';
 
 describe('health probes', () => {
   let t: TestApp;
@@ -22,7 +24,10 @@ describe('health probes', () => {
   test('/readyz answers 200 with the database state, staleness and data version once the index is loaded', async () => {
     const res = await get('/readyz');
     assert.equal(res.statusCode, 200);
-    assert.deepEqual(res.json(), { ready: true, db: 'up', stale: false, dataVersion: t.ctx.sync.status().dataVersion.toString() });
+    assert.deepEqual(res.json(), {
+      ready: true, db: 'up', stale: false, dataVersion: t.ctx.sync.status().dataVersion.toString(),
+      checkRecords: { pending: 0, failingSince: null, setAside: 0, lastSetAsideAt: null },
+    });
   });
 
   test('a database outage does not make /readyz fail: it reports db down and stale', async () => {
@@ -37,7 +42,8 @@ describe('health probes', () => {
       await sync.pollOnce();
       const res = await get('/readyz');
       assert.equal(res.statusCode, 200);
-      assert.deepEqual(res.json(), { ready: true, db: 'down', stale: true, dataVersion: sync.status().dataVersion.toString() });
+      const { checkRecords: _, ...rest } = res.json();
+      assert.deepEqual(rest, { ready: true, db: 'down', stale: true, dataVersion: sync.status().dataVersion.toString() });
     } finally {
       t.ctx.sync = original;
     }
@@ -53,5 +59,20 @@ describe('health probes', () => {
     } finally {
       t.ctx.index = original;
     }
+  });
+
+  test('a check record the database refuses is reported by /readyz, which stays ready', async () => {
+    const department = await t.ctx.db.selectFrom('departments').select('id').where('code', '=', 'amr').executeTakeFirstOrThrow();
+    const actor: Actor = { kind: 'api_key', id: 'k1', ref: 'api_key:k1', departmentId: department.id, roles: ['system'] };
+    // Straight to the use case: whatever the HTTP layer refuses, a record the database cannot store must not stop recording.
+    await acknowledgedCheck(t.ctx, actor, { subjects: [{ name: '示例\u0000区' }] });
+    const fine = await acknowledgedCheck(t.ctx, actor, { subjects: [{ name: '示例区' }] });
+    await t.ctx.recorder.flush();
+    assert.ok(await t.ctx.db.selectFrom('check_records').select('check_id').where('check_id', '=', fine.checkId).executeTakeFirst());
+
+    const res = await get('/readyz');
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.json().ready, true);
+    assert.deepEqual(res.json().checkRecords, { pending: 0, failingSince: null, setAside: 1, lastSetAsideAt: t.clock.now().toISOString() });
   });
 });

@@ -8,11 +8,18 @@ const Readiness = z.object({
   db: z.enum(['up', 'down']).describe('最近一次同步时数据库是否可达'),
   stale: z.boolean().describe('超过 5 秒未能同步：核查仍在答复，但依据的是最后加载的数据'),
   dataVersion: z.string().describe('核查索引所反映的数据版本'),
+  checkRecords: z.object({
+    pending: z.int().describe('已答复、尚未写入数据库的核查记录数（均已写入本机核查日志）'),
+    failingSince: z.string().nullable().describe('核查记录自何时起因数据库不可用而写入失败（记录在本机日志中等待）；写入正常时为 null'),
+    setAside: z.int().describe('本进程启动以来被数据库拒收、已连同错误另存于审计日志（check.set_aside）的核查记录数'),
+    lastSetAsideAt: z.string().nullable().describe('最近一次另存的时间'),
+  }).describe('核查记录的写入情况：写入失败不影响就绪（核查照常答复），供监控告警'),
 }).meta({ id: 'Readiness' });
 
 /**
  * Probes for load balancers. A database outage does not make a process unready: it keeps answering checks from
- * its index (marked stale), and taking every process out at once would stop all checks.
+ * its index (marked stale), and taking every process out at once would stop all checks. Nor do failing check
+ * records: they are reported in `checkRecords` for monitoring, since every process would fail alike.
  */
 export const healthRoutes: RoutePlugin = (app, ctx) => {
   app.get('/healthz', {
@@ -30,6 +37,6 @@ export const healthRoutes: RoutePlugin = (app, ctx) => {
     const status = ctx.sync.status();
     const ready = status.loaded && ctx.index.loaded;
     reply.code(ready ? 200 : 503).header('cache-control', 'no-store');
-    return { ready, db: status.db, stale: status.stale, dataVersion: status.dataVersion.toString() };
+    return { ready, db: status.db, stale: status.stale, dataVersion: status.dataVersion.toString(), checkRecords: ctx.recorder.status() };
   });
 };
