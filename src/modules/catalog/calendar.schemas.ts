@@ -1,4 +1,5 @@
-// The working-day calendar (rules.md §10): one year of holidays and adjusted working days, and deadline arithmetic.
+// The working-day calendar (docs/domain/rules.md §10): one year of holidays and adjusted working days, and
+// deadline arithmetic.
 import { z } from 'zod';
 import { DateString } from '../shared/dates.schemas.ts';
 

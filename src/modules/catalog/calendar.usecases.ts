@@ -1,4 +1,5 @@
-// The working-day calendar (rules.md §10): read a year, replace a year (administrators), compute a deadline.
+// The working-day calendar (docs/domain/rules.md §10): read a year, replace a year (administrators),
+// compute a deadline.
 import type { Kysely } from 'kysely';
 import { requireRole } from '../shared/actor.ts';
 import type { DB } from '../shared/db.types.ts';

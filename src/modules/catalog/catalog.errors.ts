@@ -5,7 +5,7 @@ export const listTypeVersionNotFound = () => notFound('名单类型的该版本'
 export const measureNotFound = () => notFound('措施', 'measure.not_found');
 export const measureVersionNotFound = () => notFound('措施的该版本', 'measure.version_not_found');
 
-/** 清单制管理: no list type and no measure without a legal basis (rules.md §2, §4). */
+/** 清单制管理: no list type and no measure without a legal basis (docs/domain/rules.md §2, §4). */
 export const legalBasisRequired = () =>
   unprocessable('catalog.legal_basis_required', '必须填写法律依据：名单类型和奖惩措施都必须有法律、法规或政策依据。', { field: 'legalBasis' });
 

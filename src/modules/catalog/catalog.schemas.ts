@@ -1,4 +1,5 @@
-// Request and response schemas of the catalog: list types, measures, scenarios (issue 2 item 6, rules.md §2, §4).
+// Request and response schemas of the catalog: list types, measures, scenarios
+// (issue 2 item 6, docs/domain/rules.md §2, §4).
 import { z } from 'zod';
 import { freeText } from '../shared/free-text.ts';
 

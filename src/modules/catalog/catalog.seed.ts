@@ -1,7 +1,7 @@
 // Seed catalog of the fictional demo district 示例区: scenarios, departments, list types and measures.
 // Every item traces to the seed document (济阳信用办〔2020〕8号, items 二.(一)1–6, 二.(二)1–7, 三.(一)9–13,
 // 三.(二)14–18) and to a national legal basis. Numbers that could not be confirmed from an official full text are
-// configurable defaults and say so in sourceNote (rules.md: "configurable").
+// configurable defaults and say so in sourceNote (docs/domain/rules.md: "configurable").
 import type { DepartmentSeed, ListTypeSeed, ScenarioSeed } from './catalog.types.ts';
 import { AMR44, G33, G35, WAGE } from './catalog.seed.basis.ts';
 

@@ -1,4 +1,4 @@
-// Shapes of the catalog seed: departments, scenarios, list types and measures (rules.md §2, §4).
+// Shapes of the catalog seed: departments, scenarios, list types and measures (docs/domain/rules.md §2, §4).
 
 export type ListKind = 'red' | 'black';
 export type BasisLevel = 'law' | 'regulation' | 'central_policy' | 'ministry_rule' | 'local_regulation';

@@ -1,4 +1,5 @@
-// List types: read any version, create, change (each change is version N+1; rules.md §2, brief principle 4).
+// List types: read any version, create, change
+// (each change is version N+1; docs/domain/rules.md §2, brief principle 4).
 import { uuidv7 } from '../shared/ids.ts';
 import { write, type Executor } from '../shared/ledger.ts';
 import {
@@ -46,7 +47,7 @@ export async function createListType(deps: CatalogWriteDeps, input: ListTypeCrea
     ...input,
     legalBasis: (input.legalBasis ?? '').trim(),
     earlyRemovalMonths: input.earlyRemovalMonths ?? null,
-    // rules.md §2: statement period configurable, default 5 working days; red lists have no notice.
+    // docs/domain/rules.md §2: statement period configurable, default 5 working days; red lists have no notice.
     statementPeriodWorkingDays: input.statementPeriodWorkingDays ?? (input.kind === 'black' ? 5 : 0),
     sharing: normalizeSharing(input.sharing),
     sourceNote: input.sourceNote ?? '',
@@ -103,7 +104,10 @@ function normalizeSharing(sharing: { departments: 'all' | string[] }): ListTypeC
   return { departments: sharing.departments === 'all' ? 'all' : unique(sharing.departments) };
 }
 
-/** rules.md §2: a list type exists only with a legal basis, an identifying department and a known sharing scope. */
+/**
+ * docs/domain/rules.md §2: a list type exists only with a legal basis, an identifying department and a known
+ * sharing scope.
+ */
 async function checkListType(tx: Executor, c: ListTypeContent): Promise<void> {
   if (!hasText(c.legalBasis)) throw legalBasisRequired();
   if (c.earlyRemovalMonths !== null && c.earlyRemovalMonths > c.periodMonths) throw earlyRemovalBeyondPeriod();

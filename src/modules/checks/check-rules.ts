@@ -194,9 +194,9 @@ const appliesOn = (entry: EntryRec, today: string) =>
   (entry.startDate === null || entry.startDate <= today) && (entry.endDate === null || entry.endDate >= today);
 
 /**
- * Green-channel handling and 容缺受理 (rules.md §2, §7): from the subject's red-list hits under the red-list rules
- * in force, and from the clean-record rules. A black entry in effect (as subject or as a named person), whether or
- * not the caller may see it, rules out every incentive.
+ * Green-channel handling and 容缺受理 (docs/domain/rules.md §2, §7): from the subject's red-list hits under the red-list
+ * rules in force, and from the clean-record rules. A black entry in effect (as subject or as a named person), whether
+ * or not the caller may see it, rules out every incentive.
  */
 function eligibilityOf(subject: SubjectRec, hits: Hit[], catalog: CheckCatalog, today: string): Eligibility {
   if (onBlackList(subject, catalog, today)) return NOT_ELIGIBLE;

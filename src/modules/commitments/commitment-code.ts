@@ -3,8 +3,8 @@ import { nextSerial } from '../shared/serials.ts';
 import { chinaDate } from '../shared/working-days.ts';
 
 /**
- * A commitment code (rules.md §7): the 6-digit administrative division of the accepting place, the China date as
- * YYYYMMDD and a 6-digit serial per division and day — 20 characters.
+ * A commitment code (docs/domain/rules.md §7): the 6-digit administrative division of the accepting place, the China
+ * date as YYYYMMDD and a 6-digit serial per division and day — 20 characters.
  */
 export async function newCommitmentCode(db: Executor, divisionCode: string, now: Date): Promise<string> {
   if (!/^\d{6}$/.test(divisionCode)) throw new Error(`行政区划代码无效：${divisionCode}`);

@@ -17,8 +17,8 @@ interface EligibilityBasis { kind: string; entryId?: string; ruleCode?: string; 
 type EligibilityView = { acceptWithCommitment?: boolean; basis?: readonly EligibilityBasis[] };
 
 /**
- * 容缺受理 (seed 二.(二)2, rules.md §7): a department accepts an application that lacks non-statutory material from
- * a subject eligible for incentives, on the subject's written commitment to supply it within the set working days.
+ * 容缺受理 (seed 二.(二)2, docs/domain/rules.md §7): a department accepts an application that lacks non-statutory material
+ * from a subject eligible for incentives, on the subject's written commitment to supply it within the set working days.
  * Eligibility is asked of the check index, as a business system's check would be answered.
  */
 export async function acceptWithCommitment(deps: AcceptanceDeps, input: AcceptanceInput) {

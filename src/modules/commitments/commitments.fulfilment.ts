@@ -10,9 +10,9 @@ import { STATE_LABELS } from './commitments.states.ts';
 import { canSee, getCommitment, recordCommitmentChange, type CommitmentDeps } from './commitments.usecases.ts';
 
 /**
- * The accepting department's reviewer records whether a commitment was kept (rules.md §7). A broken one (partly or
- * not performed) becomes a proposed dishonesty record for the reviewer to decide on; a broken repair commitment
- * instead restores the repaired record for its maximum period from today.
+ * The accepting department's reviewer records whether a commitment was kept (docs/domain/rules.md §7). A broken one
+ * (partly or not performed) becomes a proposed dishonesty record for the reviewer to decide on; a broken repair
+ * commitment instead restores the repaired record for its maximum period from today.
  */
 export async function recordFulfilment(deps: CommitmentDeps, id: string, input: FulfilmentInput) {
   const { actor } = deps;

@@ -28,8 +28,8 @@ export async function proposeBreachRecord(w: Write, c: CommitmentRow, input: { d
 
 /**
  * Breaking a repair commitment restores the record the repair ended, for its maximum period counted from today
- * (rules.md §7). Null when the repair's target is not a record ended by that repair: the caller then proposes a
- * new record instead.
+ * (docs/domain/rules.md §7). Null when the repair's target is not a record ended by that repair: the caller then
+ * proposes a new record instead.
  */
 export async function restoreRepairedRecord(w: Write, c: CommitmentRow) {
   if (!c.repair_id) return null;

@@ -6,7 +6,8 @@ import { listTypeId, makeUscc, post } from '../../test/entry-fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { insertDueItem } from '../reminders/reminders.test-support.ts';
 
-// Every open deadline follows a calendar edit (rules.md §10): statement periods and every table in DUE_TABLES.
+// Every open deadline follows a calendar edit (docs/domain/rules.md §10): statement periods and every
+// table in DUE_TABLES.
 let t: TestApp;
 let admin: Headers;
 let operator: TestUser;

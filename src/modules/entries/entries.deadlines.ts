@@ -8,8 +8,8 @@ import { CalendarYearMissingError, type WorkingCalendar } from '../shared/workin
 import { recordChange } from './entries.usecases.ts';
 
 /**
- * A calendar edit moves the open statement deadlines it touches (rules.md §10): each entry still waiting for a
- * statement gets its due date recomputed from the notice's service date, with an event and an audit row.
+ * A calendar edit moves the open statement deadlines it touches (docs/domain/rules.md §10): each entry still waiting
+ * for a statement gets its due date recomputed from the notice's service date, with an event and an audit row.
  */
 export async function recomputeStatementDeadlines(w: Write, calendar: WorkingCalendar): Promise<{ entryId: string; from: string; to: string }[]> {
   const open = await w.tx.selectFrom('entries').select(['id', 'department_id', 'notice']).where('state', '=', 'notice_served').forUpdate().execute();

@@ -48,7 +48,7 @@ export async function blackEntryInEffect(w: Write, subjectId: string) {
   return (await repo.entriesOfSubject(w.tx, subjectId, 'black', ['in_effect'])).find((e) => !e.end_date || e.end_date >= today);
 }
 
-/** A serious dishonesty record in effect also excludes every red list (rules.md §2). */
+/** A serious dishonesty record in effect also excludes every red list (docs/domain/rules.md §2). */
 export async function seriousRecordInEffect(w: Write, subjectId: string) {
   return w.tx.selectFrom('records').select(['id', 'decision_no']).where('subject_id', '=', subjectId)
     .where('state', '=', 'in_effect').where('severity', '=', 'serious').where('disclosure_end', '>=', chinaDate(w.now))

@@ -21,7 +21,7 @@ function stateConflict(entry: repo.EntryRow, action: string): never {
 /** Locks the entry for the rest of the write; undefined when there is none. */
 export const lockEntry = (w: Write, id: string) => repo.findEntryForUpdate(w.tx, id);
 
-/** Marks an objection as pending on the entry. Measures keep applying (rules.md §5). */
+/** Marks an objection as pending on the entry. Measures keep applying (docs/domain/rules.md §5). */
 export async function openObjection(w: Write, entry: repo.EntryRow, objectionId: string) {
   await repo.updateEntry(w.tx, entry.id, { objection_pending: true, updated_at: w.now });
   recordChange(w, entry, 'entry.objection_opened', { objectionId });

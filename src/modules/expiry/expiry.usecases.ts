@@ -1,5 +1,5 @@
-// Expiry (issue 3 item 6, rules.md §3): entries whose period is over and red-list entries at the end of their
-// validity leave their list, and records stop being disclosed and shared at their maximum period. Each event
+// Expiry (issue 3 item 6, docs/domain/rules.md §3): entries whose period is over and red-list entries at the end of
+// their validity leave their list, and records stop being disclosed and shared at their maximum period. Each event
 // carries the period's end as its effective time, so a run after downtime records when things really ended.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';

@@ -1,7 +1,7 @@
 import type { Executor } from '../shared/ledger.ts';
 import type { Target } from './targets.ts';
 
-/** Remedies every rejection names (rules.md §5): administrative reconsideration and litigation. */
+/** Remedies every rejection names (docs/domain/rules.md §5): administrative reconsideration and litigation. */
 export const GENERAL_REMEDIES =
   '对异议处理结果不服的，可以自知道该结果之日起六十日内依法申请行政复议，或者自知道或者应当知道之日起六个月内依法提起行政诉讼。';
 

@@ -1,6 +1,7 @@
 // The catalog of dishonesty records the credit office keeps: severity rules (periods), record domains (sharing,
-// 双公示 deadline and the departments that record in them) and the mapping (domain, penalty type) → severity class (rules.md §3, §8). Read by everyone signed
-// in; changed by the credit office or an administrator, each change an event on its own stream plus an audit row.
+// 双公示 deadline and the departments that record in them) and the mapping (domain, penalty type) → severity class
+// (docs/domain/rules.md §3, §8). Read by everyone signed in; changed by the credit office or an administrator, each
+// change an event on its own stream plus an audit row.
 import type { Kysely } from 'kysely';
 import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';

@@ -10,13 +10,13 @@ export interface RecordTerms {
   disclosed: boolean;
   /** Null for minor records: repair as soon as the obligation is fulfilled. */
   earliestRepairDate: string | null;
-  /** Last day of disclosure and sharing: the maximum period from the decision date (rules.md §3). */
+  /** Last day of disclosure and sharing: the maximum period from the decision date (docs/domain/rules.md §3). */
   disclosureEnd: string;
 }
 
 /**
  * The severity class and periods of a dishonesty record, from the catalog mapping (domain, penalty type) → class
- * and the severity rules in force (rules.md §3). Periods run from the decision's date.
+ * and the severity rules in force (docs/domain/rules.md §3). Periods run from the decision's date.
  */
 export async function recordTerms(
   db: Executor,

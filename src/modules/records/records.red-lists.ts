@@ -4,8 +4,9 @@ import type { Write } from '../shared/ledger.ts';
 import { lockSubject } from '../subjects/subjects.repository.ts';
 
 /**
- * rules.md §2: a subject that receives a serious dishonesty record leaves every red list at once, with the reason
- * recorded. Runs in the write that puts the record in effect, under the subject lock (as a black-list publication).
+ * docs/domain/rules.md §2: a subject that receives a serious dishonesty record leaves every red list at once,
+ * with the reason recorded. Runs in the write that puts the record in effect, under the subject lock (as a
+ * black-list publication).
  */
 export async function leaveRedLists(w: Write, subjectId: string, recordId: string): Promise<string[]> {
   await lockSubject(w.tx, subjectId);

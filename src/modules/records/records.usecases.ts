@@ -73,10 +73,10 @@ export interface NewRecordInput {
 }
 
 /**
- * Inserts a record inside the caller's write, with its severity class and periods from the catalog (rules.md §3),
- * and its event (record.created or record.proposed) and audit row. Validates before writing: an unknown domain,
- * an unclassified penalty type or a decision date in the future answers 422 naming the field, a decision number
- * the department already used 409. Other parts (a broken commitment) call it with state 'proposed'.
+ * Inserts a record inside the caller's write, with its severity class and periods from the catalog
+ * (docs/domain/rules.md §3), and its event (record.created or record.proposed) and audit row. Validates before writing:
+ * an unknown domain, an unclassified penalty type or a decision date in the future answers 422 naming the field, a
+ * decision number the department already used 409. Other parts (a broken commitment) call it with state 'proposed'.
  */
 export async function insertNewRecord(w: Write, input: NewRecordInput, calendar?: WorkingCalendar): Promise<string> {
   if (input.decisionDate > chinaDate(w.now)) throw dateInFuture();

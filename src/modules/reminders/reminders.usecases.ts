@@ -23,7 +23,9 @@ async function page(deps: ReminderDeps, filter: DueFilter, p: ReminderPage) {
   return { rows, counts, total: counts.reduce((sum, c) => sum + c.count, 0) };
 }
 
-/** Open items with no due date yet because the year their deadline falls in has no calendar (rules.md §10). */
+/**
+ * Open items with no due date yet because the year their deadline falls in has no calendar (docs/domain/rules.md §10).
+ */
 export interface AwaitingCalendar { years: number[]; items: number }
 
 async function awaitingCalendar(deps: ReminderDeps, calendar: WorkingCalendar, departmentId?: string): Promise<AwaitingCalendar> {

@@ -7,9 +7,10 @@ export type Eligibility =
   | { ok: false; code: string; message: string; earliestDate: string | null; field: string };
 
 /**
- * Whether a repair may be filed today (rules.md §3, §6). Records: not before the minimum period from the decision
- * date (minor records: as soon as the obligation is fulfilled). Entries: the list type's early-removal rule, stored
- * with the decision. A reorganization plan or settlement applies to an organization's black-list entry at any time.
+ * Whether a repair may be filed today (docs/domain/rules.md §3, §6). Records: not before the minimum period
+ * from the decision date (minor records: as soon as the obligation is fulfilled). Entries: the list type's
+ * early-removal rule, stored with the decision. A reorganization plan or settlement applies to an organization's
+ * black-list entry at any time.
  */
 export async function repairEligibility(db: Executor, target: Target, kind: RepairKind, today: string): Promise<Eligibility> {
   if (kind === 'reorganization') {

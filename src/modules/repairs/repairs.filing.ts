@@ -33,7 +33,7 @@ interface NewRepair {
   files: DecodedAttachment[]; refusal: Refusal | null;
 }
 
-/** The applicant's commitment as a commitments row of type repair, linked both ways (rules.md §6, §7). */
+/** The applicant's commitment as a commitments row of type repair, linked both ways (docs/domain/rules.md §6, §7). */
 export async function recordRepairCommitment(w: Write, deps: RepairPublicDeps, repair: { id: string; applicationNo: string; text: string }, target: Target) {
   const id = uuidv7(w.now.getTime());
   const code = await newCommitmentCode(w.tx, deps.config.divisionCode, w.now);

@@ -1,5 +1,6 @@
-// Deadline settings (rules.md §4–§6, §10): the credit office edits the defaults; each item keeps the value it was
-// created with (shared/deadlines.ts newDue copies it into due_days), so an edit never moves an existing deadline.
+// Deadline settings (docs/domain/rules.md §4–§6, §10): the credit office edits the defaults; each item keeps
+// the value it was created with (shared/deadlines.ts newDue copies it into due_days), so an edit never moves
+// an existing deadline.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hasRole, type Actor } from '../shared/actor.ts';

@@ -7,7 +7,10 @@ type Version = ColumnType<bigint, bigint | string, bigint | string>;
 export type Severity = 'minor' | 'general' | 'serious';
 export type Origin = 'department' | 'public' | 'credit_china' | 'provincial';
 
-/** Columns every item with a deadline has (rules.md §10: stored when created, recomputed on a calendar edit). */
+/**
+ * Columns every item with a deadline has (docs/domain/rules.md §10: stored when created, recomputed on a
+ * calendar edit).
+ */
 /** due_date is null while the year it falls in has no calendar (decision 0009, migration 0008). */
 export interface DueColumns { due_from: DateString; due_days: number; due_date: DateString | null; closed_at: Instant | null }
 type OptionalDue = { [K in keyof DueColumns]: DueColumns[K] | null };
@@ -27,8 +30,8 @@ export interface RecordDomainDepartmentsTable { domain: string; department_id: s
 export interface PenaltyClassesTable { domain: string; penalty_type: string; severity: Severity; updated_by: string; updated_at: Instant }
 
 /**
- * 双公示 (rules.md §8): a penalty decision must be disclosed within the domain's working days of its date. Set when a
- * department records the decision; dueDate null where that year's calendar is not loaded.
+ * 双公示 (docs/domain/rules.md §8): a penalty decision must be disclosed within the domain's working days of its date. Set
+ * when a department records the decision; dueDate null where that year's calendar is not loaded.
  */
 export interface RecordPublication { workingDays: number; dueDate: string | null; late: boolean | null }
 export interface RecordRule {

@@ -15,16 +15,16 @@ export async function deadlineDays(db: Executor, key: DeadlineKey): Promise<numb
   return row.working_days;
 }
 
-/** Day 0 is `from`; the deadline ends at the end of the Nth following working day (rules.md §10). */
+/** Day 0 is `from`; the deadline ends at the end of the Nth following working day (docs/domain/rules.md §10). */
 export function dueAfter(calendar: WorkingCalendar, from: string, days: number): Due & { due_date: string } {
   return { due_from: from, due_days: days, due_date: calendar.addWorkingDays(from, days) };
 }
 
 /**
- * A deadline that may fall in a year with no calendar yet: then it is not guessed (rules.md §10) but kept as day 0
- * and the number of days, without a date, until an administrator loads that year, which recomputes it. Reminders
- * show such items to their department and the credit office. Used where refusing would cost a party a right (a
- * filing in late December) or stop a department's work.
+ * A deadline that may fall in a year with no calendar yet: then it is not guessed (docs/domain/rules.md §10) but kept
+ * as day 0 and the number of days, without a date, until an administrator loads that year, which recomputes it.
+ * Reminders show such items to their department and the credit office. Used where refusing would cost a party a right
+ * (a filing in late December) or stop a department's work.
  */
 export function dueOrPending(calendar: WorkingCalendar, from: string, days: number): Due {
   return { due_from: from, due_days: days, due_date: workingDaysAhead(calendar, from, days).date };

@@ -1,4 +1,4 @@
-// Unified social credit codes (GB 32100-2015) and citizen ID numbers (GB 11643-1999): rules.md §1.
+// Unified social credit codes (GB 32100-2015) and citizen ID numbers (GB 11643-1999): docs/domain/rules.md §1.
 
 export type IdentifierType = 'uscc' | 'citizen_id';
 
@@ -136,7 +136,7 @@ function birthDateProblem(yyyymmdd: string, options: CitizenIdOptions): Identifi
   return null;
 }
 
-// Messages never contain the number itself: it is personal information (rules.md §1).
+// Messages never contain the number itself: it is personal information (docs/domain/rules.md §1).
 export function validateCitizenId(raw: string, options: CitizenIdOptions = {}): IdentifierValidation {
   const id = normalizeIdentifierInput(raw);
   if (id.length === 15) {

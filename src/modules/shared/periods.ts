@@ -1,4 +1,4 @@
-// Periods in months and years under the Civil Code, Art. 201–203: rules.md §10.
+// Periods in months and years under the Civil Code, Art. 201–203: docs/domain/rules.md §10.
 import { assertDate, type WorkingCalendar } from './working-days.ts';
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');

@@ -1,4 +1,4 @@
-// Working days per the official calendar, counted in China Standard Time: rules.md §10.
+// Working days per the official calendar, counted in China Standard Time: docs/domain/rules.md §10.
 // Dates are 'YYYY-MM-DD' strings; all arithmetic happens in UTC on those strings so the server's TZ never matters.
 import { AppError } from './errors.ts';
 import holidays2026 from './holidays-2026.json' with { type: 'json' };
