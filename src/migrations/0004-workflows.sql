@@ -27,8 +27,7 @@ create table serials (
   last bigint not null
 );
 
--- Severity classes of dishonesty records (docs/domain/rules.md §3): periods are catalog data,
--- versioned by rule_version.
+-- Severity classes of dishonesty records (rules.md §3): periods are catalog data, versioned by rule_version.
 create table severity_rules (
   severity text primary key check (severity in ('minor', 'general', 'serious')),
   disclosed_by_default boolean not null,
@@ -53,7 +52,7 @@ create table record_domains (
   updated_at timestamptz not null
 );
 -- Sharing names department codes (or ids), like list types; 'all' shares with every department. 双公示 within 7
--- working days (docs/domain/rules.md §8); market regulation publishes within 20 (SAMR Order No. 45).
+-- working days (rules.md §8); market regulation publishes within 20 (SAMR Order No. 45).
 insert into record_domains (code, name, sharing, disclosure_working_days, updated_at) values
   ('market_regulation', '市场监管', '{"departments":"all"}', 20, now()),
   ('tax', '税务', '{"departments":"all"}', 7, now()),
@@ -313,7 +312,7 @@ create index repairs_target on repairs (target_stream, target_id);
 create index repairs_open on repairs (department_id, due_date) where closed_at is null;
 create index repairs_upward on repairs (origin, decided_at) where origin in ('credit_china', 'provincial');
 
--- Credit commitments (信用承诺), docs/domain/rules.md §7.
+-- Credit commitments (信用承诺), rules.md §7.
 create table commitments (
   id uuid primary key,
   code text not null unique check (length(code) = 20),
@@ -384,7 +383,7 @@ create table tracking_attempts (
 );
 create index tracking_attempts_recent on tracking_attempts (application_no, attempted_at);
 
--- Commitments (docs/domain/rules.md §7): a broken credit commitment becomes a dishonesty record of penalty type
+-- Commitments (rules.md §7): a broken credit commitment becomes a dishonesty record of penalty type
 -- 'commitment_breach', classed 一般 (general) in every domain seeded above. The credit office may change the class
 -- per domain; a domain added later needs its own row before a broken commitment can be recorded in it.
 insert into penalty_classes (domain, penalty_type, severity, updated_by, updated_at)
