@@ -105,15 +105,17 @@ export class JobRunner {
 
   private schedule(job: Job, delayMs: number): void {
     if (this.stopped) return;
-    const timer = setTimeout(async () => {
+    const timer = setTimeout(() => {
       const run = this.claimedRun(job).catch((error) => {
         const err = error as Error;
         this.ctx.log.error({ job: job.name, err: { type: err?.name, message: err?.message } }, 'job could not be claimed or recorded');
       });
       this.inflight.add(run);
-      await run;
-      this.inflight.delete(run);
-      this.schedule(job, job.intervalMs);
+      // `run` never rejects (its failure is logged above), so what follows it cannot either.
+      void run.then(() => {
+        this.inflight.delete(run);
+        this.schedule(job, job.intervalMs);
+      });
     }, delayMs);
     timer.unref();
     this.timers.set(job.name, timer);

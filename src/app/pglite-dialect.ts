@@ -13,7 +13,7 @@ export class PGliteDialect implements Dialect {
   createAdapter() { return new PostgresAdapter(); }
   createDriver(): Driver { return new PGliteDriver(this.pglite); }
   createQueryCompiler() { return new PostgresQueryCompiler(); }
-  createIntrospector(db: Kysely<any>) { return new PostgresIntrospector(db); }
+  createIntrospector(db: Kysely<unknown>) { return new PostgresIntrospector(db); }
 }
 
 class PGliteDriver implements Driver {

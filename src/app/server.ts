@@ -1,6 +1,9 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import {
   jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -12,7 +15,9 @@ import { errorHandler } from './http-errors.ts';
 import { completeRoute, validatorCompiler } from './route-kit.ts';
 import '../modules/shared/validation-messages.ts';
 
-export type App = FastifyInstance<any, any, any, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider
+>;
 /** A feature's routes: `(app, ctx) => { app.get(...) }`. */
 export type RoutePlugin = (app: App, ctx: AppContext) => void | Promise<void>;
 

@@ -16,12 +16,12 @@ const ADMIN_PASSWORD = 'Two-Process-2026';
 
 async function waitFor<T>(what: string, seconds: number, probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + seconds * 1000;
-  let last: unknown;
+  let last: Error | undefined;
   while (Date.now() < deadline) {
     try {
       const value = await probe();
       if (value !== undefined) return value;
-    } catch (error) { last = error; }
+    } catch (error) { last = error instanceof Error ? error : new Error(String(error)); }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`timed out waiting for ${what}: ${last ?? ''}`);

@@ -115,7 +115,7 @@ export async function loadDemo(ctx: AppContext, out: Out): Promise<number> {
   out('演示数据已载入：示例区各部门账号、12 家演示企业、5 名演示自然人，各状态的红黑名单记录、各失信程度的行政处罚信息、一件待处理的异议、一份信用承诺，以及各实施部门的推送待办。');
   out(`演示账号（密码均为 ${DEMO_PASSWORD}，无须修改即可使用）：`);
   for (const u of demoUsers) {
-    out(`  ${u.username.padEnd(22)}${departmentNames.get(u.departmentCode) ?? u.departmentCode}　${u.roles.map((r) => ROLE_NAMES[r]).join('、')}`);
+    out(`  ${u.username.padEnd(22)}${departmentNames.get(u.departmentCode) ?? u.departmentCode}\u3000${u.roles.map((r) => ROLE_NAMES[r]).join('、')}`);
   }
   out('演示业务系统 API 密钥（仅显示这一次，请妥善保存）：');
   for (const line of keys) out(line);

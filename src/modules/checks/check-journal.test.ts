@@ -63,7 +63,7 @@ describe('the local check journal', () => {
     const journal = await CheckJournal.open(dir, log);
     const recorder = new CheckRecorder({ db: database.db, clock, log, limit: 1000, journal });
     const rows = Array.from({ length: 3 }, row);
-    await Promise.all(rows.map((r) => recorder.record(r)));
+    await Promise.all(rows.map((r) => recorder.record(r) || assert.fail('the buffer has room for every check')));
     assert.equal((await files()).length, 1);
     await recorder.flush();
     assert.equal(journal.unsettled, 0);
@@ -98,7 +98,7 @@ describe('the local check journal', () => {
     await freshDir();
     const rows = Array.from({ length: 5 }, row);
     const recorder = new CheckRecorder({ db: database.db, clock, log, limit: 1000 });
-    for (const r of rows.slice(0, 2)) recorder.record(r);
+    for (const r of rows.slice(0, 2)) assert.notEqual(recorder.record(r), false);
     await recorder.flush();
     const torn = journalLine(row()).slice(0, 40);
     await fs.writeFile(path.join(dir, `checks-${deadPid()}-0a1b2c-7.journal`), `${rows.map(journalLine).join('\n')}\n${torn}`);

@@ -65,7 +65,7 @@ describe('writing check records in batches', () => {
     const recorder = new CheckRecorder({ db: database.db, clock, log, limit: 10_000 });
     const seq = await auditHead();
     const rows = Array.from({ length: 2500 }, row);
-    for (const r of rows) recorder.record(r);
+    for (const r of rows) assert.notEqual(recorder.record(r), false);
     await recorder.flush();
     const batches = await batchesSince(seq);
     assert.deepEqual(batches.map((b) => b.details.count), [1000, 1000, 500]);
@@ -98,7 +98,7 @@ describe('writing check records in batches', () => {
     const recorder = new CheckRecorder({ db: database.db, clock, log, limit: 100 });
     recorder.start();
     const r = row();
-    recorder.record(r);
+    assert.notEqual(recorder.record(r), false);
     await recorder.stop();
     assert.ok(await database.db.selectFrom('check_records').select('check_id').where('check_id', '=', r.checkId).executeTakeFirst());
   });
@@ -109,7 +109,7 @@ describe('writing check records in batches', () => {
     const rows = Array.from({ length: 7 }, row);
     // PostgreSQL refuses NUL in text and jsonb: this record can never be written as it is.
     rows[4]!.subjects = [{ name: '示例\u0000区', subjectId: null, entryIds: [], candidate: false }];
-    for (const r of rows) recorder.record(r);
+    for (const r of rows) assert.notEqual(recorder.record(r), false);
     await recorder.flush();
     assert.equal(recorder.pending, 0, 'nothing waits behind the poisoned record');
 
@@ -132,7 +132,7 @@ describe('writing check records in batches', () => {
 
     // The next checks are recorded as usual, and the chain accounts for every batch and the record set aside.
     const next = row();
-    recorder.record(next);
+    assert.notEqual(recorder.record(next), false);
     await recorder.flush();
     assert.ok(await database.db.selectFrom('check_records').select('check_id').where('check_id', '=', next.checkId).executeTakeFirst());
     const verification = await verifyAudit({ db: database.db, secrets: createSecrets(randomBytes(32)) });
@@ -143,7 +143,7 @@ describe('writing check records in batches', () => {
     const recorder = new CheckRecorder({ db: database.db, clock, log, limit: 3 });
     const poisoned = row();
     poisoned.actor = 'api_key:\u0000';
-    recorder.record(poisoned);
+    assert.notEqual(recorder.record(poisoned), false);
     await recorder.flush();
     for (let i = 0; i < 10; i++) {
       assert.notEqual(recorder.record(row()), false, `check ${i} accepted`);
@@ -156,7 +156,7 @@ describe('writing check records in batches', () => {
     const recorder = new CheckRecorder({ db: database.db, clock, log, limit: 100 });
     const rows = Array.from({ length: 4 }, row);
     rows[1]!.subjects = [{ name: 'x\u0000', subjectId: null, entryIds: [], candidate: false }];
-    for (const r of rows.slice(0, 2)) recorder.record(r);
+    for (const r of rows.slice(0, 2)) assert.notEqual(recorder.record(r), false);
     await recorder.flush();
     const seq = await auditHead();
     assert.deepEqual(await recorder.replay(rows), { written: 2, skipped: 2 });

@@ -155,7 +155,7 @@ describe('list entries in public', () => {
   });
 
   test('a search needs a valid code or a whole name', async () => {
-    for (const [query, field] of [['', 'uscc'], ['uscc=91370125XXXXXXXXX1', 'uscc'], ['name=a', 'name']]) {
+    for (const [query, field] of [['', 'uscc'], ['uscc=91370125XXXXXXXXX1', 'uscc'], ['name=a', 'name']] as const) {
       const res = await search(t, query);
       assert.equal(res.statusCode, 422, query);
       assert.equal(res.json().error.details.field, field);

@@ -40,11 +40,11 @@ export interface ListTypesTable {
   source_note: string; updated_at: Instant;
 }
 
-export interface CatalogVersionsTable<K extends string> {
+export interface CatalogVersionsTable {
   version: number; snapshot: Json<Record<string, unknown>>; changed_by: string; changed_at: Instant;
 }
-export type ListTypeVersionsTable = CatalogVersionsTable<'list_type'> & { list_type_id: string };
-export type MeasureVersionsTable = CatalogVersionsTable<'measure'> & { measure_id: string };
+export type ListTypeVersionsTable = CatalogVersionsTable & { list_type_id: string };
+export type MeasureVersionsTable = CatalogVersionsTable & { measure_id: string };
 
 export interface MeasuresTable {
   id: string; code: string; kind: 'incentive' | 'sanction'; version: number; title: string; content: string;

@@ -5,7 +5,7 @@ const LEGAL_FORM_VARIANTS: [RegExp, string][] = [
   [/股份公司/g, '股份有限公司'],
 ];
 
-const OPENING_BRACKETS = /[(\[【〔〖［（]/g;
+const OPENING_BRACKETS = /[([【〔〖［（]/g;
 const CLOSING_BRACKETS = /[)\]】〕〗］）]/g;
 const WHITESPACE = /[\s\u200B-\u200D\u2060]+/g;
 
