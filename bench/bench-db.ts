@@ -39,8 +39,11 @@ export const loaderApplicationName = (schema: string) => `credlink-bench-loader 
 /** Drops the schema; COPY sessions of this run still open (a run interrupted mid-load) are ended first. */
 export async function dropBenchSchema(url: string, schema: string): Promise<void> {
   if (!/^bench_[0-9a-f]+$/.test(schema)) throw new Error(`not a benchmark schema: ${schema}`);
-  await adminQuery(url, 'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()',
-    [loaderApplicationName(schema)]);
+  await adminQuery(
+    url,
+    'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()',
+    [loaderApplicationName(schema)],
+  );
   await adminQuery(url, `drop schema if exists ${schema} cascade`);
 }
 
@@ -54,7 +57,10 @@ async function adminQuery(url: string, sql: string, params: unknown[] = []): Pro
   }
 }
 
-export interface Prepared { database: Database; benchUserId: string }
+export interface Prepared {
+  database: Database;
+  benchUserId: string;
+}
 
 const quietLog = { info() {}, warn() {} };
 
@@ -62,18 +68,32 @@ const quietLog = { info() {}, warn() {} };
  * Migrates the schema and runs the first-start bootstrap the server would run (seed catalog, admin with the given
  * password), then adds the user the bulk-loaded entries name as their creator.
  */
-export async function prepareSchema(options: { url: string; schema: string; adminPassword: string }): Promise<Prepared> {
+export async function prepareSchema(options: {
+  url: string;
+  schema: string;
+  adminPassword: string;
+}): Promise<Prepared> {
   const database = await openDatabase({ databaseUrl: options.url, dataDir: '', schema: options.schema, poolSize: 2 });
   try {
     await migrate(database);
     const deps = { db: database.db, clock: systemClock };
     await ensureCatalogSeed(deps);
     await ensureAdmin({ ...deps, config: { adminPassword: options.adminPassword }, log: quietLog });
-    const office = await database.db.selectFrom('departments').select('id').where('kind', '=', 'credit_office').executeTakeFirstOrThrow();
+    const office = await database.db
+      .selectFrom('departments')
+      .select('id')
+      .where('kind', '=', 'credit_office')
+      .executeTakeFirstOrThrow();
     const benchUserId = uuidv7();
     await insertUser(database.db, {
-      id: benchUserId, username: 'bench-loader', displayName: '基准测试数据装载', departmentId: office.id, roles: ['credit_office'],
-      passwordHash: await hashPassword(randomBytes(24).toString('base64url')), mustChangePassword: false, now: systemClock.now(),
+      id: benchUserId,
+      username: 'bench-loader',
+      displayName: '基准测试数据装载',
+      departmentId: office.id,
+      roles: ['credit_office'],
+      passwordHash: await hashPassword(randomBytes(24).toString('base64url')),
+      mustChangePassword: false,
+      now: systemClock.now(),
     });
     return { database, benchUserId };
   } catch (error) {

@@ -34,7 +34,12 @@ CheckIndex.prototype.load = async function measuredLoad(this: CheckIndex, ...arg
   await load.apply(this, args);
   const indexBuildMs = Math.round(performance.now() - started);
   const indexEndUs = monotonicUs();
-  indexReport = { indexBuildMs, indexHeapMB: Math.round((collectedHeap() - heapBefore) / MB), indexStartUs, indexEndUs };
+  indexReport = {
+    indexBuildMs,
+    indexHeapMB: Math.round((collectedHeap() - heapBefore) / MB),
+    indexStartUs,
+    indexEndUs,
+  };
 };
 
 async function main() {
@@ -45,14 +50,30 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: '', schema });
   const { key } = loadSecretKey(config);
   const started = performance.now();
-  const { app, stop } = await compose({ config, database, clock: systemClock, log, secretKey: key, tipoffKeys: { currentId: 'bench', keys: new Map([['bench', randomBytes(32)]]) }, extraRoutes: [baselineRoutes] });
+  const { app, stop } = await compose({
+    config,
+    database,
+    clock: systemClock,
+    log,
+    secretKey: key,
+    tipoffKeys: { currentId: 'bench', keys: new Map([['bench', randomBytes(32)]]) },
+    extraRoutes: [baselineRoutes],
+  });
   const composeMs = Math.round(performance.now() - started);
   await app.listen({ port: config.port, host: config.host });
   if (!indexReport) throw new Error('the check index was not loaded during compose');
   const memory = process.memoryUsage();
   // The process start on the monotonic clock: --trace-gc lines count milliseconds from about then.
   const processStartUs = monotonicUs() - Math.round(performance.now() * 1000);
-  report({ event: 'ready', port: config.port, composeMs, processStartUs, ...indexReport, heapUsedMB: Math.round(memory.heapUsed / MB), rssMB: Math.round(memory.rss / MB) });
+  report({
+    event: 'ready',
+    port: config.port,
+    composeMs,
+    processStartUs,
+    ...indexReport,
+    heapUsedMB: Math.round(memory.heapUsed / MB),
+    rssMB: Math.round(memory.rss / MB),
+  });
 
   const shutdown = async () => {
     await stop();

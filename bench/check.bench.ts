@@ -4,7 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiKey, probeCheck } from './bench-api.ts';
-import { createBenchSchema, DEFAULT_DATABASE_URL, describeDatabase, dropBenchSchema, prepareSchema } from './bench-db.ts';
+import {
+  createBenchSchema,
+  DEFAULT_DATABASE_URL,
+  describeDatabase,
+  dropBenchSchema,
+  prepareSchema,
+} from './bench-db.ts';
 import { bulkLoad } from './bulk-load.ts';
 import { mainThreadProfile, summarizeProfile } from './cpu-profile.ts';
 import type { LoadSettings, Measured, Target } from './load.ts';
@@ -58,8 +64,10 @@ function cleanUp(): Promise<void> {
     // The server's check journal belongs to this run's schema only.
     fs.rmSync(journalDir, { recursive: true, force: true });
     if (schema) {
-      await dropBenchSchema(settings.url, schema)
-        .then(() => say(`dropped schema ${schema}`), (error) => say(`could not drop schema ${schema}: ${error.message}`));
+      await dropBenchSchema(settings.url, schema).then(
+        () => say(`dropped schema ${schema}`),
+        (error) => say(`could not drop schema ${schema}: ${error.message}`),
+      );
     }
   })();
   return cleaning;
@@ -77,7 +85,8 @@ function summarize(results: Measured[], target: Target) {
   const runs = results.filter((r) => r.target === target);
   const failed = runs.filter((r) => r.non2xx > 0 || r.errors > 0);
   if (failed.length > 0) throw new Error(`${target}: ${JSON.stringify(failed)} — non-2xx answers or errors under load`);
-  const mean = (pick: (r: Measured) => number, digits: number) => Number((runs.reduce((s, r) => s + pick(r), 0) / runs.length).toFixed(digits));
+  const mean = (pick: (r: Measured) => number, digits: number) =>
+    Number((runs.reduce((s, r) => s + pick(r), 0) / runs.length).toFixed(digits));
   return { rps: mean((r) => r.rps, 0), p50Ms: mean((r) => r.p50Ms, 2), p99Ms: mean((r) => r.p99Ms, 2) };
 }
 
@@ -86,18 +95,30 @@ function cpuPerRequest(results: Measured[], target: Target) {
   const runs = results.filter((r) => r.target === target && r.cpu !== null);
   if (runs.length === 0) return null;
   const requests = runs.reduce((s, r) => s + r.requests, 0);
-  const per = (pick: (c: NonNullable<Measured['cpu']>) => number) => Math.round((runs.reduce((s, r) => s + pick(r.cpu!), 0) / requests) * 1e6);
-  return { server: per((c) => c.server), loadGenerator: per((c) => c.loadGenerator), postgres: per((c) => c.postgres), other: per((c) => c.other) };
+  const per = (pick: (c: NonNullable<Measured['cpu']>) => number) =>
+    Math.round((runs.reduce((s, r) => s + pick(r.cpu!), 0) / requests) * 1e6);
+  return {
+    server: per((c) => c.server),
+    loadGenerator: per((c) => c.loadGenerator),
+    postgres: per((c) => c.postgres),
+    other: per((c) => c.other),
+  };
 }
 
 async function main() {
   fs.mkdirSync(resultsDir, { recursive: true });
   const database = await describeDatabase(settings.url);
   const machine = {
-    cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
   };
-  say(`database: ${database}; ${settings.entries} entries; machine: ${machine.cpus} CPUs, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
+  say(
+    `database: ${database}; ${settings.entries} entries; machine: ${machine.cpus} CPUs, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`,
+  );
 
   schema = await createBenchSchema(settings.url);
   const secretKey = randomBytes(32);
@@ -108,10 +129,25 @@ async function main() {
   let load;
   try {
     say('bulk load with COPY');
-    load = await bulkLoad({ url: settings.url, schema, entries: settings.entries, namedShare: settings.namedShare, recordShare: settings.recordShare, secretKey, prepared, progress: (m) => say(`  ${m}`) });
+    load = await bulkLoad({
+      url: settings.url,
+      schema,
+      entries: settings.entries,
+      namedShare: settings.namedShare,
+      recordShare: settings.recordShare,
+      secretKey,
+      prepared,
+      progress: (m) => say(`  ${m}`),
+    });
     say(`loaded in ${load.loadMs} ms (foreign-key checks ${load.foreignKeyChecks})`);
     // The implementing department whose business systems check applicants for administrative licences.
-    departmentId = (await prepared.database.db.selectFrom('departments').select('id').where('code', '=', 'approval').executeTakeFirstOrThrow()).id;
+    departmentId = (
+      await prepared.database.db
+        .selectFrom('departments')
+        .select('id')
+        .where('code', '=', 'approval')
+        .executeTakeFirstOrThrow()
+    ).id;
   } finally {
     await prepared.database.close();
   }
@@ -121,40 +157,71 @@ async function main() {
   const serverLog = path.join(resultsDir, 'server.log');
   say(`starting the server on ${baseUrl} (log: ${path.relative(process.cwd(), serverLog)})`);
   const server = startTsx(path.join(benchDir, 'bench-server.ts'), {
-    nodeArgs: ['--expose-gc', ...settings.serverFlags, ...(settings.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`] : [])],
+    nodeArgs: [
+      '--expose-gc',
+      ...settings.serverFlags,
+      ...(settings.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${resultsDir}`] : []),
+    ],
     env: {
-      ...env, DATABASE_URL: settings.url, BENCH_SCHEMA: schema, PORT: String(port), HOST: '127.0.0.1',
-      CREDLINK_SECRET_KEY: secretKey.toString('hex'), CREDLINK_ADMIN_PASSWORD: adminPassword, LOG_LEVEL: settings.logLevel,
+      ...env,
+      DATABASE_URL: settings.url,
+      BENCH_SCHEMA: schema,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CREDLINK_SECRET_KEY: secretKey.toString('hex'),
+      CREDLINK_ADMIN_PASSWORD: adminPassword,
+      LOG_LEVEL: settings.logLevel,
       CREDLINK_CHECK_JOURNAL_DIR: journalDir,
     },
     stderrFile: serverLog,
   });
   children.push(server);
-  const ready = await server.waitFor((l) => l.event === 'ready' || l.event === 'failed', 15 * 60_000)
-    .catch((error) => { throw new Error(`${error.message}\n${tail(serverLog)}`); });
+  const ready = await server
+    .waitFor((l) => l.event === 'ready' || l.event === 'failed', 15 * 60_000)
+    .catch((error) => {
+      throw new Error(`${error.message}\n${tail(serverLog)}`);
+    });
   if (ready.event !== 'ready') throw new Error(`server failed: ${ready.message}\n${tail(serverLog)}`);
   say(`server ready: index built in ${ready.indexBuildMs} ms, +${ready.indexHeapMB} MB heap`);
 
   const apiKey = await createApiKey(baseUrl, adminPassword, departmentId);
-  const hit = await probeCheck(baseUrl, apiKey, { uscc: usccFor(0, isIndividualBusiness(0)), name: organizationName(0) });
+  const hit = await probeCheck(baseUrl, apiKey, {
+    uscc: usccFor(0, isIndividualBusiness(0)),
+    name: organizationName(0),
+  });
   const personHit = await probeCheck(baseUrl, apiKey, { citizenId: citizenIdFor(9), name: personName(9) });
   const miss = await probeCheck(baseUrl, apiKey, { uscc: usccFor(MISS_BASE), name: organizationName(MISS_BASE) });
   if (hit.hits === 0 || personHit.hits === 0 || miss.hits !== 0) {
-    throw new Error(`the check does not answer as loaded: hit ${hit.hits}, person ${personHit.hits}, miss ${miss.hits}`);
+    throw new Error(
+      `the check does not answer as loaded: hit ${hit.hits}, person ${personHit.hits}, miss ${miss.hits}`,
+    );
   }
-  say(`probe ok (data version ${String(hit.dataVersion)}, stale ${String(hit.stale)}); load: ${settings.rounds} rounds × (${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s) per route`);
+  say(
+    `probe ok (data version ${String(hit.dataVersion)}, stale ${String(hit.stale)}); load: ${settings.rounds} rounds × (${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s) per route`,
+  );
 
   const loadSettings: LoadSettings = {
-    baseUrl, apiKey, entries: settings.entries, namedShare: settings.namedShare, connections: settings.connections,
-    warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds, rounds: settings.rounds, bodies: 100_000,
+    baseUrl,
+    apiKey,
+    entries: settings.entries,
+    namedShare: settings.namedShare,
+    connections: settings.connections,
+    warmupSeconds: settings.warmupSeconds,
+    durationSeconds: settings.durationSeconds,
+    rounds: settings.rounds,
+    bodies: 100_000,
     serverPid: server.process.pid!,
   };
   const generator = startTsx(path.join(benchDir, 'load.ts'), {
-    env: { ...env, BENCH_LOAD: JSON.stringify(loadSettings) }, stderrFile: path.join(resultsDir, 'load.log'),
+    env: { ...env, BENCH_LOAD: JSON.stringify(loadSettings) },
+    stderrFile: path.join(resultsDir, 'load.log'),
   });
   children.push(generator);
   const runSeconds = 2 * settings.rounds * (settings.warmupSeconds + settings.durationSeconds);
-  const { results } = (await generator.waitFor((l) => Array.isArray(l.results), (runSeconds + 120) * 1000)) as unknown as { results: Measured[] };
+  const { results } = (await generator.waitFor(
+    (l) => Array.isArray(l.results),
+    (runSeconds + 120) * 1000,
+  )) as unknown as { results: Measured[] };
 
   const check = summarize(results, 'check');
   const baseline = summarize(results, 'baseline');
@@ -169,8 +236,11 @@ async function main() {
     cpuPerRequestUs: { check: cpuPerRequest(results, 'check'), baseline: cpuPerRequest(results, 'baseline') },
     method: {
       figures: `mean over ${settings.rounds} rounds; rounds alternate the order (baseline first, then check first)`,
-      connections: settings.connections, warmupSeconds: settings.warmupSeconds, durationSeconds: settings.durationSeconds,
-      requestMix: '1 subject per request; ~50% hits (codes of loaded subjects, ~19% of them citizen IDs), ~50% valid codes not loaded (10% citizen IDs); 1/3 with a scenario',
+      connections: settings.connections,
+      warmupSeconds: settings.warmupSeconds,
+      durationSeconds: settings.durationSeconds,
+      requestMix:
+        '1 subject per request; ~50% hits (codes of loaded subjects, ~19% of them citizen IDs), ~50% valid codes not loaded (10% citizen IDs); 1/3 with a scenario',
       recordShare: settings.recordShare,
       serverLogLevel: settings.logLevel,
       serverFlags: settings.serverFlags,
@@ -195,7 +265,8 @@ async function writeProfileSummary(server: Child, ready: Record<string, unknown>
   await server.stop(); // the profile is written when the process exits
   const file = mainThreadProfile(resultsDir, server.process.pid!);
   if (!file) return say('no CPU profile found for the server');
-  const ranges = (target: Target) => results.filter((r) => r.target === target).map((r): [number, number] => [r.startUs, r.endUs]);
+  const ranges = (target: Target) =>
+    results.filter((r) => r.target === target).map((r): [number, number] => [r.startUs, r.endUs]);
   const summary = summarizeProfile(file, [
     { label: 'index load', ranges: [[ready.indexStartUs as number, ready.indexEndUs as number]] },
     { label: 'check route under load', ranges: ranges('check') },

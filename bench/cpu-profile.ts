@@ -6,15 +6,31 @@ import { pathToFileURL } from 'node:url';
 // windows the server and the load generator report can be cut out exactly.
 // CLI: node --import tsx bench/cpu-profile.ts <file.cpuprofile> [fromSeconds toSeconds]
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
 
 /** A labelled set of time ranges [startUs, endUs] on the monotonic clock. */
-export interface Window { label: string; ranges: [number, number][] }
+export interface Window {
+  label: string;
+  ranges: [number, number][];
+}
 
 function frameName(node: ProfileNode): string {
   const { functionName, url, lineNumber } = node.callFrame;
-  const file = url.replace(/^.*\/node_modules\//, '').replace(/^.*\/(src|bench)\//, '$1/').replace(/^file:\/\//, '');
+  const file = url
+    .replace(/^.*\/node_modules\//, '')
+    .replace(/^.*\/(src|bench)\//, '$1/')
+    .replace(/^file:\/\//, '');
   return `${functionName || '(anonymous)'}${file ? ` ${file}:${lineNumber + 1}` : ''}`;
 }
 
@@ -50,18 +66,37 @@ export function summarizeProfile(file: string, windows: Window[], top = { self: 
       self.set(name, (self.get(name) ?? 0) + dt);
       for (const frame of stackOf(id)) if (frame !== '(root)') total.set(frame, (total.get(frame) ?? 0) + dt);
     }
-    const list = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n)
-      .map(([k, v]) => `  ${(100 * v / (sum || 1)).toFixed(1).padStart(5)}% ${(v / 1000).toFixed(0).padStart(7)} ms  ${k}`).join('\n');
+    const list = (m: Map<string, number>, n: number) =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, n)
+        .map(
+          ([k, v]) =>
+            `  ${((100 * v) / (sum || 1)).toFixed(1).padStart(5)}% ${(v / 1000).toFixed(0).padStart(7)} ms  ${k}`,
+        )
+        .join('\n');
     const project = new Map([...total].filter(([k]) => / (src|bench)\//.test(k) || /serializ|stringify/i.test(k)));
-    out.push(`== ${w.label}: ${(sum / 1e6).toFixed(1)} s sampled`, '-- self time', list(self, top.self), '-- inclusive time', list(total, top.total),
-      '-- inclusive time, project code and serialization', list(project, top.total), '');
+    out.push(
+      `== ${w.label}: ${(sum / 1e6).toFixed(1)} s sampled`,
+      '-- self time',
+      list(self, top.self),
+      '-- inclusive time',
+      list(total, top.total),
+      '-- inclusive time, project code and serialization',
+      list(project, top.total),
+      '',
+    );
   }
   return out.join('\n');
 }
 
 /** The main-thread profile node --cpu-prof wrote for a process (thread 0; tsx's loader thread writes another). */
 export function mainThreadProfile(dir: string, pid: number): string | null {
-  const name = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile') && f.includes(`.${pid}.0.`)).sort().at(-1);
+  const name = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile') && f.includes(`.${pid}.0.`))
+    .sort()
+    .at(-1);
   return name ? `${dir}/${name}` : null;
 }
 

@@ -2,7 +2,15 @@ import { pathToFileURL } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
 import { cpuSnapshot, cpuSpent, type CpuSpent } from './proc-cpu.ts';
 import {
-  citizenIdFor, isIndividualBusiness, isNamed, isPersonSubject, MISS_BASE, organizationName, personName, seededRandom, usccFor,
+  citizenIdFor,
+  isIndividualBusiness,
+  isNamed,
+  isPersonSubject,
+  MISS_BASE,
+  organizationName,
+  personName,
+  seededRandom,
+  usccFor,
 } from './synthetic.ts';
 
 // The load generator, a process apart from the server: autocannon over loopback, driving the check route and the
@@ -27,13 +35,21 @@ export type Target = 'baseline' | 'check';
 export const PATHS: Record<Target, string> = { baseline: '/bench/baseline', check: '/api/v1/checks' };
 
 export interface Measured {
-  target: Target; round: number; rps: number; p50Ms: number; p99Ms: number; requests: number; non2xx: number; errors: number;
+  target: Target;
+  round: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
   /** Mean response size on the wire, headers included. */
   responseBytes: number;
   /** CPU seconds each process group spent during the measured run (Linux only). */
   cpu: CpuSpent | null;
   /** Monotonic clock (µs, shared by every process on the machine) at the start and end of the measured run. */
-  startUs: number; endUs: number;
+  startUs: number;
+  endUs: number;
 }
 
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
@@ -49,11 +65,15 @@ export function requestBodies(settings: Pick<LoadSettings, 'entries' | 'namedSha
     if (random() < 0.5) {
       const i = Math.floor(random() * settings.entries);
       if (isPersonSubject(i)) subject = { citizenId: citizenIdFor(i), name: personName(i) };
-      else if (isNamed(i, settings.namedShare) && random() < 0.1) subject = { citizenId: citizenIdFor(i), name: personName(i) };
+      else if (isNamed(i, settings.namedShare) && random() < 0.1)
+        subject = { citizenId: citizenIdFor(i), name: personName(i) };
       else subject = { uscc: usccFor(i, isIndividualBusiness(i)), name: organizationName(i) };
     } else {
       const m = MISS_BASE + k;
-      subject = random() < 0.1 ? { citizenId: citizenIdFor(m), name: personName(m) } : { uscc: usccFor(m), name: organizationName(m) };
+      subject =
+        random() < 0.1
+          ? { citizenId: citizenIdFor(m), name: personName(m) }
+          : { uscc: usccFor(m), name: organizationName(m) };
     }
     const scenario = random() < 1 / 3 ? { scenario: 'administrative_licensing' } : {};
     bodies.push(JSON.stringify({ subjects: [subject], ...scenario }));
@@ -70,14 +90,18 @@ function run(settings: LoadSettings, target: Target, bodies: string[], seconds: 
     connections: settings.connections,
     duration: seconds,
     timeout: 10,
-    requests: [{
-      method: 'POST', path, headers,
-      setupRequest: (req) => {
-        req.body = bodies[cursor]!;
-        cursor = (cursor + 1) % bodies.length;
-        return req;
+    requests: [
+      {
+        method: 'POST',
+        path,
+        headers,
+        setupRequest: (req) => {
+          req.body = bodies[cursor]!;
+          cursor = (cursor + 1) % bodies.length;
+          return req;
+        },
       },
-    }],
+    ],
   });
 }
 
@@ -93,9 +117,18 @@ export async function measure(settings: LoadSettings): Promise<Measured[]> {
       const r = await run(settings, target, bodies, settings.durationSeconds);
       const cpu = cpuSpent(cpuBefore, cpuSnapshot(settings.serverPid));
       measured.push({
-        target, round, rps: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99,
-        requests: r.requests.total, non2xx: r.non2xx, errors: r.errors,
-        responseBytes: Math.round(r.throughput.total / Math.max(1, r.requests.total)), cpu, startUs, endUs: monotonicUs(),
+        target,
+        round,
+        rps: Math.round(r.requests.average),
+        p50Ms: r.latency.p50,
+        p99Ms: r.latency.p99,
+        requests: r.requests.total,
+        non2xx: r.non2xx,
+        errors: r.errors,
+        responseBytes: Math.round(r.throughput.total / Math.max(1, r.requests.total)),
+        cpu,
+        startUs,
+        endUs: monotonicUs(),
       });
     }
   }

@@ -37,8 +37,18 @@ function machineBusySeconds(): number {
   return (n.slice(0, 8).reduce((a, b) => a + b, 0) - idle) / TICKS_PER_SECOND;
 }
 
-export interface CpuSnapshot { server: number; loadGenerator: number; postgres: Map<number, number>; machine: number }
-export interface CpuSpent { server: number; loadGenerator: number; postgres: number; other: number }
+export interface CpuSnapshot {
+  server: number;
+  loadGenerator: number;
+  postgres: Map<number, number>;
+  machine: number;
+}
+export interface CpuSpent {
+  server: number;
+  loadGenerator: number;
+  postgres: number;
+  other: number;
+}
 
 export function cpuSnapshot(serverPid: number): CpuSnapshot | null {
   if (!fs.existsSync('/proc/stat')) return null;

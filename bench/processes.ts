@@ -13,12 +13,19 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-export function startTsx(script: string, options: { args?: string[]; nodeArgs?: string[]; env: NodeJS.ProcessEnv; stderrFile: string }): Child {
+export function startTsx(
+  script: string,
+  options: { args?: string[]; nodeArgs?: string[]; env: NodeJS.ProcessEnv; stderrFile: string },
+): Child {
   const log = fs.openSync(options.stderrFile, 'w');
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script, ...(options.args ?? [])], {
-    env: options.env,
-    stdio: ['ignore', 'pipe', log],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', script, ...(options.args ?? [])],
+    {
+      env: options.env,
+      stdio: ['ignore', 'pipe', log],
+    },
+  );
   const lines: Record<string, unknown>[] = [];
   const waiters = new Set<() => void>();
   createInterface({ input: child.stdout! }).on('line', (text) => {
@@ -30,11 +37,13 @@ export function startTsx(script: string, options: { args?: string[]; nodeArgs?: 
     }
     for (const wake of waiters) wake();
   });
-  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => {
-    fs.closeSync(log);
-    resolve(code);
-    for (const wake of waiters) wake();
-  }));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('close', (code) => {
+      fs.closeSync(log);
+      resolve(code);
+      for (const wake of waiters) wake();
+    }),
+  );
 
   return {
     process: child,

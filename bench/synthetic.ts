@@ -47,12 +47,16 @@ export function citizenIdFor(n: number): string {
   const seq = n % 1000;
   const dayNumber = Math.floor(n / 1000);
   const address = 370101 + Math.floor(dayNumber / DAYS_PER_ADDRESS);
-  const birth = new Date(BIRTH_EPOCH + (dayNumber % DAYS_PER_ADDRESS) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const birth = new Date(BIRTH_EPOCH + (dayNumber % DAYS_PER_ADDRESS) * 86_400_000)
+    .toISOString()
+    .slice(0, 10)
+    .replaceAll('-', '');
   const body = `${address}${birth}${String(seq).padStart(3, '0')}`;
   return body + citizenIdCheckCharacter(body);
 }
 
-export const organizationName = (i: number) => (isIndividualBusiness(i) ? `示例区样本${i}号商行` : `示例样本${i}号科技有限公司`);
+export const organizationName = (i: number) =>
+  isIndividualBusiness(i) ? `示例区样本${i}号商行` : `示例样本${i}号科技有限公司`;
 export const personName = (i: number) => `样本人员${i}号`;
 
 /** A 32-bit hash of (i, salt): reproducible choices per subject without keeping state. */

@@ -18,8 +18,9 @@ export function runtimePackagesWarned(npmOutput, lock) {
   for (const spec of packagesWarned(npmOutput)) {
     const at = spec.lastIndexOf('@');
     const [name, version] = at > 0 ? [spec.slice(0, at), spec.slice(at + 1)] : [spec, ''];
-    const installs = Object.entries(lock.packages ?? {})
-      .filter(([where, info]) => where.endsWith(`node_modules/${name}`) && (!version || info.version === version));
+    const installs = Object.entries(lock.packages ?? {}).filter(
+      ([where, info]) => where.endsWith(`node_modules/${name}`) && (!version || info.version === version),
+    );
     // A package the lock does not name cannot be shown to be a development tool: it counts as run time.
     if (installs.length === 0 || installs.some(([, info]) => !info.dev)) runtime.push(spec);
   }
@@ -31,8 +32,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8'));
   const runtime = runtimePackagesWarned(output, lock);
   if (runtime.length > 0) {
-    console.error(`npm ci 在 Node ${process.version} 上对运行时依赖报告 EBADENGINE：${runtime.join(', ')}。`
-      + '请固定到支持 Node 20 的版本（package.json 的 overrides），或在 docs/decisions/0001-node-20-support.md 中说明为何无害并在此排除。');
+    console.error(
+      `npm ci 在 Node ${process.version} 上对运行时依赖报告 EBADENGINE：${runtime.join(', ')}。` +
+        '请固定到支持 Node 20 的版本（package.json 的 overrides），或在 docs/decisions/0001-node-20-support.md 中说明为何无害并在此排除。',
+    );
     process.exit(1);
   }
   const dev = packagesWarned(output);

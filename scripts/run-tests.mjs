@@ -11,14 +11,21 @@ import path from 'node:path';
 
 const roots = ['src', 'bench', 'web/src'].filter((d) => fs.existsSync(d));
 const only = process.argv.slice(2);
-const files = only.length > 0 ? only : roots.flatMap((root) => walk(root)).filter((f) => /\.test\.tsx?$/.test(f)).sort();
+const files =
+  only.length > 0
+    ? only
+    : roots
+        .flatMap((root) => walk(root))
+        .filter((f) => /\.test\.tsx?$/.test(f))
+        .sort();
 if (files.length === 0) {
   console.error('没有找到测试文件。');
   process.exit(1);
 }
 
 const RUNTIME_SIGNALS = new Set(['SIGSEGV', 'SIGABRT', 'SIGBUS', 'SIGILL', 'SIGTRAP', 'SIGFPE']);
-const RUNTIME_FATAL = /Fatal error in |Check failed: |RuntimeError: (Aborted\(|unreachable|memory access out of bounds)|Segmentation fault/;
+const RUNTIME_FATAL =
+  /Fatal error in |Check failed: |RuntimeError: (Aborted\(|unreachable|memory access out of bounds)|Segmentation fault/;
 
 const first = runFiles(files);
 let status = first.status;
@@ -27,19 +34,25 @@ const crashed = first.ended.filter(killedByRuntime);
 printEndings(first.ended);
 if (status !== 0 && first.failedTests === 0 && crashed.length > 0 && crashed.length === first.ended.length) {
   const again = crashed.map((e) => path.relative(process.cwd(), e.file));
-  console.error(`\n${again.length} 个测试文件的进程被运行时终止（其中没有失败的测试），单独重新运行一次：\n  ${again.join('\n  ')}\n`);
+  console.error(
+    `\n${again.length} 个测试文件的进程被运行时终止（其中没有失败的测试），单独重新运行一次：\n  ${again.join('\n  ')}\n`,
+  );
   const second = runFiles(again);
   printEndings(second.ended);
   status = second.status;
   ran = new Set([...ran, ...second.ran]);
-  console.error(status === 0
-    ? `\n重新运行通过。被运行时终止的文件：${again.join(', ')}（见上方的退出方式和 stderr）。`
-    : '\n重新运行仍然失败。');
+  console.error(
+    status === 0
+      ? `\n重新运行通过。被运行时终止的文件：${again.join(', ')}（见上方的退出方式和 stderr）。`
+      : '\n重新运行仍然失败。',
+  );
 }
 
 const missing = files.filter((f) => !ran.has(path.resolve(f)));
 if (missing.length > 0) {
-  console.error(`\n${files.length} 个测试文件中有 ${missing.length} 个没有报告任何测试结果：\n  ${missing.join('\n  ')}`);
+  console.error(
+    `\n${files.length} 个测试文件中有 ${missing.length} 个没有报告任何测试结果：\n  ${missing.join('\n  ')}`,
+  );
   process.exit(1);
 }
 console.log(`\n${ran.size}/${files.length} test files reported results.`);
@@ -51,21 +64,34 @@ function runFiles(list) {
   const ranFile = path.join(os.tmpdir(), `credlink-tests-${stamp}.ndjson`);
   const failuresFile = path.join(os.tmpdir(), `credlink-test-failures-${stamp}.ndjson`);
   const concurrency = process.env.TEST_CONCURRENCY ?? '2';
-  const result = spawnSync(process.execPath, [
-    '--import', 'tsx',
-    '--test',
-    `--test-concurrency=${concurrency}`,
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=./scripts/test-file-reporter.mjs', `--test-reporter-destination=${ranFile}`,
-    '--test-reporter=./scripts/test-failure-reporter.mjs', `--test-reporter-destination=${failuresFile}`,
-    ...list,
-  ], { stdio: 'inherit', env: { ...process.env, CREDLINK_TEST: '1' } });
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${concurrency}`,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=./scripts/test-file-reporter.mjs',
+      `--test-reporter-destination=${ranFile}`,
+      '--test-reporter=./scripts/test-failure-reporter.mjs',
+      `--test-reporter-destination=${failuresFile}`,
+      ...list,
+    ],
+    { stdio: 'inherit', env: { ...process.env, CREDLINK_TEST: '1' } },
+  );
   const lines = (f) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8').split('\n').filter(Boolean) : []);
   const ranFiles = new Set(lines(ranFile));
   const records = lines(failuresFile).map((l) => JSON.parse(l));
   for (const f of [ranFile, failuresFile]) fs.rmSync(f, { force: true });
   const summary = records.find((r) => r.summary) ?? { failedTests: 0 };
-  return { status: result.status ?? 1, ran: ranFiles, ended: records.filter((r) => !r.summary), failedTests: summary.failedTests };
+  return {
+    status: result.status ?? 1,
+    ran: ranFiles,
+    ended: records.filter((r) => !r.summary),
+    failedTests: summary.failedTests,
+  };
 }
 
 function killedByRuntime(e) {
@@ -75,8 +101,10 @@ function killedByRuntime(e) {
 /** Printed last, so that a CI log's tail shows how each failed test process ended and what it wrote to stderr. */
 function printEndings(ended) {
   for (const e of ended) {
-    console.error(`\n${e.file}: the test process ended with ${e.signal ? `signal ${e.signal}` : `exit code ${e.exitCode ?? 'unknown'}`}`
-      + `, ${e.failedTests} of its tests failed`);
+    console.error(
+      `\n${e.file}: the test process ended with ${e.signal ? `signal ${e.signal}` : `exit code ${e.exitCode ?? 'unknown'}`}` +
+        `, ${e.failedTests} of its tests failed`,
+    );
     for (const line of e.stderr) console.error(`  stderr: ${line}`);
     for (const message of e.diagnostics) console.error(`  diagnostic: ${message}`);
   }

@@ -6,5 +6,8 @@ import path from 'node:path';
 export const fileOf = (data) => (data.file ? path.resolve(data.file) : null);
 
 /** Whether the event is about a test file as a whole (its process), not one of its tests. */
-export const isFileLevel = (data) => data.nesting === 0 && typeof data.name === 'string' && data.file != null
-  && path.resolve(data.name) === path.resolve(data.file);
+export const isFileLevel = (data) =>
+  data.nesting === 0 &&
+  typeof data.name === 'string' &&
+  data.file != null &&
+  path.resolve(data.name) === path.resolve(data.file);

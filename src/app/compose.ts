@@ -37,14 +37,27 @@ export interface ComposeOptions {
   extraRoutes?: RoutePlugin[];
 }
 
-export interface Composed { ctx: AppContext; app: App; stop(): Promise<void> }
+export interface Composed {
+  ctx: AppContext;
+  app: App;
+  stop(): Promise<void>;
+}
 
 /** The composition root: migrate, bootstrap, load the in-memory views, build the HTTP server. */
 export async function compose(options: ComposeOptions): Promise<Composed> {
   const { config, database, clock, log } = options;
   await migrate(database);
   const secrets = createSecrets(options.secretKey);
-  const base = { config, database, db: database.db, clock, log, secrets, serverKey: options.secretKey, tipoffKeys: options.tipoffKeys };
+  const base = {
+    config,
+    database,
+    db: database.db,
+    clock,
+    log,
+    secrets,
+    serverKey: options.secretKey,
+    tipoffKeys: options.tipoffKeys,
+  };
   // First start: the seed catalog (departments, list types, measures, calendar), then the admin account.
   await ensureCatalogSeed(base);
   await ensureAdmin(base);
@@ -52,13 +65,20 @@ export async function compose(options: ComposeOptions): Promise<Composed> {
   const calendar = new CalendarService(base);
   const keys = new ApiKeyCache(base);
   const index = new CheckIndex({ ...base, parallelLoad: database.kind === 'postgres' });
-  const journalDir = path.join(config.checkJournalDir, journalScope({ url: config.databaseUrl, dataDir: config.dataDir }));
+  const journalDir = path.join(
+    config.checkJournalDir,
+    journalScope({ url: config.databaseUrl, dataDir: config.dataDir }),
+  );
   const journal = await CheckJournal.open(journalDir, log);
   const recorder = new CheckRecorder({ ...base, limit: config.checkRecordBufferLimit, journal });
   // Checks acknowledged by a process that died are recorded before this one answers any (a failure here is
   // retried every minute, as is a neighbour's death).
   const replayer = new JournalReplayer({ dir: journalDir, owner: journal.owner, recorder, log });
-  await replayer.sweep().catch((error) => log.error({ err: { type: error?.name, message: error?.message } }, 'check journal replay failed; retried later'));
+  await replayer
+    .sweep()
+    .catch((error) =>
+      log.error({ err: { type: error?.name, message: error?.message } }, 'check journal replay failed; retried later'),
+    );
   const sync = new EventSync({ ...base, intervalMs: config.syncIntervalMs, staleAfterMs: config.staleAfterMs });
   const ctx = { ...base, calendar, keys, index, recorder, sync } as unknown as AppContext;
   ctx.jobs = new JobRunner(ctx, jobList);
@@ -82,7 +102,10 @@ export async function compose(options: ComposeOptions): Promise<Composed> {
     ctx.jobs.start();
   }
 
-  const app = await buildServer(ctx, { routes: [...routes, ...(options.extraRoutes ?? [])], authenticate: (request) => authenticateRequest(ctx, request.headers.authorization) });
+  const app = await buildServer(ctx, {
+    routes: [...routes, ...(options.extraRoutes ?? [])],
+    authenticate: (request) => authenticateRequest(ctx, request.headers.authorization),
+  });
   await app.ready();
 
   return {

@@ -84,7 +84,10 @@ const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
  * address, and with it escape the login throttle.
  */
 function proxiesFrom(value: string | undefined): string[] {
-  const items = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const items = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const item of items) {
     const [address, bits, ...rest] = item.split('/');
     const family = net.isIP(address!);

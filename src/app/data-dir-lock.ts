@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export interface DataDirLock { release(): void }
+export interface DataDirLock {
+  release(): void;
+}
 
 const ATTEMPTS = 50;
 const RETRY_MS = 20;
@@ -24,7 +26,11 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     if (createWithPid(file)) {
       return {
         release() {
-          try { if (readHolder(file) === process.pid) fs.unlinkSync(file); } catch { /* already gone */ }
+          try {
+            if (readHolder(file) === process.pid) fs.unlinkSync(file);
+          } catch {
+            /* already gone */
+          }
         },
       };
     }
@@ -37,8 +43,13 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
 }
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
-    super(`数据目录 ${dataDir} 正被进程 ${pid} 使用：嵌入式数据库同一时间只能由一个进程打开。请先停止该进程，或设置 CREDLINK_DATA_DIR 使用其他目录。`);
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `数据目录 ${dataDir} 正被进程 ${pid} 使用：嵌入式数据库同一时间只能由一个进程打开。请先停止该进程，或设置 CREDLINK_DATA_DIR 使用其他目录。`,
+    );
     this.name = 'DataDirLockedError';
   }
 }
@@ -80,7 +91,9 @@ function removeStale(file: string, stalePid: number): boolean {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     try {
       if (Date.now() - fs.statSync(guard).mtimeMs > GUARD_STALE_MS) fs.rmSync(guard, { recursive: true, force: true });
-    } catch { /* removed by its owner meanwhile */ }
+    } catch {
+      /* removed by its owner meanwhile */
+    }
     return false;
   }
   try {

@@ -24,14 +24,20 @@ await d.close();
 test('column types parse the same on both drivers and in every server time zone', () => {
   const outputs = ['UTC', 'Asia/Shanghai'].map((tz) => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', PARSE_SCRIPT], {
-      env: { ...process.env, TZ: tz }, encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, TZ: tz },
+      encoding: 'utf8',
+      cwd: path.resolve(import.meta.dirname, '../..'),
     });
     assert.equal(run.status, 0, run.stderr);
     return JSON.parse(run.stdout.trim().split('\n').at(-1)!);
   });
   for (const out of outputs) {
     assert.deepEqual(out, {
-      d: '2026-02-28', big: 'bigint:9007199254740993', num: 'string:12.50', at: '2026-06-01T00:30:00.000Z', small: 7,
+      d: '2026-02-28',
+      big: 'bigint:9007199254740993',
+      num: 'string:12.50',
+      at: '2026-06-01T00:30:00.000Z',
+      small: 7,
     });
   }
 });
@@ -39,28 +45,49 @@ test('column types parse the same on both drivers and in every server time zone'
 test('a transaction that fails leaves nothing behind, and queries inside it see its own writes', async () => {
   const d = await openTestDatabase();
   try {
-    await assert.rejects(d.db.transaction().execute(async (tx) => {
-      await tx.insertInto('scenarios').values({ code: 'rollback_probe', name: '回滚探针' }).execute();
-      const seen = await tx.selectFrom('scenarios').select('code').where('code', '=', 'rollback_probe').executeTakeFirst();
-      assert.ok(seen, 'the transaction sees its own insert');
-      throw new Error('abort');
-    }), /abort/);
-    const after = await sql<{ n: bigint }>`select count(*) as n from scenarios where code = 'rollback_probe'`.execute(d.db);
+    await assert.rejects(
+      d.db.transaction().execute(async (tx) => {
+        await tx.insertInto('scenarios').values({ code: 'rollback_probe', name: '回滚探针' }).execute();
+        const seen = await tx
+          .selectFrom('scenarios')
+          .select('code')
+          .where('code', '=', 'rollback_probe')
+          .executeTakeFirst();
+        assert.ok(seen, 'the transaction sees its own insert');
+        throw new Error('abort');
+      }),
+      /abort/,
+    );
+    const after = await sql<{ n: bigint }>`select count(*) as n from scenarios where code = 'rollback_probe'`.execute(
+      d.db,
+    );
     assert.equal(after.rows[0]!.n, 0n);
   } finally {
     await d.close();
   }
 });
 
-test('a second opener of the same embedded data directory is refused at once with the holder\'s PID', async (t) => {
+test("a second opener of the same embedded data directory is refused at once with the holder's PID", async (t) => {
   if (process.env.DATABASE_URL) return t.skip('embedded database only');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credlink-lock-'));
   const first = await openDatabase({ databaseUrl: null, dataDir: dir });
   try {
-    await assert.rejects(openDatabase({ databaseUrl: null, dataDir: dir }), DataDirLockedError, 'not even the same process opens it twice');
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
-      `import { openDatabase } from './src/app/database.ts'; try { await openDatabase({ databaseUrl: null, dataDir: ${JSON.stringify(dir)} }); console.log('opened'); } catch (e) { console.log(e.name + ': ' + e.message); }`],
-      { encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '../..'), timeout: 60_000 });
+    await assert.rejects(
+      openDatabase({ databaseUrl: null, dataDir: dir }),
+      DataDirLockedError,
+      'not even the same process opens it twice',
+    );
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `import { openDatabase } from './src/app/database.ts'; try { await openDatabase({ databaseUrl: null, dataDir: ${JSON.stringify(dir)} }); console.log('opened'); } catch (e) { console.log(e.name + ': ' + e.message); }`,
+      ],
+      { encoding: 'utf8', cwd: path.resolve(import.meta.dirname, '../..'), timeout: 60_000 },
+    );
     assert.match(child.stdout, /DataDirLockedError: 数据目录 .* 正被进程 \d+ 使用/);
     assert.match(child.stdout, new RegExp(`进程 ${process.pid} `));
   } finally {
@@ -99,11 +126,16 @@ test('of eight processes racing for a data directory whose lock a dead process l
     catch (e) { console.log(e.name); }`;
   try {
     const children = Array.from({ length: 8 }, () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: path.resolve(import.meta.dirname, '../..') });
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: path.resolve(import.meta.dirname, '../..'),
+      });
       child.stdin.on('error', () => {}); // a child that has already exited has no reader left
       let out = '';
       const answered = new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk) => { out += chunk; if (out.includes('\n')) resolve(out.trim()); });
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          if (out.includes('\n')) resolve(out.trim());
+        });
         child.on('error', reject);
         child.on('exit', () => resolve(out.trim()));
       });
@@ -113,8 +145,16 @@ test('of eight processes racing for a data directory whose lock a dead process l
     const outcomes = (await Promise.all(children.map((c) => c.answered))).sort();
     for (const c of children) c.child.stdin.end();
     await Promise.all(children.map((c) => c.exited));
-    assert.deepEqual(outcomes, ['DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError',
-      'DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError', 'got']);
+    assert.deepEqual(outcomes, [
+      'DataDirLockedError',
+      'DataDirLockedError',
+      'DataDirLockedError',
+      'DataDirLockedError',
+      'DataDirLockedError',
+      'DataDirLockedError',
+      'DataDirLockedError',
+      'got',
+    ]);
     assert.deepEqual(fs.readdirSync(dir), [], 'released, with nothing left beside it');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

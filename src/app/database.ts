@@ -51,7 +51,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Database> {
-  const types = { getTypeParser: (oid: number, format?: string) => typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text') };
+  const types = {
+    getTypeParser: (oid: number, format?: string) => typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text'),
+  };
   const poolConfig: pg.PoolConfig = {
     connectionString: url,
     max: options.poolSize ?? 10,
@@ -60,7 +62,9 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     connectionTimeoutMillis: 5000,
   };
   const pool = new pg.Pool(poolConfig);
-  pool.on('error', () => { /* a dropped idle connection is replaced on next use */ });
+  pool.on('error', () => {
+    /* a dropped idle connection is replaced on next use */
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
@@ -80,14 +84,24 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
       }
     },
     async listen(channel, onNotify) {
-      const client = new pg.Client({ connectionString: url, types: types as pg.CustomTypesConfig, ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}) });
+      const client = new pg.Client({
+        connectionString: url,
+        types: types as pg.CustomTypesConfig,
+        ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+      });
       client.on('error', () => {});
       await client.connect();
-      client.on('notification', (msg) => { if (msg.channel === channel) onNotify(msg.payload ?? ''); });
+      client.on('notification', (msg) => {
+        if (msg.channel === channel) onNotify(msg.payload ?? '');
+      });
       await client.query(`listen ${pg.escapeIdentifier(channel)}`);
-      return async () => { await client.end().catch(() => {}); };
+      return async () => {
+        await client.end().catch(() => {});
+      };
     },
-    async close() { await db.destroy(); },
+    async close() {
+      await db.destroy();
+    },
   };
 }
 
@@ -121,7 +135,9 @@ async function openPGlite(dataDir: string): Promise<Database> {
     },
     async listen(channel, onNotify) {
       const unsubscribe = await pglite.listen(channel, onNotify);
-      return async () => { await unsubscribe(); };
+      return async () => {
+        await unsubscribe();
+      };
     },
     async close() {
       await db.destroy();

@@ -13,17 +13,30 @@ before(async () => {
   destination.on('data', (chunk) => logLines.push(...String(chunk).split('\n').filter(Boolean)));
   t = await createTestApp({
     log: { destination },
-    extraRoutes: [(app) => {
-      app.post('/test/explode', { schema: { hide: true, body: z.object({ citizenId: z.string() }) } }, async (req) => {
-        throw new Error(`database said: duplicate key for ${req.body.citizenId} at /srv/credlink/src/x.ts:12`);
-      });
-    }],
+    extraRoutes: [
+      (app) => {
+        app.post(
+          '/test/explode',
+          { schema: { hide: true, body: z.object({ citizenId: z.string() }) } },
+          async (req) => {
+            throw new Error(`database said: duplicate key for ${req.body.citizenId} at /srv/credlink/src/x.ts:12`);
+          },
+        );
+      },
+    ],
   });
 });
-after(async () => { await t.close(); });
+after(async () => {
+  await t.close();
+});
 
 test('an unexpected failure answers 500 with the error envelope and no internals, and the log masks the ID number', async () => {
-  const res = await t.app.inject({ method: 'POST', url: '/test/explode', headers: await adminHeaders(t), payload: { citizenId: '11010519491231002X' } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/test/explode',
+    headers: await adminHeaders(t),
+    payload: { citizenId: '11010519491231002X' },
+  });
   assert.equal(res.statusCode, 500);
   assert.deepEqual(Object.keys(res.json().error).sort(), ['code', 'message']);
   assert.equal(res.json().error.code, 'server.internal');
@@ -35,7 +48,12 @@ test('an unexpected failure answers 500 with the error envelope and no internals
 });
 
 test('a body that is not JSON answers 400 in the envelope', async () => {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username": ' });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    headers: { 'content-type': 'application/json' },
+    payload: '{"username": ',
+  });
   assert.equal(res.statusCode, 400);
   assert.equal(res.json().error.code, 'request.malformed_json');
 });
@@ -59,17 +77,37 @@ test('every non-public endpoint refuses a request without a token', async () => 
   const open: string[] = [];
   for (const [path, methods] of Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>)) {
     for (const method of Object.keys(methods)) {
-      const url = path.replace(/\{[^}]+\}/g, (m) => (m === '{year}' ? '2026' : m === '{version}' ? '1' : m === '{code}' ? '91110000600037341L' : '01a2204c-6652-7220-b3ad-733d55995bb3'));
-      const res = await t.app.inject({ method: method.toUpperCase() as 'GET', url, payload: method === 'get' ? undefined : {} });
+      const url = path.replace(/\{[^}]+\}/g, (m) =>
+        m === '{year}'
+          ? '2026'
+          : m === '{version}'
+            ? '1'
+            : m === '{code}'
+              ? '91110000600037341L'
+              : '01a2204c-6652-7220-b3ad-733d55995bb3',
+      );
+      const res = await t.app.inject({
+        method: method.toUpperCase() as 'GET',
+        url,
+        payload: method === 'get' ? undefined : {},
+      });
       (res.statusCode === 401 ? refused : open).push(`${method.toUpperCase()} ${path} → ${res.statusCode}`);
     }
   }
   const expectedOpen = [
-    'POST /api/v1/auth/login', 'GET /api/v1/identifiers/{code}', 'POST /api/v1/identifiers', 'GET /healthz', 'GET /readyz',
+    'POST /api/v1/auth/login',
+    'GET /api/v1/identifiers/{code}',
+    'POST /api/v1/identifiers',
+    'GET /healthz',
+    'GET /readyz',
     // The rights of the parties and public disclosure: open to anyone, answering alike whatever exists.
-    'POST /api/v1/public/objections', 'POST /api/v1/public/repairs', 'POST /api/v1/public/tracking',
-    'POST /api/v1/public/tracking/withdrawal', 'GET /api/v1/public/repair-notices/{stream}/{id}',
-    'POST /api/v1/public/tipoffs', 'GET /api/v1/public/disclosures',
+    'POST /api/v1/public/objections',
+    'POST /api/v1/public/repairs',
+    'POST /api/v1/public/tracking',
+    'POST /api/v1/public/tracking/withdrawal',
+    'GET /api/v1/public/repair-notices/{stream}/{id}',
+    'POST /api/v1/public/tipoffs',
+    'GET /api/v1/public/disclosures',
   ];
   assert.deepEqual(open.map((o) => o.split(' →')[0]).sort(), expectedOpen.sort(), open.join('\n'));
   assert.ok(refused.length > 20);

@@ -3,7 +3,9 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { AppError } from '../modules/shared/errors.ts';
 import { redactIdentifiersInText } from '../modules/shared/identifiers.ts';
 
-export interface ErrorBody { error: { code: string; message: string; details?: Record<string, unknown> } }
+export interface ErrorBody {
+  error: { code: string; message: string; details?: Record<string, unknown> };
+}
 
 /** One envelope for every error. 4xx say what is wrong and where; 5xx never show internals. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -16,20 +18,37 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       const keys = (issue.params as { keys?: unknown })?.keys;
       // An unknown field or query parameter is named itself, not the object that holds it.
       if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
-        return keys.map((key) => ({ field: field ? `${field}.${String(key)}` : String(key), message: error.validationContext === 'querystring' ? '不允许的查询参数' : '不允许的字段' }));
+        return keys.map((key) => ({
+          field: field ? `${field}.${String(key)}` : String(key),
+          message: error.validationContext === 'querystring' ? '不允许的查询参数' : '不允许的字段',
+        }));
       }
       return [{ field, message: issue.message ?? '' }];
     });
-    const where = error.validationContext === 'querystring' ? '查询参数' : error.validationContext === 'params' ? '路径参数' : error.validationContext === 'headers' ? '请求头' : '请求体';
+    const where =
+      error.validationContext === 'querystring'
+        ? '查询参数'
+        : error.validationContext === 'params'
+          ? '路径参数'
+          : error.validationContext === 'headers'
+            ? '请求头'
+            : '请求体';
     const fields = issues.map((i) => i.field).filter(Boolean);
-    const message = fields.length > 0 ? `${where}不符合要求：字段 ${[...new Set(fields)].join('、')} 无效。` : `${where}不符合要求。`;
+    const message =
+      fields.length > 0 ? `${where}不符合要求：字段 ${[...new Set(fields)].join('、')} 无效。` : `${where}不符合要求。`;
     return reply.code(400).send(envelope('request.invalid', message, { location: error.validationContext, issues }));
   }
-  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error as { type?: string }).type === 'entity.parse.failed') {
+  if (
+    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    (error as { type?: string }).type === 'entity.parse.failed'
+  ) {
     return reply.code(400).send(envelope('request.malformed_json', '请求体不是合法的 JSON。'));
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return reply.code(415).send(envelope('request.unsupported_media_type', '不支持的请求内容类型，请使用 application/json。'));
+    return reply
+      .code(415)
+      .send(envelope('request.unsupported_media_type', '不支持的请求内容类型，请使用 application/json。'));
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return reply.code(413).send(envelope('request.too_large', '请求体过大。'));
@@ -42,7 +61,9 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   const sqlState = (error as { code?: unknown }).code;
   if (sqlState === '40P01' || sqlState === '40001') {
     request.log.warn({ sqlState }, 'transaction rolled back by a concurrent one');
-    return reply.code(409).send(envelope('request.concurrent_conflict', '与同时进行的另一项操作冲突，本次请求未作任何更改，请重试。'));
+    return reply
+      .code(409)
+      .send(envelope('request.concurrent_conflict', '与同时进行的另一项操作冲突，本次请求未作任何更改，请重试。'));
   }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: redactError(error) }, 'response did not match its schema');
@@ -59,5 +80,9 @@ export function envelope(code: string, message: string, details?: Record<string,
 }
 
 function redactError(error: Error) {
-  return { type: error.name, message: redactIdentifiersInText(error.message), stack: redactIdentifiersInText(error.stack ?? '') };
+  return {
+    type: error.name,
+    message: redactIdentifiersInText(error.message),
+    stack: redactIdentifiersInText(error.stack ?? ''),
+  };
 }

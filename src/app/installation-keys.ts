@@ -25,23 +25,32 @@ export interface InstallationKeys {
  * with; a tip-off key id not yet stored is adopted too (a rotation adds one), as long as one of the ring's keys is
  * already known. With `adopt: false` (read-only commands) nothing is written.
  */
-export async function checkInstallationKeys(db: Kysely<DB>, keys: InstallationKeys, options: { now: Date; adopt: boolean }): Promise<{ adopted: string[] }> {
+export async function checkInstallationKeys(
+  db: Kysely<DB>,
+  keys: InstallationKeys,
+  options: { now: Date; adopt: boolean },
+): Promise<{ adopted: string[] }> {
   const wanted = new Map<string, string>([['server', keyFingerprint(keys.serverKey)]]);
   for (const [id, key] of keys.tipoffKeys?.keys ?? []) wanted.set(`tipoff:${id}`, keyFingerprint(key));
 
   const stored = await readStored(db);
   const storedTipoff = [...stored.keys()].filter((p) => p.startsWith('tipoff:'));
   if (keys.tipoffKeys && storedTipoff.length > 0 && !storedTipoff.some((p) => wanted.has(p))) {
-    throw new InstallationKeyMismatchError(`举报人信息密钥环与本数据库不符：数据库记录的密钥编号为 ${storedTipoff.map((p) => p.slice(7)).join('、')}，`
-      + `而当前密钥环（${keys.tipoffKeySource ?? '配置'}）中没有其中任何一个。该密钥环可能是为另一个数据库生成的；请使用本安装的举报人信息密钥。`);
+    throw new InstallationKeyMismatchError(
+      `举报人信息密钥环与本数据库不符：数据库记录的密钥编号为 ${storedTipoff.map((p) => p.slice(7)).join('、')}，` +
+        `而当前密钥环（${keys.tipoffKeySource ?? '配置'}）中没有其中任何一个。该密钥环可能是为另一个数据库生成的；请使用本安装的举报人信息密钥。`,
+    );
   }
   const adopted: string[] = [];
   if (options.adopt) {
     for (const [purpose, fingerprint] of wanted) {
       if (stored.has(purpose)) continue;
       // Two processes starting at once on one database: the first insert wins, both then compare with it.
-      const result = await db.insertInto('installation_keys').values({ purpose, fingerprint, adopted_at: options.now })
-        .onConflict((oc) => oc.column('purpose').doNothing()).executeTakeFirst();
+      const result = await db
+        .insertInto('installation_keys')
+        .values({ purpose, fingerprint, adopted_at: options.now })
+        .onConflict((oc) => oc.column('purpose').doNothing())
+        .executeTakeFirst();
       if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) adopted.push(purpose);
     }
   }
@@ -49,17 +58,21 @@ export async function checkInstallationKeys(db: Kysely<DB>, keys: InstallationKe
   for (const [purpose, fingerprint] of wanted) {
     const known = now.get(purpose);
     if (known === undefined || known === fingerprint) continue;
-    throw new InstallationKeyMismatchError(purpose === 'server'
-      ? `服务器密钥与本数据库不符（来自 ${keys.serverKeySource}）：该密钥是为另一个数据库生成的，用它会使检查点无法核验、按身份证号无法找到自然人。`
-        + '请使用本安装的服务器密钥文件（CREDLINK_SECRET_KEY_FILE），或设置 CREDLINK_DATA_DIR 指向该密钥所属的数据目录。'
-      : `举报人信息密钥 ${purpose.slice(7)} 与本数据库记录的同名密钥不符（来自 ${keys.tipoffKeySource ?? '配置'}）：该密钥是为另一个数据库生成的。请使用本安装的举报人信息密钥。`);
+    throw new InstallationKeyMismatchError(
+      purpose === 'server'
+        ? `服务器密钥与本数据库不符（来自 ${keys.serverKeySource}）：该密钥是为另一个数据库生成的，用它会使检查点无法核验、按身份证号无法找到自然人。` +
+            '请使用本安装的服务器密钥文件（CREDLINK_SECRET_KEY_FILE），或设置 CREDLINK_DATA_DIR 指向该密钥所属的数据目录。'
+        : `举报人信息密钥 ${purpose.slice(7)} 与本数据库记录的同名密钥不符（来自 ${keys.tipoffKeySource ?? '配置'}）：该密钥是为另一个数据库生成的。请使用本安装的举报人信息密钥。`,
+    );
   }
   return { adopted };
 }
 
 async function readStored(db: Kysely<DB>): Promise<Map<string, string>> {
   // Read-only commands may meet a database older than this table's migration.
-  const present = await sql<{ present: boolean }>`select to_regclass('installation_keys') is not null as present`.execute(db);
+  const present = await sql<{
+    present: boolean;
+  }>`select to_regclass('installation_keys') is not null as present`.execute(db);
   if (!present.rows[0]?.present) return new Map();
   const rows = await db.selectFrom('installation_keys').select(['purpose', 'fingerprint']).execute();
   return new Map(rows.map((r) => [r.purpose, r.fingerprint]));

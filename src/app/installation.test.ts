@@ -26,23 +26,40 @@ before(async () => {
   a = await startAndClose(configFor(path.join(dir, 'a')));
   b = await startAndClose(configFor(path.join(dir, 'b')));
 });
-after(() => { for (const p of parents) fs.rmSync(p, { recursive: true, force: true }); });
+after(() => {
+  for (const p of parents) fs.rmSync(p, { recursive: true, force: true });
+});
 
 test('two data directories under one parent get server and tip-off keys of their own', () => {
   assert.equal(a.config.secretKeyFile, path.join(dir, 'a-keys', 'server.key'));
   assert.equal(b.config.tipoffKeyFile, path.join(dir, 'b-keys', 'tipoff.key'));
   assert.notEqual(a.secretKey!.toString('hex'), b.secretKey!.toString('hex'));
   assert.notEqual(readKey(a.config.tipoffKeyFile!), readKey(b.config.tipoffKeyFile!));
-  assert.deepEqual(fs.readdirSync(dir).sort(), ['a', 'a-keys', 'b', 'b-keys'], 'no key shared beside the data directories');
+  assert.deepEqual(
+    fs.readdirSync(dir).sort(),
+    ['a', 'a-keys', 'b', 'b-keys'],
+    'no key shared beside the data directories',
+  );
   if (process.platform !== 'win32') assert.equal(fs.statSync(path.join(dir, 'a-keys')).mode & 0o777, 0o700);
-  assert.deepEqual(a.adopted.sort(), ['server', `tipoff:${[...a.tipoffKeys!.keys.keys()][0]}`], 'the first start stores the fingerprints');
+  assert.deepEqual(
+    a.adopted.sort(),
+    ['server', `tipoff:${[...a.tipoffKeys!.keys.keys()][0]}`],
+    'the first start stores the fingerprints',
+  );
 });
 
 test('a server key or tip-off key made for another database is refused at start, and so is a missing key of an existing database', async () => {
-  const open = (env: Record<string, string>) => openInstallation(configFor(path.join(dir, 'b'), env), { readOnly: false, tipoffKeys: true, now: new Date() });
-  await assert.rejects(open({ CREDLINK_SECRET_KEY_FILE: a.config.secretKeyFile }), /服务器密钥与本数据库不符.*另一个数据库/);
+  const open = (env: Record<string, string>) =>
+    openInstallation(configFor(path.join(dir, 'b'), env), { readOnly: false, tipoffKeys: true, now: new Date() });
+  await assert.rejects(
+    open({ CREDLINK_SECRET_KEY_FILE: a.config.secretKeyFile }),
+    /服务器密钥与本数据库不符.*另一个数据库/,
+  );
   await assert.rejects(open({ CREDLINK_SECRET_KEY: randomBytes(32).toString('hex') }), /服务器密钥与本数据库不符/);
-  await assert.rejects(open({ CREDLINK_TIPOFF_KEY_FILE: a.config.tipoffKeyFile! }), /举报人信息密钥.*不符.*另一个数据库/);
+  await assert.rejects(
+    open({ CREDLINK_TIPOFF_KEY_FILE: a.config.tipoffKeyFile! }),
+    /举报人信息密钥.*不符.*另一个数据库/,
+  );
 
   const moved = `${b.config.secretKeyFile}.moved`;
   fs.renameSync(b.config.secretKeyFile, moved);
@@ -69,7 +86,10 @@ test('an installation made before keys were kept per data directory keeps its sh
   await database.close();
 
   const upgraded = await startAndClose(configFor(path.join(other, 'old')));
-  assert.deepEqual(upgraded.legacyKeyFiles, [path.join(other, 'credlink-secret.key'), path.join(other, 'credlink-tipoff.key')]);
+  assert.deepEqual(upgraded.legacyKeyFiles, [
+    path.join(other, 'credlink-secret.key'),
+    path.join(other, 'credlink-tipoff.key'),
+  ]);
   assert.equal(upgraded.secretKey!.toString('hex'), a.secretKey!.toString('hex'));
   assert.ok(upgraded.adopted.includes('server'), 'the database adopts the key it has been using');
   assert.equal(fs.existsSync(path.join(other, 'old-keys')), false);

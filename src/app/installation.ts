@@ -12,7 +12,9 @@ export async function installationExists(config: Pick<Config, 'databaseUrl' | 'd
   const client = new pg.Client({ connectionString: config.databaseUrl, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
-    const { rows } = await client.query<{ present: boolean }>(`select to_regclass('schema_migrations') is not null as present`);
+    const { rows } = await client.query<{ present: boolean }>(
+      `select to_regclass('schema_migrations') is not null as present`,
+    );
     return rows[0]!.present;
   } finally {
     await client.end().catch(() => {});

@@ -9,10 +9,4 @@ import { checkRetentionJob } from '../modules/checks/check-retention.job.ts';
  * Every scheduled job, in the order runAll() runs them: expiry first (it makes changes), then dispatch (it turns
  * changes into dispatch items), then webhook delivery; the removal of expired check records last.
  */
-export const jobs: Job[] = [
-  expiryJob,
-  liftingExpiryJob,
-  dispatchJob,
-  webhookDeliveryJob,
-  checkRetentionJob,
-];
+export const jobs: Job[] = [expiryJob, liftingExpiryJob, dispatchJob, webhookDeliveryJob, checkRetentionJob];

@@ -36,9 +36,14 @@ export class JobRunner {
   /** This process, as named in the jobs table's lease_owner. */
   readonly owner = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
-  constructor(private readonly ctx: AppContext, private readonly jobs: Job[]) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly jobs: Job[],
+  ) {}
 
-  get names(): string[] { return this.jobs.map((j) => j.name); }
+  get names(): string[] {
+    return this.jobs.map((j) => j.name);
+  }
 
   start(): void {
     this.stopped = false;
@@ -108,7 +113,10 @@ export class JobRunner {
     const timer = setTimeout(() => {
       const run = this.claimedRun(job).catch((error) => {
         const err = error as Error;
-        this.ctx.log.error({ job: job.name, err: { type: err?.name, message: err?.message } }, 'job could not be claimed or recorded');
+        this.ctx.log.error(
+          { job: job.name, err: { type: err?.name, message: err?.message } },
+          'job could not be claimed or recorded',
+        );
       });
       this.inflight.add(run);
       // `run` never rejects (its failure is logged above), so what follows it cannot either.

@@ -7,25 +7,36 @@ import { maskCitizenId, redactIdentifiersInText } from '../modules/shared/identi
  * the logged object (an error's message from the database driver, say).
  */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
-  return pino({
-    level,
-    base: undefined,
-    serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    formatters: { log: (object) => redactStrings(object, 0) as Record<string, unknown> },
-    hooks: {
-      logMethod(args, method) {
-        method.apply(this, args.map((a) => (typeof a === 'string' ? redactIdentifiersInText(a) : a)) as Parameters<typeof method>);
+  return pino(
+    {
+      level,
+      base: undefined,
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: redactUrl(req.url),
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      formatters: { log: (object) => redactStrings(object, 0) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(
+            this,
+            args.map((a) => (typeof a === 'string' ? redactIdentifiersInText(a) : a)) as Parameters<typeof method>,
+          );
+        },
       },
     },
-  }, destination as pino.DestinationStream | undefined);
+    destination as pino.DestinationStream | undefined,
+  );
 }
 
 // An ID number typed with full-width digits or spaces reaches the URL percent-encoded (%EF%BC%91, %20), where the
 // plain text pattern does not see it: decode first, then mask digit runs broken by separators as well.
-const SEPARATED_DIGITS = /(?<![0-9A-Za-z\uFF10-\uFF19])[0-9\uFF10-\uFF19](?:[\s\u3000+\-.,_]*[0-9\uFF10-\uFF19XxＸｘ]){13,17}(?![0-9A-Za-z\uFF10-\uFF19])/g;
+const SEPARATED_DIGITS =
+  /(?<![0-9A-Za-z\uFF10-\uFF19])[0-9\uFF10-\uFF19](?:[\s\u3000+\-.,_]*[0-9\uFF10-\uFF19XxＸｘ]){13,17}(?![0-9A-Za-z\uFF10-\uFF19])/g;
 
 export function redactUrl(url: string): string {
   let decoded = url;

@@ -7,7 +7,8 @@ import type { Database } from './database.ts';
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
 
 export function migrationFiles(dir = MIGRATIONS_DIR): { name: string; sql: string }[] {
-  return fs.readdirSync(dir)
+  return fs
+    .readdirSync(dir)
     .filter((f) => /^\d{4}-[a-z0-9-]+\.sql$/.test(f))
     .sort()
     .map((name) => ({ name, sql: fs.readFileSync(path.join(dir, name), 'utf8') }));
@@ -19,7 +20,9 @@ export function migrationFiles(dir = MIGRATIONS_DIR): { name: string; sql: strin
  */
 export async function migrate(database: Database): Promise<string[]> {
   const { db } = database;
-  await sql`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`.execute(db);
+  await sql`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`.execute(
+    db,
+  );
   const applied: string[] = [];
   for (const file of migrationFiles()) {
     const escaped = file.name.replace(/'/g, "''");

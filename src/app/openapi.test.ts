@@ -5,8 +5,12 @@ import { createTestApp, type TestApp } from '../test/harness.ts';
 import { OPENAPI_PATH, renderOpenApi } from './openapi.ts';
 
 let t: TestApp;
-before(async () => { t = await createTestApp(); });
-after(async () => { await t.close(); });
+before(async () => {
+  t = await createTestApp();
+});
+after(async () => {
+  await t.close();
+});
 
 test('the committed OpenAPI document matches the routes (run `npm run openapi` after changing a schema)', () => {
   const committed = fs.readFileSync(OPENAPI_PATH, 'utf8');

@@ -10,24 +10,41 @@ import { isFreeText } from '../modules/shared/free-text.ts';
 const ANY_CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-export interface InputIssue { code: 'custom'; path: (string | number)[]; message: string }
+export interface InputIssue {
+  code: 'custom';
+  path: (string | number)[];
+  message: string;
+}
 
 type Part = 'body' | 'querystring' | 'params' | 'headers' | string;
 
 /** Walks `data` along `schema`; returns the data with free text normalized, or the issues found. */
-export function screenInput(schema: z.core.$ZodType | undefined, data: unknown, part: Part):
-  { value: unknown; issues: InputIssue[] } {
+export function screenInput(
+  schema: z.core.$ZodType | undefined,
+  data: unknown,
+  part: Part,
+): { value: unknown; issues: InputIssue[] } {
   const issues: InputIssue[] = [];
   const value = walk(schema, data, [], part === 'body', issues);
   return { value, issues };
 }
 
-function walk(schema: z.core.$ZodType | undefined, data: unknown, path: (string | number)[], body: boolean, issues: InputIssue[]): unknown {
+function walk(
+  schema: z.core.$ZodType | undefined,
+  data: unknown,
+  path: (string | number)[],
+  body: boolean,
+  issues: InputIssue[],
+): unknown {
   const at = unwrap(schema, data);
   if (typeof data === 'string') {
     const free = body && at?.free === true;
     if ((free ? CONTROL_EXCEPT_LINES : ANY_CONTROL).test(data)) {
-      issues.push({ code: 'custom', path, message: free ? '不得包含控制字符（换行和制表符除外）' : '不得包含控制字符（如 NUL、换行、制表符）' });
+      issues.push({
+        code: 'custom',
+        path,
+        message: free ? '不得包含控制字符（换行和制表符除外）' : '不得包含控制字符（如 NUL、换行、制表符）',
+      });
       return data;
     }
     return free ? data.replace(/\r\n?/g, '\n') : data;
@@ -41,7 +58,11 @@ function walk(schema: z.core.$ZodType | undefined, data: unknown, path: (string 
     const known = body && at ? knownKeys(at.schema) : undefined;
     for (const [key, item] of Object.entries(data)) {
       if (ANY_CONTROL.test(key)) {
-        issues.push({ code: 'custom', path: [...path, key.replace(/[\u0000-\u001f\u007f]/g, '?')], message: '字段名不得包含控制字符' });
+        issues.push({
+          code: 'custom',
+          path: [...path, key.replace(/[\u0000-\u001f\u007f]/g, '?')],
+          message: '字段名不得包含控制字符',
+        });
         continue;
       }
       if (known && !known.has(key)) {
@@ -66,16 +87,25 @@ const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readon
 // Unwrapping is the same for every request but through a union, so its result is kept per schema.
 const unwrapped = new WeakMap<z.core.$ZodType, { schema: z.core.$ZodType; free: boolean } | undefined>();
 
-function unwrap(schema: z.core.$ZodType | undefined, data: unknown): { schema: z.core.$ZodType; free: boolean } | undefined {
+function unwrap(
+  schema: z.core.$ZodType | undefined,
+  data: unknown,
+): { schema: z.core.$ZodType; free: boolean } | undefined {
   if (!schema) return undefined;
   if (unwrapped.has(schema)) return unwrapped.get(schema);
   let hasUnion = false;
-  const result = unwrapUncached(schema, data, () => { hasUnion = true; });
+  const result = unwrapUncached(schema, data, () => {
+    hasUnion = true;
+  });
   if (!hasUnion) unwrapped.set(schema, result);
   return result;
 }
 
-function unwrapUncached(schema: z.core.$ZodType, data: unknown, sawUnion: () => void): { schema: z.core.$ZodType; free: boolean } | undefined {
+function unwrapUncached(
+  schema: z.core.$ZodType,
+  data: unknown,
+  sawUnion: () => void,
+): { schema: z.core.$ZodType; free: boolean } | undefined {
   let current: z.core.$ZodType | undefined = schema;
   let free = false;
   for (let depth = 0; current && depth < 32; depth++) {
@@ -84,8 +114,10 @@ function unwrapUncached(schema: z.core.$ZodType, data: unknown, sawUnion: () => 
     if (WRAPPERS.has(def.type)) current = def.innerType as z.core.$ZodType;
     else if (def.type === 'pipe') current = def.in as z.core.$ZodType;
     else if (def.type === 'lazy') current = (def.getter as () => z.core.$ZodType)();
-    else if (def.type === 'union') { sawUnion(); current = pickOption(def.options as z.core.$ZodType[], data); }
-    else break;
+    else if (def.type === 'union') {
+      sawUnion();
+      current = pickOption(def.options as z.core.$ZodType[], data);
+    } else break;
   }
   return current ? { schema: current, free } : undefined;
 }
@@ -104,7 +136,8 @@ const keysOf = new WeakMap<z.core.$ZodType, Set<string> | undefined>();
 function knownKeys(schema: z.core.$ZodType): Set<string> | undefined {
   if (keysOf.has(schema)) return keysOf.get(schema);
   const def = defOf(schema);
-  const keys = def.type !== 'object' || def.catchall !== undefined ? undefined : new Set(Object.keys(def.shape as object));
+  const keys =
+    def.type !== 'object' || def.catchall !== undefined ? undefined : new Set(Object.keys(def.shape as object));
   keysOf.set(schema, keys);
   return keys;
 }
@@ -117,6 +150,7 @@ function childOf(schema: z.core.$ZodType | undefined, key: string): z.core.$ZodT
     return Object.hasOwn(shape, key) ? shape[key] : (def.catchall as z.core.$ZodType | undefined);
   }
   if (def.type === 'record') return def.valueType as z.core.$ZodType;
-  if (def.type === 'intersection') return childOf(def.left as z.core.$ZodType, key) ?? childOf(def.right as z.core.$ZodType, key);
+  if (def.type === 'intersection')
+    return childOf(def.left as z.core.$ZodType, key) ?? childOf(def.right as z.core.$ZodType, key);
   return undefined;
 }

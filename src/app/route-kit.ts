@@ -16,14 +16,19 @@ import { z } from 'zod';
 import { screenInput } from './request-strings.ts';
 
 /** The one error envelope, as published. */
-export const ErrorEnvelope = z.object({
-  error: z.object({
-    code: z.string().describe('稳定的错误代码，如 request.invalid、entry.invalid_transition'),
-    message: z.string().describe('中文说明，可直接展示给用户'),
-    details: z.record(z.string(), z.unknown()).optional()
-      .describe('补充信息：field 指明字段；请求不符合接口定义时 issues 逐项列出 { field, message }'),
-  }),
-}).meta({ id: 'ErrorEnvelope' }).describe('错误答复');
+export const ErrorEnvelope = z
+  .object({
+    error: z.object({
+      code: z.string().describe('稳定的错误代码，如 request.invalid、entry.invalid_transition'),
+      message: z.string().describe('中文说明，可直接展示给用户'),
+      details: z
+        .record(z.string(), z.unknown())
+        .optional()
+        .describe('补充信息：field 指明字段；请求不符合接口定义时 issues 逐项列出 { field, message }'),
+    }),
+  })
+  .meta({ id: 'ErrorEnvelope' })
+  .describe('错误答复');
 
 const ANSWERS: Record<number, string> = {
   400: '请求不符合接口定义：request.invalid（details.issues 逐项列出字段和原因，包括未知的查询参数或字段、控制字符），request.malformed_json（请求体不是 JSON）',
@@ -39,17 +44,34 @@ const ANSWERS: Record<number, string> = {
   503: '暂时无法处理，请稍后重试',
 };
 
-const envelopeFor = new Map(Object.entries(ANSWERS).map(([status, text]) => [Number(status), ErrorEnvelope.describe(text)]));
+const envelopeFor = new Map(
+  Object.entries(ANSWERS).map(([status, text]) => [Number(status), ErrorEnvelope.describe(text)]),
+);
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The error statuses an operation declares, by the rule above. */
-export function errorStatuses(route: { method: string; url: string; public: boolean; hasBody: boolean; extra?: number[] }): number[] {
+export function errorStatuses(route: {
+  method: string;
+  url: string;
+  public: boolean;
+  hasBody: boolean;
+  extra?: number[];
+}): number[] {
   const statuses = new Set<number>([400, 500, ...(route.extra ?? [])]);
-  if (!route.public) { statuses.add(401); statuses.add(403); }
+  if (!route.public) {
+    statuses.add(401);
+    statuses.add(403);
+  }
   if (/[:{]/.test(route.url)) statuses.add(404);
-  if (WRITES.has(route.method)) { statuses.add(409); statuses.add(422); }
-  if (route.hasBody) { statuses.add(413); statuses.add(415); }
+  if (WRITES.has(route.method)) {
+    statuses.add(409);
+    statuses.add(422);
+  }
+  if (route.hasBody) {
+    statuses.add(413);
+    statuses.add(415);
+  }
   return [...statuses].sort((a, b) => a - b);
 }
 
@@ -65,11 +87,18 @@ export function completeRoute(route: RouteOptions): void {
   if (isPublic && schema.security === undefined) schema.security = [];
   schema.querystring = strictQuery(schema.querystring as z.ZodType | undefined);
   const names = [...route.url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
-  if (names.length > 0 && !schema.params) schema.params = z.object(Object.fromEntries(names.map((n) => [n, z.string()])));
+  if (names.length > 0 && !schema.params)
+    schema.params = z.object(Object.fromEntries(names.map((n) => [n, z.string()])));
   if (schema.hide) return;
   const method = (Array.isArray(route.method) ? route.method[0] : route.method)!.toUpperCase();
   const response = (schema.response ??= {});
-  const statuses = errorStatuses({ method, url: route.url, public: isPublic, hasBody: schema.body !== undefined, extra: route.config?.errorAnswers });
+  const statuses = errorStatuses({
+    method,
+    url: route.url,
+    public: isPublic,
+    hasBody: schema.body !== undefined,
+    extra: route.config?.errorAnswers,
+  });
   for (const status of statuses) response[status] ??= envelopeFor.get(status) ?? ErrorEnvelope;
 }
 
@@ -93,8 +122,16 @@ export const validatorCompiler: typeof zodValidatorCompiler = (route) => {
 
 function screenError(issues: { path: (string | number)[]; message: string }[]) {
   // The same shape fastify-type-provider-zod gives a schema failure, so the error handler reports both alike.
-  return issues.map((issue) => Object.assign(
-    { keyword: 'screen', instancePath: `/${issue.path.join('/')}`, schemaPath: '#', message: issue.message, params: { issue } },
-    { [Symbol.for('ZodFastifySchemaValidationError')]: true },
-  ));
+  return issues.map((issue) =>
+    Object.assign(
+      {
+        keyword: 'screen',
+        instancePath: `/${issue.path.join('/')}`,
+        schemaPath: '#',
+        message: issue.message,
+        params: { issue },
+      },
+      { [Symbol.for('ZodFastifySchemaValidationError')]: true },
+    ),
+  );
 }

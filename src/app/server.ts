@@ -1,11 +1,17 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, {
-  type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
   type RawServerDefault,
 } from 'fastify';
 import {
-  jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Actor } from '../modules/shared/actor.ts';
 import { passwordChangeRequired } from '../modules/auth/auth.errors.ts';
@@ -16,13 +22,19 @@ import { completeRoute, validatorCompiler } from './route-kit.ts';
 import '../modules/shared/validation-messages.ts';
 
 export type App = FastifyInstance<
-  RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
 >;
 /** A feature's routes: `(app, ctx) => { app.get(...) }`. */
 export type RoutePlugin = (app: App, ctx: AppContext) => void | Promise<void>;
 
 declare module 'fastify' {
-  interface FastifyRequest { actor: Actor | null }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
   interface FastifyContextConfig {
     /** No token or key needed. */
     public?: boolean;
@@ -40,7 +52,8 @@ export interface ServerOptions {
 
 export const API_INFO = {
   title: 'CredLink 信联 API',
-  description: '联合奖惩信用信息系统接口：名单目录、名单记录、嵌入式联合奖惩核查。错误统一返回 { error: { code, message, details? } }。',
+  description:
+    '联合奖惩信用信息系统接口：名单目录、名单记录、嵌入式联合奖惩核查。错误统一返回 { error: { code, message, details? } }。',
   version: '1.0.0',
 };
 
@@ -71,7 +84,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     try {
       done(null, JSON.parse(text));
     } catch {
-      done(Object.assign(new Error('invalid JSON'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 }), undefined);
+      done(
+        Object.assign(new Error('invalid JSON'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 }),
+        undefined,
+      );
     }
   });
 
@@ -81,7 +97,11 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
       info: API_INFO,
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: '登录令牌（POST /api/v1/auth/login）或部门系统 API 密钥' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: '登录令牌（POST /api/v1/auth/login）或部门系统 API 密钥',
+          },
         },
       },
       security: [{ bearer: [] }],

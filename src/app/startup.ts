@@ -32,7 +32,10 @@ export interface OpenedInstallation {
  * fingerprint must match the one the database stored. `readOnly` commands (verification, backup) never create a
  * database, a key or a fingerprint, and never migrate.
  */
-export async function openInstallation(config: Config, options: { readOnly: boolean; tipoffKeys: boolean; now: Date }): Promise<OpenedInstallation> {
+export async function openInstallation(
+  config: Config,
+  options: { readOnly: boolean; tipoffKeys: boolean; now: Date },
+): Promise<OpenedInstallation> {
   const existing = await installationExists(config);
   if (options.readOnly && !existing) throw new NoInstallationError(noInstallationMessage(config));
   const { config: resolved, legacy } = installationKeyFiles(config, existing);
@@ -41,12 +44,35 @@ export async function openInstallation(config: Config, options: { readOnly: bool
   try {
     if (!options.readOnly) await migrate(database);
     const loaded = options.readOnly ? optionalKey(resolved) : loadSecretKey(resolved, { create: !existing });
-    if (loaded === null) return { config: resolved, database, secretKey: null, tipoffKeys, createdKeyFile: false, legacyKeyFiles: legacy, adopted: [] };
-    const { adopted } = await checkInstallationKeys(database.db, {
-      serverKey: loaded.key, serverKeySource: resolved.secretKey ? 'CREDLINK_SECRET_KEY' : resolved.secretKeyFile,
-      tipoffKeys, tipoffKeySource: resolved.tipoffKeys ? 'CREDLINK_TIPOFF_KEYS' : resolved.tipoffKeyFile ?? undefined,
-    }, { now: options.now, adopt: !options.readOnly });
-    return { config: resolved, database, secretKey: loaded.key, tipoffKeys, createdKeyFile: loaded.created, legacyKeyFiles: legacy, adopted };
+    if (loaded === null)
+      return {
+        config: resolved,
+        database,
+        secretKey: null,
+        tipoffKeys,
+        createdKeyFile: false,
+        legacyKeyFiles: legacy,
+        adopted: [],
+      };
+    const { adopted } = await checkInstallationKeys(
+      database.db,
+      {
+        serverKey: loaded.key,
+        serverKeySource: resolved.secretKey ? 'CREDLINK_SECRET_KEY' : resolved.secretKeyFile,
+        tipoffKeys,
+        tipoffKeySource: resolved.tipoffKeys ? 'CREDLINK_TIPOFF_KEYS' : (resolved.tipoffKeyFile ?? undefined),
+      },
+      { now: options.now, adopt: !options.readOnly },
+    );
+    return {
+      config: resolved,
+      database,
+      secretKey: loaded.key,
+      tipoffKeys,
+      createdKeyFile: loaded.created,
+      legacyKeyFiles: legacy,
+      adopted,
+    };
   } catch (error) {
     await database.close();
     throw error;
@@ -76,8 +102,13 @@ export function databaseLocation(config: Pick<Config, 'databaseUrl' | 'dataDir'>
 
 /** Errors an operator can act on: their message is the whole answer, without a stack or a prefix. */
 export function isOperatorError(error: unknown): error is Error {
-  return error instanceof DataDirLockedError || error instanceof TipoffKeysMissingError || error instanceof SecretKeyMissingError
-    || error instanceof InstallationKeyMismatchError || error instanceof NoInstallationError;
+  return (
+    error instanceof DataDirLockedError ||
+    error instanceof TipoffKeysMissingError ||
+    error instanceof SecretKeyMissingError ||
+    error instanceof InstallationKeyMismatchError ||
+    error instanceof NoInstallationError
+  );
 }
 
 function redactUrl(url: string): string {

@@ -25,17 +25,29 @@ describe('following the event log', () => {
   const clock = new ManualClock();
   const syncs: EventSync[] = [];
 
-  before(async () => { database = await openTestDatabase(); });
+  before(async () => {
+    database = await openTestDatabase();
+  });
   after(async () => {
     for (const s of syncs) s.stop();
     await database.close();
   });
 
   function follow(options: Partial<EventSyncDeps> = {}) {
-    const sync = new EventSync({ database, db: database.db, clock, log, intervalMs: 60_000, staleAfterMs: 5000, ...options });
+    const sync = new EventSync({
+      database,
+      db: database.db,
+      clock,
+      log,
+      intervalMs: 60_000,
+      staleAfterMs: 5000,
+      ...options,
+    });
     syncs.push(sync);
     const pages: EventRow[][] = [];
-    sync.subscribe(async (events) => { pages.push(events); });
+    sync.subscribe(async (events) => {
+      pages.push(events);
+    });
     return { sync, pages, versions: () => pages.flat().map((e) => Number(e.version)) };
   }
 
@@ -49,7 +61,8 @@ describe('following the event log', () => {
     }
   }
 
-  const head = async () => Number((await database.db.selectFrom('ledger_head').select('data_version').executeTakeFirstOrThrow()).data_version);
+  const head = async () =>
+    Number((await database.db.selectFrom('ledger_head').select('data_version').executeTakeFirstOrThrow()).data_version);
 
   test('events are handed to every subscriber in pages of at most 1,000, in version order', async () => {
     const { sync, pages, versions } = follow();
@@ -57,8 +70,14 @@ describe('following the event log', () => {
     await sync.initialize(async () => {});
     await append(2500, 250);
     await sync.pollOnce();
-    assert.deepEqual(pages.map((p) => p.length), [1000, 1000, 500]);
-    assert.deepEqual(versions(), Array.from({ length: 2500 }, (_, i) => start + i + 1));
+    assert.deepEqual(
+      pages.map((p) => p.length),
+      [1000, 1000, 500],
+    );
+    assert.deepEqual(
+      versions(),
+      Array.from({ length: 2500 }, (_, i) => start + i + 1),
+    );
     assert.equal(sync.status().dataVersion, BigInt(start + 2500));
   });
 
@@ -82,7 +101,10 @@ describe('following the event log', () => {
   test('the index is stale before the first poll and after 5 s without a successful poll', async () => {
     const outage = new Outage();
     const { sync } = follow({ db: database.db.withPlugin(outage) });
-    assert.deepEqual({ ...sync.status(), dataVersion: undefined }, { dataVersion: undefined, loaded: false, stale: true, db: 'up', lastSuccessAt: null });
+    assert.deepEqual(
+      { ...sync.status(), dataVersion: undefined },
+      { dataVersion: undefined, loaded: false, stale: true, db: 'up', lastSuccessAt: null },
+    );
     await sync.initialize(async () => {});
     assert.equal(sync.status().stale, false);
     outage.down = true;

@@ -61,7 +61,11 @@ export class EventSync {
    * by the first poll (subscribers are idempotent), so nothing falls between the load and the log.
    */
   async initialize(load: () => Promise<void>): Promise<void> {
-    const head = await this.deps.db.selectFrom('ledger_head').select('data_version').where('id', '=', 1).executeTakeFirstOrThrow();
+    const head = await this.deps.db
+      .selectFrom('ledger_head')
+      .select('data_version')
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
     await load();
     this.current = BigInt(head.data_version);
     this.loaded = true;
@@ -112,7 +116,9 @@ export class EventSync {
   }
 
   private run(): Promise<void> {
-    const running = this.drain().finally(() => { this.running = null; });
+    const running = this.drain().finally(() => {
+      this.running = null;
+    });
     this.running = running;
     return running;
   }
@@ -122,7 +128,17 @@ export class EventSync {
       for (;;) {
         const rows = await this.deps.db
           .selectFrom('events')
-          .select(['version', 'stream', 'stream_id', 'type', 'department_id', 'actor', 'payload', 'occurred_at', 'effective_at'])
+          .select([
+            'version',
+            'stream',
+            'stream_id',
+            'type',
+            'department_id',
+            'actor',
+            'payload',
+            'occurred_at',
+            'effective_at',
+          ])
           .where('version', '>', this.current)
           .orderBy('version')
           .limit(PAGE_SIZE)
@@ -143,13 +159,19 @@ export class EventSync {
         this.current = events[events.length - 1]!.version;
         if (rows.length < PAGE_SIZE) break;
       }
-      if (this.dbState === 'down') this.deps.log.info({ dataVersion: this.current.toString() }, 'event log reachable again');
+      if (this.dbState === 'down')
+        this.deps.log.info({ dataVersion: this.current.toString() }, 'event log reachable again');
       this.dbState = 'up';
       this.lastSuccessAt = this.deps.clock.now();
     } catch (error) {
       if (this.dbState === 'up') {
-        this.deps.log.warn({ err: { type: (error as Error).name, message: (error as Error).message }, dataVersion: this.current.toString() },
-          'event log poll failed; answering from the last loaded version');
+        this.deps.log.warn(
+          {
+            err: { type: (error as Error).name, message: (error as Error).message },
+            dataVersion: this.current.toString(),
+          },
+          'event log poll failed; answering from the last loaded version',
+        );
       }
       this.dbState = 'down';
     }
@@ -178,7 +200,10 @@ export class EventSync {
       this.pingOutstanding = null;
       void this.pollOnce(); // what was written while nobody listened
     } catch (error) {
-      this.deps.log.warn({ err: { type: (error as Error).name, message: (error as Error).message } }, 'event listener could not connect; polling only');
+      this.deps.log.warn(
+        { err: { type: (error as Error).name, message: (error as Error).message } },
+        'event listener could not connect; polling only',
+      );
     }
   }
 

@@ -50,7 +50,14 @@ test('a backup restored into a new data directory verifies its audit chain there
   assert.match(restore.out.join('\n'), /restored-keys.*server\.key/, 'it says where the keys must go');
 
   // Without the keys of the installation the backup came from, verification cannot start and makes no key.
-  await assert.rejects(auditVerifyCli(configFor(target), () => {}, () => {}), /找不到服务器密钥文件/);
+  await assert.rejects(
+    auditVerifyCli(
+      configFor(target),
+      () => {},
+      () => {},
+    ),
+    /找不到服务器密钥文件/,
+  );
   assert.equal(fs.existsSync(path.join(dir, 'restored-keys')), false);
 
   fs.cpSync(keyDir, path.join(dir, 'restored-keys'), { recursive: true });
@@ -62,16 +69,27 @@ test('a backup restored into a new data directory verifies its audit chain there
   assert.match(text, new RegExp(`最后一个有效检查点序号 ${auditSeq}`));
   assert.match(text, /审计链完整/);
 
-  await assert.rejects(restoreCli(configFor(target), file, () => {}), (error: Error) => error instanceof BackupRefusedError && /不会覆盖/.test(error.message));
-  await assert.rejects(backupCli(configFor(source), file, () => {}), /已存在：不会覆盖/);
+  await assert.rejects(
+    restoreCli(configFor(target), file, () => {}),
+    (error: Error) => error instanceof BackupRefusedError && /不会覆盖/.test(error.message),
+  );
+  await assert.rejects(
+    backupCli(configFor(source), file, () => {}),
+    /已存在：不会覆盖/,
+  );
 });
 
 test('a backup while the server holds the data directory is refused with how to stop it, and writes nothing', async () => {
   const running = await openDatabase({ databaseUrl: null, dataDir: source });
   try {
     const file = path.join(dir, 'during-run.tar.gz');
-    await assert.rejects(backupCli(configFor(source), file, () => {}), (error: Error) =>
-      error instanceof BackupRefusedError && /正被进程 \d+/.test(error.message) && /请先停止该进程.*kill -TERM/.test(error.message));
+    await assert.rejects(
+      backupCli(configFor(source), file, () => {}),
+      (error: Error) =>
+        error instanceof BackupRefusedError &&
+        /正被进程 \d+/.test(error.message) &&
+        /请先停止该进程.*kill -TERM/.test(error.message),
+    );
     assert.equal(fs.existsSync(file), false);
   } finally {
     await running.close();
@@ -79,13 +97,20 @@ test('a backup while the server holds the data directory is refused with how to 
 });
 
 test('PostgreSQL users are pointed to pg_dump', async () => {
-  await assert.rejects(backupCli(configFor(source, { DATABASE_URL: 'postgres://u:secret@db.example/credlink' }), 'x.tar.gz', () => {}), /pg_dump/);
+  await assert.rejects(
+    backupCli(configFor(source, { DATABASE_URL: 'postgres://u:secret@db.example/credlink' }), 'x.tar.gz', () => {}),
+    /pg_dump/,
+  );
 });
 
 test('audit verify reads the installation without the tip-off key and writes nothing', async () => {
   const before = { data: filesIn(source), keys: filesIn(keyDir), parent: filesIn(dir) };
   const report = lines();
-  const code = await auditVerifyCli(configFor(source, { CREDLINK_TIPOFF_KEY_FILE: path.join(dir, 'no-such-tipoff.key') }), report.push, report.push);
+  const code = await auditVerifyCli(
+    configFor(source, { CREDLINK_TIPOFF_KEY_FILE: path.join(dir, 'no-such-tipoff.key') }),
+    report.push,
+    report.push,
+  );
   assert.equal(code, 0, report.out.join('\n'));
   assert.deepEqual({ data: filesIn(source), keys: filesIn(keyDir), parent: filesIn(dir) }, before);
 });
@@ -95,7 +120,12 @@ test('audit verify on a database without audit rows is an error of its own namin
   fs.cpSync(source, empty, { recursive: true });
   fs.cpSync(keyDir, path.join(dir, 'no-audit-keys'), { recursive: true });
   const database = await openDatabase({ databaseUrl: null, dataDir: empty });
-  for (const statement of ['delete from check_records', 'delete from audit_checkpoints', 'delete from audit_log', 'update ledger_head set audit_seq = 0']) {
+  for (const statement of [
+    'delete from check_records',
+    'delete from audit_checkpoints',
+    'delete from audit_log',
+    'update ledger_head set audit_seq = 0',
+  ]) {
     await sql.raw(statement).execute(database.db);
   }
   await database.close();

@@ -2,7 +2,10 @@
 // computed, so nothing here names a real subject. Dates are fixed so the data set is the same on every run.
 import { citizenIdCheckCharacter, usccCheckCharacter } from '../modules/shared/identifiers.ts';
 
-const uscc = (body9: string, kind = '91') => { const b = `${kind}370125${body9}`; return b + usccCheckCharacter(b); };
+const uscc = (body9: string, kind = '91') => {
+  const b = `${kind}370125${body9}`;
+  return b + usccCheckCharacter(b);
+};
 const citizenId = (body17: string) => body17 + citizenIdCheckCharacter(body17);
 
 export const DEMO_PASSWORD = 'Demo-2026-credlink';
@@ -14,13 +17,29 @@ export const DEMO_PASSWORD = 'Demo-2026-credlink';
  */
 export const DEMO_AS_OF = '2026-11-28T02:00:00Z';
 
-
 export const demoUsers = [
-  ...['amr', 'tax', 'court', 'hrss', 'eco', 'emergency', 'civilization', 'prtc', 'approval', 'finance'].flatMap((code) => [
-    { username: `${code}_operator`, displayName: `${code} 经办人（演示）`, departmentCode: code, roles: ['operator'] as const },
-    { username: `${code}_reviewer`, displayName: `${code} 审核人（演示）`, departmentCode: code, roles: ['reviewer'] as const },
-  ]),
-  { username: 'credit_officer', displayName: '信用办工作人员（演示）', departmentCode: 'credit_office', roles: ['credit_office'] as const },
+  ...['amr', 'tax', 'court', 'hrss', 'eco', 'emergency', 'civilization', 'prtc', 'approval', 'finance'].flatMap(
+    (code) => [
+      {
+        username: `${code}_operator`,
+        displayName: `${code} 经办人（演示）`,
+        departmentCode: code,
+        roles: ['operator'] as const,
+      },
+      {
+        username: `${code}_reviewer`,
+        displayName: `${code} 审核人（演示）`,
+        departmentCode: code,
+        roles: ['reviewer'] as const,
+      },
+    ],
+  ),
+  {
+    username: 'credit_officer',
+    displayName: '信用办工作人员（演示）',
+    departmentCode: 'credit_office',
+    roles: ['credit_office'] as const,
+  },
   { username: 'auditor', displayName: '审计员（演示）', departmentCode: 'credit_office', roles: ['auditor'] as const },
 ];
 

@@ -17,12 +17,19 @@ after(() => t.close());
 
 test('the demo data set loads entries, records, an objection, a commitment and dispatch items, and says so once', async () => {
   const count = async (table: 'entries' | 'records' | 'objections' | 'commitments' | 'dispatches') =>
-    Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  assert.ok(await count('entries') >= 15);
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  assert.ok((await count('entries')) >= 15);
   assert.equal(await count('records'), 4);
   assert.equal(await count('objections'), 1);
   assert.equal(await count('commitments'), 1);
-  assert.ok(await count('dispatches') > 0, 'the published entries reached their implementing departments');
+  assert.ok((await count('dispatches')) > 0, 'the published entries reached their implementing departments');
   assert.match(lines.join('\n'), /clk_/, 'the API keys are printed once');
   assert.equal(await loadDemo(t.ctx, () => {}), 0);
   assert.equal(await count('records'), 4, 'a second load adds nothing');
@@ -30,7 +37,12 @@ test('the demo data set loads entries, records, an objection, a commitment and d
 
 test('a demo account signs in and a demo company with a penalty record shows it in a check', async () => {
   const headers = await login(t, 'tax_reviewer', DEMO_PASSWORD);
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/checks', headers, payload: { subjects: [{ uscc: demoCompanies[9]!.uscc }] } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/checks',
+    headers,
+    payload: { subjects: [{ uscc: demoCompanies[9]!.uscc }] },
+  });
   assert.equal(res.statusCode, 200, res.body);
   const [result] = res.json().results;
   assert.ok(result.records.length >= 1, 'the tax fine shows as information');
@@ -43,7 +55,14 @@ test('the demo loads as of its own date years later too, as `credlink demo` load
     assert.equal(await loadDemo({ ...later.ctx, clock: clockFrom(DEMO_AS_OF) }, () => {}), 0);
     const states = await later.ctx.db.selectFrom('entries').select('state').distinct().execute();
     assert.deepEqual(states.map((s) => s.state).sort(), [
-      'decided', 'draft', 'ended', 'in_effect', 'nominated', 'notice_served', 'reviewed', 'statement_recorded',
+      'decided',
+      'draft',
+      'ended',
+      'in_effect',
+      'nominated',
+      'notice_served',
+      'reviewed',
+      'statement_recorded',
     ]);
   } finally {
     await later.close();
@@ -52,8 +71,15 @@ test('the demo loads as of its own date years later too, as `credlink demo` load
 
 test('the demo prints every demo account with its department and role, and how to make a new API key', async () => {
   const text = lines.join('\n');
-  const names = new Map((await t.ctx.db.selectFrom('departments').select(['code', 'name']).execute()).map((d) => [d.code, d.name]));
-  const roleWords: Record<string, string> = { operator: '经办人', reviewer: '审核人', credit_office: '信用办', auditor: '审计员' };
+  const names = new Map(
+    (await t.ctx.db.selectFrom('departments').select(['code', 'name']).execute()).map((d) => [d.code, d.name]),
+  );
+  const roleWords: Record<string, string> = {
+    operator: '经办人',
+    reviewer: '审核人',
+    credit_office: '信用办',
+    auditor: '审计员',
+  };
   for (const user of demoUsers) {
     const line = lines.find((l) => l.trim().startsWith(`${user.username} `));
     assert.ok(line, `${user.username} is listed`);

@@ -71,7 +71,9 @@ async function run(args: string[]): Promise<number> {
         const app = await openForCli();
         try {
           const { tipoffs, attachments } = await rotateTipoffKeys(app.ctx);
-          console.log(`已用密钥 ${app.ctx.tipoffKeys.currentId} 重新加密 ${tipoffs} 条举报人信息、${attachments} 个附件。全部完成后可从配置中删除旧密钥。`);
+          console.log(
+            `已用密钥 ${app.ctx.tipoffKeys.currentId} 重新加密 ${tipoffs} 条举报人信息、${attachments} 个附件。全部完成后可从配置中删除旧密钥。`,
+          );
           return 0;
         } finally {
           await app.close();
@@ -98,9 +100,16 @@ async function initTipoffKeys(config: ReturnType<typeof loadConfig>, out: (line:
   if (created) out(`已生成举报人信息加密密钥文件：${file}（请与数据库分开备份；丢失后举报人信息无法解密）。`);
 }
 
-run(process.argv.slice(2)).then((code) => {
-  if (code >= 0) process.exit(code);
-}, (error) => {
-  console.error(isOperatorError(error) || error instanceof BackupRefusedError ? error.message : `命令执行失败：${error?.message ?? error}`);
-  process.exit(1);
-});
+run(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error) => {
+    console.error(
+      isOperatorError(error) || error instanceof BackupRefusedError
+        ? error.message
+        : `命令执行失败：${error?.message ?? error}`,
+    );
+    process.exit(1);
+  },
+);

@@ -10,8 +10,14 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 function verify(dataDir: string) {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('CREDLINK_') && k !== 'DATABASE_URL') env[k] = v;
-  return spawnSync(process.execPath, ['bin/credlink.mjs', 'audit', 'verify'], { cwd: root, env: { ...env, CREDLINK_DATA_DIR: dataDir }, encoding: 'utf8', timeout: 120_000 });
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !k.startsWith('CREDLINK_') && k !== 'DATABASE_URL') env[k] = v;
+  return spawnSync(process.execPath, ['bin/credlink.mjs', 'audit', 'verify'], {
+    cwd: root,
+    env: { ...env, CREDLINK_DATA_DIR: dataDir },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 }
 
 test('audit verify on a data directory that does not exist, or is empty, fails with exit code 3 naming it, and creates nothing', () => {

@@ -27,12 +27,16 @@ export async function auditVerifyCli(config: Config, out: Out, err: Out): Promis
   const { database, secretKey } = opened;
   try {
     if (!(await hasAuditRows(database.db))) {
-      err(`${databaseLocation(config)}中没有任何审计记录，无可核验；请确认 CREDLINK_DATA_DIR 或 DATABASE_URL 指向要核验的数据库。`);
+      err(
+        `${databaseLocation(config)}中没有任何审计记录，无可核验；请确认 CREDLINK_DATA_DIR 或 DATABASE_URL 指向要核验的数据库。`,
+      );
       return EXIT_NOTHING_TO_VERIFY;
     }
     if (secretKey === null) {
-      throw new SecretKeyMissingError(`找不到服务器密钥文件 ${opened.config.secretKeyFile}（也未设置 CREDLINK_SECRET_KEY）：`
-        + '没有它无法核验检查点。请从备份恢复该密钥文件，或用 CREDLINK_SECRET_KEY_FILE 指向它；核验不会生成新密钥。');
+      throw new SecretKeyMissingError(
+        `找不到服务器密钥文件 ${opened.config.secretKeyFile}（也未设置 CREDLINK_SECRET_KEY）：` +
+          '没有它无法核验检查点。请从备份恢复该密钥文件，或用 CREDLINK_SECRET_KEY_FILE 指向它；核验不会生成新密钥。',
+      );
     }
     return await auditVerifyCommand({ db: database.db, secrets: createSecrets(secretKey) }, out);
   } finally {
@@ -42,7 +46,9 @@ export async function auditVerifyCli(config: Config, out: Out, err: Out): Promis
 
 /** Whether the database has an audit log with rows, or a head saying it had some (then rows removed is a finding). */
 async function hasAuditRows(db: Kysely<DB>): Promise<boolean> {
-  const present = await sql<{ present: boolean }>`select to_regclass('ledger_head') is not null and to_regclass('audit_log') is not null as present`.execute(db);
+  const present = await sql<{
+    present: boolean;
+  }>`select to_regclass('ledger_head') is not null and to_regclass('audit_log') is not null as present`.execute(db);
   if (!present.rows[0]?.present) return false;
   const head = await db.selectFrom('ledger_head').select('audit_seq').where('id', '=', 1).executeTakeFirst();
   if (head && head.audit_seq > 0n) return true;

@@ -7,7 +7,9 @@ import { migrate } from '../app/migrate.ts';
  * Each test file gets its own database: an in-memory PGlite by default, or, when DATABASE_URL is set, a fresh
  * schema on that PostgreSQL server, dropped on close.
  */
-export async function openTestDatabase(options: { migrate?: boolean; poolSize?: number } = {}): Promise<Database & { url: string | null; schema: string | null }> {
+export async function openTestDatabase(
+  options: { migrate?: boolean; poolSize?: number } = {},
+): Promise<Database & { url: string | null; schema: string | null }> {
   const url = process.env.DATABASE_URL || null;
   if (!url) {
     const database = await openDatabase({ databaseUrl: null, dataDir: 'memory://' });

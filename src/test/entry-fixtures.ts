@@ -10,7 +10,10 @@ const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 export function makeUscc(seed = ++counter): string {
   let body = '';
   let n = seed + 1000 * process.pid;
-  for (let i = 0; i < 9; i++) { body = USCC_CHARSET[n % 31] + body; n = Math.floor(n / 31); }
+  for (let i = 0; i < 9; i++) {
+    body = USCC_CHARSET[n % 31] + body;
+    n = Math.floor(n / 31);
+  }
   const body17 = `91370125${body}`;
   return body17 + usccCheckCharacter(body17);
 }
@@ -37,7 +40,11 @@ export async function listTypeId(t: TestApp, code: string): Promise<string> {
 /** Sanction measures the catalog applies to a list type. */
 export async function sanctionIds(t: TestApp, listTypeCode: string): Promise<string[]> {
   const id = await listTypeId(t, listTypeCode);
-  const rows = await t.ctx.db.selectFrom('measures').select(['id', 'list_type_ids', 'kind']).where('kind', '=', 'sanction').execute();
+  const rows = await t.ctx.db
+    .selectFrom('measures')
+    .select(['id', 'list_type_ids', 'kind'])
+    .where('kind', '=', 'sanction')
+    .execute();
   return rows.filter((m) => m.list_type_ids.includes(id)).map((m) => m.id);
 }
 
@@ -55,7 +62,11 @@ export interface BlackEntryOptions {
   reviewer: TestUser;
   listTypeCode: string;
   subject: { uscc?: string; citizenId?: string; name: string };
-  relatedPersons?: { citizenId: string; name: string; role: 'legalRepresentative' | 'principal' | 'responsiblePerson' }[];
+  relatedPersons?: {
+    citizenId: string;
+    name: string;
+    role: 'legalRepresentative' | 'principal' | 'responsiblePerson';
+  }[];
   basisDate?: string;
 }
 
@@ -70,17 +81,46 @@ export async function publishBlackEntry(t: TestApp, o: BlackEntryOptions) {
 
 /** The same up to the decision: the entry is decided, not yet published. */
 export async function decideBlackEntry(t: TestApp, o: BlackEntryOptions) {
-  const draft = ok(await post(t, '/api/v1/entries', o.operator.headers, { listTypeId: await listTypeId(t, o.listTypeCode), subject: o.subject, reason: '测试用失信事由' }), 'draft', 201);
+  const draft = ok(
+    await post(t, '/api/v1/entries', o.operator.headers, {
+      listTypeId: await listTypeId(t, o.listTypeCode),
+      subject: o.subject,
+      reason: '测试用失信事由',
+    }),
+    'draft',
+    201,
+  );
   const today = () => new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const noticed = ok(await post(t, `/api/v1/entries/${draft.id}/notice`, o.operator.headers, { documentNo: `告知〔2026〕${++counter}号`, servedDate: today(), content: '拟列入严重失信主体名单的事由、依据及陈述申辩权利' }), 'notice');
+  const noticed = ok(
+    await post(t, `/api/v1/entries/${draft.id}/notice`, o.operator.headers, {
+      documentNo: `告知〔2026〕${++counter}号`,
+      servedDate: today(),
+      content: '拟列入严重失信主体名单的事由、依据及陈述申辩权利',
+    }),
+    'notice',
+  );
   const due: string = noticed.notice.statementDue;
   while (today() <= due) t.clock.advanceDays(1);
-  const decided = ok(await post(t, `/api/v1/entries/${draft.id}/decision`, o.reviewer.headers, {
-    documentNo: `认定〔2026〕${counter}号`, date: today(), reason: '经查实的严重失信行为', basis: '《市场监督管理严重违法失信名单管理办法》第二条',
-    measureIds: (await sanctionIds(t, o.listTypeCode)).slice(0, 3), removalConditions: '期满或信用修复', removalProcedure: '依申请或期满自动移出',
-    remedies: '可自收到决定之日起六十日内申请行政复议，或六个月内提起行政诉讼',
-    basisDocument: { kind: 'penalty_decision', documentNo: `罚〔2026〕${counter}号`, date: o.basisDate ?? '2026-05-20' },
-    relatedPersons: o.relatedPersons ?? (o.subject.uscc ? [{ citizenId: makeCitizenId(), name: '张测试', role: 'legalRepresentative' }] : []),
-  }), 'decision');
+  const decided = ok(
+    await post(t, `/api/v1/entries/${draft.id}/decision`, o.reviewer.headers, {
+      documentNo: `认定〔2026〕${counter}号`,
+      date: today(),
+      reason: '经查实的严重失信行为',
+      basis: '《市场监督管理严重违法失信名单管理办法》第二条',
+      measureIds: (await sanctionIds(t, o.listTypeCode)).slice(0, 3),
+      removalConditions: '期满或信用修复',
+      removalProcedure: '依申请或期满自动移出',
+      remedies: '可自收到决定之日起六十日内申请行政复议，或六个月内提起行政诉讼',
+      basisDocument: {
+        kind: 'penalty_decision',
+        documentNo: `罚〔2026〕${counter}号`,
+        date: o.basisDate ?? '2026-05-20',
+      },
+      relatedPersons:
+        o.relatedPersons ??
+        (o.subject.uscc ? [{ citizenId: makeCitizenId(), name: '张测试', role: 'legalRepresentative' }] : []),
+    }),
+    'decision',
+  );
   return decided;
 }

@@ -9,7 +9,8 @@ export type Headers = Record<string, string>;
 const bearer = (token: string): Headers => ({ authorization: `Bearer ${token}` });
 
 function expectStatus(what: string, response: { statusCode: number; body: string }, status: number) {
-  if (response.statusCode !== status) throw new Error(`${what}: expected ${status}, got ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== status)
+    throw new Error(`${what}: expected ${status}, got ${response.statusCode} ${response.body}`);
 }
 
 export async function login(t: TestApp, username: string, password: string): Promise<Headers> {
@@ -29,7 +30,13 @@ export async function departmentId(t: TestApp, code: string): Promise<string> {
   return row.id;
 }
 
-export interface TestUser { id: string; username: string; password: string; headers: Headers; departmentId: string }
+export interface TestUser {
+  id: string;
+  username: string;
+  password: string;
+  headers: Headers;
+  departmentId: string;
+}
 
 /** Creates a user through the admin API, logs in and makes the required password change: ready to act. */
 export async function createUser(
@@ -40,14 +47,25 @@ export async function createUser(
   const username = options.username ?? `u${randomBytes(5).toString('hex')}`;
   const temporary = `Temp-${randomBytes(6).toString('hex')}1`;
   const created = await t.app.inject({
-    method: 'POST', url: '/api/v1/users', headers: await adminHeaders(t),
-    payload: { username, displayName: `测试用户 ${username}`, departmentId: dept, roles: options.roles, password: temporary },
+    method: 'POST',
+    url: '/api/v1/users',
+    headers: await adminHeaders(t),
+    payload: {
+      username,
+      displayName: `测试用户 ${username}`,
+      departmentId: dept,
+      roles: options.roles,
+      password: temporary,
+    },
   });
   expectStatus(`create user ${username}`, created, 201);
   const headers = await login(t, username, temporary);
   const password = `Pass-${randomBytes(6).toString('hex')}2`;
   const changed = await t.app.inject({
-    method: 'POST', url: '/api/v1/auth/password', headers, payload: { currentPassword: temporary, newPassword: password },
+    method: 'POST',
+    url: '/api/v1/auth/password',
+    headers,
+    payload: { currentPassword: temporary, newPassword: password },
   });
   expectStatus(`change password of ${username}`, changed, 204);
   return { id: created.json().id, username, password, headers, departmentId: dept };
@@ -60,7 +78,9 @@ export async function createApiKey(
 ): Promise<{ key: string; headers: Headers; id: string; departmentId: string }> {
   const dept = await departmentId(t, departmentCode);
   const response = await t.app.inject({
-    method: 'POST', url: '/api/v1/api-keys', headers: await adminHeaders(t),
+    method: 'POST',
+    url: '/api/v1/api-keys',
+    headers: await adminHeaders(t),
     payload: { name: `${departmentCode} 业务系统`, departmentId: dept },
   });
   expectStatus(`create API key for ${departmentCode}`, response, 201);

@@ -22,13 +22,17 @@ export interface TestApp extends Composed {
  * A whole server on its own database, with a clock the test moves. Background loops are off: a test calls
  * `sync()` and `ctx.recorder.flush()` at the points where it wants them to have run.
  */
-export async function createTestApp(options: {
-  config?: Partial<Config>; background?: boolean; now?: string;
-  /** Captures the server's log lines (e.g. to prove what a request logs); the level then defaults to 'info'. */
-  log?: { destination: NodeJS.WritableStream; level?: string };
-  /** Routes added for the test only (e.g. one that fails on purpose). */
-  extraRoutes?: RoutePlugin[];
-} = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: {
+    config?: Partial<Config>;
+    background?: boolean;
+    now?: string;
+    /** Captures the server's log lines (e.g. to prove what a request logs); the level then defaults to 'info'. */
+    log?: { destination: NodeJS.WritableStream; level?: string };
+    /** Routes added for the test only (e.g. one that fails on purpose). */
+    extraRoutes?: RoutePlugin[];
+  } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase({ migrate: false });
   // Each test app journals its checks in a directory of its own, removed on close.
   const journalDir = await mkdtemp(path.join(tmpdir(), 'credlink-journal-'));
@@ -44,7 +48,16 @@ export async function createTestApp(options: {
   const log = options.log
     ? createLogger(options.log.level ?? 'info', options.log.destination)
     : createLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
-  const composed = await compose({ config, database, clock, log, secretKey: randomBytes(32), tipoffKeys: { currentId: 'test1', keys: new Map([['test1', randomBytes(32)]]) }, background: options.background ?? false, extraRoutes: options.extraRoutes });
+  const composed = await compose({
+    config,
+    database,
+    clock,
+    log,
+    secretKey: randomBytes(32),
+    tipoffKeys: { currentId: 'test1', keys: new Map([['test1', randomBytes(32)]]) },
+    background: options.background ?? false,
+    extraRoutes: options.extraRoutes,
+  });
   return {
     ...composed,
     clock,

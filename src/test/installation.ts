@@ -23,16 +23,32 @@ export function configFor(dataDir: string, env: Record<string, string> = {}): Co
 }
 
 /** `credlink keys init` then the server's start: the installation opened, composed, with a clock the test holds. */
-export async function startInstallation(config: Config, now = '2026-06-01T02:00:00.000Z'): Promise<OpenedInstallation & Composed & { clock: ManualClock; close(): Promise<void> }> {
+export async function startInstallation(
+  config: Config,
+  now = '2026-06-01T02:00:00.000Z',
+): Promise<OpenedInstallation & Composed & { clock: ManualClock; close(): Promise<void> }> {
   initTipoffKeyFile(installationKeyFiles(config, await installationExists(config)).config);
   const clock = new ManualClock(now);
   const opened = await openInstallation(config, { readOnly: false, tipoffKeys: true, now: clock.now() });
   try {
     const composed = await compose({
-      config: opened.config, database: opened.database, clock, log: createLogger('silent'),
-      secretKey: opened.secretKey!, tipoffKeys: opened.tipoffKeys!, background: false,
+      config: opened.config,
+      database: opened.database,
+      clock,
+      log: createLogger('silent'),
+      secretKey: opened.secretKey!,
+      tipoffKeys: opened.tipoffKeys!,
+      background: false,
     });
-    return { ...opened, ...composed, clock, async close() { await composed.stop(); await opened.database.close(); } };
+    return {
+      ...opened,
+      ...composed,
+      clock,
+      async close() {
+        await composed.stop();
+        await opened.database.close();
+      },
+    };
   } catch (error) {
     await opened.database.close();
     throw error;

@@ -1,4 +1,11 @@
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 
 /**
  * A database outage for one Kysely handle: `db.withPlugin(outage)` shares the real connections, and every query
@@ -8,7 +15,10 @@ export class Outage implements KyselyPlugin {
   down = false;
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    if (this.down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432 (simulated outage)'), { code: 'ECONNREFUSED' });
+    if (this.down)
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432 (simulated outage)'), {
+        code: 'ECONNREFUSED',
+      });
     return args.node;
   }
 

@@ -1,5 +1,10 @@
 import {
-  DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery,
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type CompiledQuery,
 } from 'kysely';
 import type { DB } from '../modules/shared/db.types.ts';
 
@@ -16,7 +21,9 @@ export function recordingDb(): { db: Kysely<DB>; take(): string[] } {
       createIntrospector: (k) => new PostgresIntrospector(k),
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
-    log: (event) => { if (event.level === 'query') queries.push(event.query); },
+    log: (event) => {
+      if (event.level === 'query') queries.push(event.query);
+    },
   });
   return {
     db,

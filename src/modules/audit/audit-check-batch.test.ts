@@ -29,7 +29,9 @@ test('a modified check record is reported as check_batch_modified at its batch',
   await recordCheckBatch(f, department, 3);
   const batch = await recordCheckBatch(f, department, 4);
   await writeAudits(f, 1);
-  await sql`update check_records set subjects = ${json([{ uscc: '91350100M000100Y43', hits: 0 }])}::jsonb where check_id = ${batch.checkIds[2]}`.execute(f.db);
+  await sql`update check_records set subjects = ${json([{ uscc: '91350100M000100Y43', hits: 0 }])}::jsonb where check_id = ${batch.checkIds[2]}`.execute(
+    f.db,
+  );
   const result = await verifyAudit(f);
   assert.deepEqual(codes(result), ['audit.check_batch_modified']);
   assert.equal(result.problems[0]!.seq, batch.seq);
@@ -50,10 +52,20 @@ test('a check record slipped in under another audit row is reported', async () =
   const department = await createDepartment(f.db);
   await writeAudits(f, 2);
   await recordCheckBatch(f, department, 2);
-  await f.db.insertInto('check_records').values({
-    check_id: uuidv7(), checked_at: f.clock.now(), department_id: department, actor: 'api_key:x', scenario: null,
-    data_version: '1', stale: false, subjects: json([]), audit_seq: '1',
-  }).execute();
+  await f.db
+    .insertInto('check_records')
+    .values({
+      check_id: uuidv7(),
+      checked_at: f.clock.now(),
+      department_id: department,
+      actor: 'api_key:x',
+      scenario: null,
+      data_version: '1',
+      stale: false,
+      subjects: json([]),
+      audit_seq: '1',
+    })
+    .execute();
   const result = await verifyAudit(f);
   assert.deepEqual(codes(result), ['audit.check_batch_modified']);
   assert.equal(result.problems[0]!.seq, 1n);

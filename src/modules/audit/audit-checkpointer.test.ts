@@ -24,7 +24,10 @@ test('a checkpoint signs the chain head once, and again only after it moves', as
   const second = await f.checkpointer.checkpoint();
   assert.equal(second?.seq, await headSeq(f.db));
   const stored = await f.db.selectFrom('audit_checkpoints').selectAll().orderBy('seq').execute();
-  assert.deepEqual(stored.map((c) => c.seq), [first!.seq, second!.seq]);
+  assert.deepEqual(
+    stored.map((c) => c.seq),
+    [first!.seq, second!.seq],
+  );
   assert.equal(stored[1]!.key_id, f.secrets.keyId);
   assert.equal(stored[1]!.signed_at.toISOString(), f.clock.now().toISOString());
   assert.ok(stored.every((c) => checkpointSignatureValid(f.secrets, c)));
@@ -33,7 +36,9 @@ test('a checkpoint signs the chain head once, and again only after it moves', as
 test('several processes checkpointing at once store one checkpoint', async () => {
   const f = fixture();
   await writeAudits(f, 2);
-  const others = [1, 2, 3].map(() => new AuditCheckpointer({ db: f.db, clock: f.clock, log: silentLog, secrets: f.secrets }));
+  const others = [1, 2, 3].map(
+    () => new AuditCheckpointer({ db: f.db, clock: f.clock, log: silentLog, secrets: f.secrets }),
+  );
   const results = await Promise.all([f.checkpointer, ...others].map((c) => c.checkpoint()));
   assert.ok(results.filter((r) => r !== null).length >= 1);
   const stored = await f.db.selectFrom('audit_checkpoints').select('seq').execute();
@@ -42,17 +47,28 @@ test('several processes checkpointing at once store one checkpoint', async () =>
 
 test('a started checkpointer signs periodically and once more when stopped', async () => {
   const f = fixture();
-  const checkpointer = new AuditCheckpointer({ db: f.db, clock: f.clock, log: silentLog, secrets: f.secrets, intervalMs: 20 });
+  const checkpointer = new AuditCheckpointer({
+    db: f.db,
+    clock: f.clock,
+    log: silentLog,
+    secrets: f.secrets,
+    intervalMs: 20,
+  });
   await writeAudits(f, 1);
   checkpointer.start();
   try {
-    for (let i = 0; i < 200 && (await f.db.selectFrom('audit_checkpoints').select('seq').execute()).length === 0; i++) await sleep(20);
+    for (let i = 0; i < 200 && (await f.db.selectFrom('audit_checkpoints').select('seq').execute()).length === 0; i++)
+      await sleep(20);
     assert.equal((await f.db.selectFrom('audit_checkpoints').select('seq').execute()).length, 1);
   } finally {
     await writeAudits(f, 1, 2);
     await checkpointer.stop();
   }
-  const last = await f.db.selectFrom('audit_checkpoints').select('seq').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+  const last = await f.db
+    .selectFrom('audit_checkpoints')
+    .select('seq')
+    .orderBy('seq', 'desc')
+    .executeTakeFirstOrThrow();
   assert.equal(last.seq, await headSeq(f.db));
 });
 

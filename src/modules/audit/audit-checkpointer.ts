@@ -40,7 +40,9 @@ export class AuditCheckpointer {
     this.timer = setInterval(() => {
       // A slow database must not pile up checkpoints: a tick that finds one in flight does nothing.
       if (this.inFlight) return;
-      this.inFlight = this.safeCheckpoint().finally(() => { this.inFlight = null; });
+      this.inFlight = this.safeCheckpoint().finally(() => {
+        this.inFlight = null;
+      });
     }, this.intervalMs);
     this.timer.unref();
   }
@@ -61,7 +63,10 @@ export class AuditCheckpointer {
     try {
       await this.checkpoint();
     } catch (error) {
-      this.deps.log.warn({ err: { type: (error as Error)?.name, message: (error as Error)?.message } }, 'audit checkpoint failed');
+      this.deps.log.warn(
+        { err: { type: (error as Error)?.name, message: (error as Error)?.message } },
+        'audit checkpoint failed',
+      );
     }
   }
 }

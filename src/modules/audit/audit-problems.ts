@@ -25,7 +25,12 @@ export class ProblemList {
   omitted = 0;
   private readonly perCode = new Map<string, number>();
 
-  add(code: AuditProblemCode, seq: bigint | null, message: string, severity: 'error' | 'warning' = 'error'): AuditProblem | null {
+  add(
+    code: AuditProblemCode,
+    seq: bigint | null,
+    message: string,
+    severity: 'error' | 'warning' = 'error',
+  ): AuditProblem | null {
     const count = this.perCode.get(code) ?? 0;
     this.perCode.set(code, count + 1);
     if (count >= MAX_PROBLEMS_PER_CODE) {
@@ -37,12 +42,17 @@ export class ProblemList {
     return problem;
   }
 
-  has(code: AuditProblemCode): boolean { return (this.perCode.get(code) ?? 0) > 0; }
+  has(code: AuditProblemCode): boolean {
+    return (this.perCode.get(code) ?? 0) > 0;
+  }
 
-  get ok(): boolean { return this.items.every((p) => p.severity !== 'error'); }
+  get ok(): boolean {
+    return this.items.every((p) => p.severity !== 'error');
+  }
 }
 
-const range = (from: bigint, to: bigint) => (from === to ? `第 ${from} 条` : `第 ${from}–${to} 条（共 ${to - from + 1n} 条）`);
+const range = (from: bigint, to: bigint) =>
+  from === to ? `第 ${from} 条` : `第 ${from}–${to} 条（共 ${to - from + 1n} 条）`;
 
 export const messages = {
   rowModified: (seq: bigint) => `第 ${seq} 条审计记录与其哈希不符：内容或哈希在写入后被修改。`,

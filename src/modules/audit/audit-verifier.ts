@@ -3,8 +3,15 @@ import { auditHash, type Executor } from '../shared/ledger.ts';
 import type { Secrets } from '../shared/secrets.ts';
 import { messages, ProblemList, type AuditProblem } from './audit-problems.ts';
 import {
-  auditRowsAfter, checkpointsAfter, checkRecordsAfter, checkRecordsPurgedThrough, latestCheckpoint, readAuditHead,
-  type AuditRow, type CheckpointRow, type CheckRecordAuditRow,
+  auditRowsAfter,
+  checkpointsAfter,
+  checkRecordsAfter,
+  checkRecordsPurgedThrough,
+  latestCheckpoint,
+  readAuditHead,
+  type AuditRow,
+  type CheckpointRow,
+  type CheckRecordAuditRow,
 } from './audit.repository.ts';
 import { checkpointSignatureValid } from './checkpoint-signature.ts';
 import { PagedCursor } from './paged-cursor.ts';
@@ -34,7 +41,10 @@ export interface AuditVerification {
  * over its content and stored prev_hash) and against its predecessor, so every modified row is found, not only
  * the first; signed checkpoints anchor the chain against wholesale recomputation and tail removal.
  */
-export async function walkAuditChain(deps: { db: Executor; secrets: Secrets }, pageSize = VERIFY_PAGE_SIZE): Promise<AuditVerification> {
+export async function walkAuditChain(
+  deps: { db: Executor; secrets: Secrets },
+  pageSize = VERIFY_PAGE_SIZE,
+): Promise<AuditVerification> {
   return new ChainWalk(deps.db, deps.secrets, pageSize).run();
 }
 
@@ -56,7 +66,11 @@ class ChainWalk {
   private otherKeys = { count: 0, first: null as bigint | null, keyIds: new Set<string>() };
   private lastOrphanSeq: bigint | null = null;
 
-  constructor(private readonly db: Executor, private readonly secrets: Secrets, private readonly pageSize: number) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly secrets: Secrets,
+    private readonly pageSize: number,
+  ) {}
 
   async run(): Promise<AuditVerification> {
     // Checkpoints are bounded before the head is read: a genuine checkpoint never names a seq beyond the head at
@@ -65,15 +79,24 @@ class ChainWalk {
     const head = await readAuditHead(this.db);
     const headSeq = head.audit_seq;
     const { db, pageSize } = this;
-    const rows = new PagedCursor<AuditRow>((after) => auditRowsAfter(db, after?.seq ?? 0n, headSeq, pageSize), pageSize);
-    const checkpoints = new PagedCursor<CheckpointRow>((after) => checkpointsAfter(db, after?.seq ?? 0n, checkpointBound, pageSize), pageSize);
+    const rows = new PagedCursor<AuditRow>(
+      (after) => auditRowsAfter(db, after?.seq ?? 0n, headSeq, pageSize),
+      pageSize,
+    );
+    const checkpoints = new PagedCursor<CheckpointRow>(
+      (after) => checkpointsAfter(db, after?.seq ?? 0n, checkpointBound, pageSize),
+      pageSize,
+    );
     const records = new PagedCursor<CheckRecordAuditRow>(
-      (after) => checkRecordsAfter(db, after ? { auditSeq: after.audit_seq, checkId: after.check_id } : null, headSeq, pageSize), pageSize,
+      (after) =>
+        checkRecordsAfter(db, after ? { auditSeq: after.audit_seq, checkId: after.check_id } : null, headSeq, pageSize),
+      pageSize,
     );
 
     for (let row = await rows.next(); row !== null; row = await rows.next()) {
       this.checkRow(row);
-      for await (const cp of checkpoints.takeWhile((c) => c.seq <= row!.seq)) this.checkCheckpoint(cp, cp.seq === row.seq ? row : null);
+      for await (const cp of checkpoints.takeWhile((c) => c.seq <= row!.seq))
+        this.checkCheckpoint(cp, cp.seq === row.seq ? row : null);
       await this.checkRecords(row, records);
       this.prev = row;
     }
@@ -102,7 +125,12 @@ class ChainWalk {
     const contiguous = row.seq === expectedSeq;
     if (!contiguous) this.problems.add('audit.gap', expectedSeq, messages.gap(expectedSeq, row.seq - 1n));
     const recomputed = auditHash(row.prev_hash, {
-      seq: row.seq, at: row.at, actor: row.actor, action: row.action, target: row.target, details: row.details,
+      seq: row.seq,
+      at: row.at,
+      actor: row.actor,
+      action: row.action,
+      target: row.target,
+      details: row.details,
     });
     // Across a gap the link cannot be checked: the gap itself is the finding.
     const linkOk = !contiguous || row.prev_hash === (this.prev?.hash ?? GENESIS_HASH);
@@ -111,7 +139,8 @@ class ChainWalk {
       this.moreModified += 1;
       return;
     }
-    const message = recomputed !== row.hash ? messages.rowModified(row.seq) : messages.linkBroken(row.seq, this.prev?.seq ?? null);
+    const message =
+      recomputed !== row.hash ? messages.rowModified(row.seq) : messages.linkBroken(row.seq, this.prev?.seq ?? null);
     this.firstModified = this.problems.add('audit.row_modified', row.seq, message);
   }
 
@@ -139,7 +168,11 @@ class ChainWalk {
     }
     // A row already found modified explains the mismatch; otherwise the chain was rewritten consistently.
     if (this.firstModified || this.problems.has('audit.chain_recomputed')) return;
-    this.problems.add('audit.chain_recomputed', cp.seq, messages.chainRecomputed(this.lastMatchingCheckpoint + 1n, cp.seq));
+    this.problems.add(
+      'audit.chain_recomputed',
+      cp.seq,
+      messages.chainRecomputed(this.lastMatchingCheckpoint + 1n, cp.seq),
+    );
   }
 
   private async checkRecords(row: AuditRow, records: PagedCursor<CheckRecordAuditRow>) {
@@ -150,20 +183,26 @@ class ChainWalk {
     }
     this.checkBatchesChecked += 1;
     const hasher = new CheckBatchHasher();
-    for await (const record of records.takeWhile((r) => r.audit_seq === row.seq)) hasher.add(checkRecordForHash(record));
+    for await (const record of records.takeWhile((r) => r.audit_seq === row.seq))
+      hasher.add(checkRecordForHash(record));
     const { count, rowsHash } = row.details as { count?: unknown; rowsHash?: unknown };
-    if (hasher.count === 0 && await this.purged(row.seq)) {
+    if (hasher.count === 0 && (await this.purged(row.seq))) {
       this.checkBatchesPurged += 1;
       return;
     }
     if (Number(count) !== hasher.count || rowsHash !== hasher.digest()) {
-      this.problems.add('audit.check_batch_modified', row.seq, messages.checkBatchModified(row.seq, count, hasher.count));
+      this.problems.add(
+        'audit.check_batch_modified',
+        row.seq,
+        messages.checkBatchModified(row.seq, count, hasher.count),
+      );
     }
   }
 
   /** Whether the retention job removed this batch's records (a chained 'check.records_purged' row covers it). */
   private async purged(seq: bigint): Promise<boolean> {
-    if (this.purgedThrough === null || seq > this.purgedThrough) this.purgedThrough = await checkRecordsPurgedThrough(this.db);
+    if (this.purgedThrough === null || seq > this.purgedThrough)
+      this.purgedThrough = await checkRecordsPurgedThrough(this.db);
     return seq <= this.purgedThrough;
   }
 
@@ -186,10 +225,16 @@ class ChainWalk {
   }
 
   private finish() {
-    if (this.firstModified && this.moreModified > 0) this.firstModified.message += messages.moreModified(this.moreModified);
+    if (this.firstModified && this.moreModified > 0)
+      this.firstModified.message += messages.moreModified(this.moreModified);
     const other = this.otherKeys;
     if (other.count > 0) {
-      this.problems.add('audit.checkpoint_other_key', other.first, messages.checkpointOtherKey(other.count, [...other.keyIds]), 'warning');
+      this.problems.add(
+        'audit.checkpoint_other_key',
+        other.first,
+        messages.checkpointOtherKey(other.count, [...other.keyIds]),
+        'warning',
+      );
     }
   }
 }

@@ -24,7 +24,12 @@ export function presentVerification(result: AuditVerification): z.infer<typeof a
     checkpointsChecked: result.checkpointsChecked,
     lastCheckpointSeq: result.lastCheckpointSeq?.toString() ?? null,
     checkBatchesChecked: result.checkBatchesChecked,
-    problems: result.problems.map((p) => ({ code: p.code, severity: p.severity, message: p.message, seq: p.seq?.toString() ?? null })),
+    problems: result.problems.map((p) => ({
+      code: p.code,
+      severity: p.severity,
+      message: p.message,
+      seq: p.seq?.toString() ?? null,
+    })),
     problemsOmitted: result.problemsOmitted,
   };
 }

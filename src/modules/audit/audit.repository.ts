@@ -1,22 +1,48 @@
 import { sql } from 'kysely';
 import type { Executor } from '../shared/ledger.ts';
 
-export interface LedgerHeadRow { audit_seq: bigint; audit_hash: string }
-
-export interface AuditRow {
-  seq: bigint; at: Date; actor: string; action: string; target: string | null;
-  details: Record<string, unknown>; prev_hash: string; hash: string;
+export interface LedgerHeadRow {
+  audit_seq: bigint;
+  audit_hash: string;
 }
 
-export interface CheckpointRow { seq: bigint; hash: string; signed_at: Date; key_id: string; signature: string }
+export interface AuditRow {
+  seq: bigint;
+  at: Date;
+  actor: string;
+  action: string;
+  target: string | null;
+  details: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface CheckpointRow {
+  seq: bigint;
+  hash: string;
+  signed_at: Date;
+  key_id: string;
+  signature: string;
+}
 
 export interface CheckRecordAuditRow {
-  check_id: string; checked_at: Date; department_id: string; actor: string; scenario: string | null;
-  data_version: bigint; stale: boolean; subjects: unknown[]; audit_seq: bigint;
+  check_id: string;
+  checked_at: Date;
+  department_id: string;
+  actor: string;
+  scenario: string | null;
+  data_version: bigint;
+  stale: boolean;
+  subjects: unknown[];
+  audit_seq: bigint;
 }
 
 export async function readAuditHead(ex: Executor): Promise<LedgerHeadRow> {
-  const head = await ex.selectFrom('ledger_head').select(['audit_seq', 'audit_hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const head = await ex
+    .selectFrom('ledger_head')
+    .select(['audit_seq', 'audit_hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   return { audit_seq: BigInt(head.audit_seq), audit_hash: head.audit_hash };
 }
 
@@ -27,7 +53,8 @@ export async function latestCheckpoint(ex: Executor): Promise<CheckpointRow | nu
 
 /** Inserts a checkpoint unless another process already signed that sequence number; true when this one did. */
 export async function insertCheckpoint(ex: Executor, checkpoint: CheckpointRow): Promise<boolean> {
-  const inserted = await ex.insertInto('audit_checkpoints')
+  const inserted = await ex
+    .insertInto('audit_checkpoints')
     .values({ ...checkpoint, seq: checkpoint.seq.toString() })
     .onConflict((oc) => oc.column('seq').doNothing())
     .returning('seq')
@@ -37,20 +64,38 @@ export async function insertCheckpoint(ex: Executor, checkpoint: CheckpointRow):
 
 /** Audit rows after `afterSeq` up to and including `upTo`, in sequence order. */
 export async function auditRowsAfter(ex: Executor, afterSeq: bigint, upTo: bigint, limit: number): Promise<AuditRow[]> {
-  return ex.selectFrom('audit_log').selectAll()
-    .where('seq', '>', afterSeq).where('seq', '<=', upTo)
-    .orderBy('seq').limit(limit).execute();
+  return ex
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .where('seq', '<=', upTo)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
 }
 
-export async function checkpointsAfter(ex: Executor, afterSeq: bigint, upTo: bigint, limit: number): Promise<CheckpointRow[]> {
-  return ex.selectFrom('audit_checkpoints').selectAll()
-    .where('seq', '>', afterSeq).where('seq', '<=', upTo)
-    .orderBy('seq').limit(limit).execute();
+export async function checkpointsAfter(
+  ex: Executor,
+  afterSeq: bigint,
+  upTo: bigint,
+  limit: number,
+): Promise<CheckpointRow[]> {
+  return ex
+    .selectFrom('audit_checkpoints')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .where('seq', '<=', upTo)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
 }
 
 /** Check records in (audit_seq, check_id) order: the order the verifier hashes each batch in. */
 export async function checkRecordsAfter(
-  ex: Executor, after: { auditSeq: bigint; checkId: string } | null, upTo: bigint, limit: number,
+  ex: Executor,
+  after: { auditSeq: bigint; checkId: string } | null,
+  upTo: bigint,
+  limit: number,
 ): Promise<CheckRecordAuditRow[]> {
   let query = ex.selectFrom('check_records').selectAll().where('audit_seq', '<=', upTo);
   if (after) {
@@ -66,8 +111,13 @@ export async function checkRecordsAfter(
  */
 export async function checkRecordsPurgedThrough(ex: Executor): Promise<bigint> {
   // A literal, not a parameter: the partial index's predicate must match the query's at planning time.
-  const row = await ex.selectFrom('audit_log').select('details').where('action', '=', sql.lit('check.records_purged'))
-    .orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const row = await ex
+    .selectFrom('audit_log')
+    .select('details')
+    .where('action', '=', sql.lit('check.records_purged'))
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const through = (row?.details as { throughSeq?: unknown } | undefined)?.throughSeq;
   return typeof through === 'string' && /^\d+$/.test(through) ? BigInt(through) : 0n;
 }

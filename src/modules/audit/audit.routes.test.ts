@@ -17,10 +17,13 @@ before(async () => {
   creditOffice = (await createUser(t, { roles: ['credit_office'], departmentCode: 'credit_office' })).headers;
   operator = (await createUser(t, { roles: ['operator'], departmentCode: 'amr' })).headers;
 });
-after(async () => { await t.close(); });
+after(async () => {
+  await t.close();
+});
 
 const get = (url: string, headers: Headers) => t.app.inject({ method: 'GET', url, headers });
-const takeCheckpoint = (headers: Headers) => t.app.inject({ method: 'POST', url: '/api/v1/audit-log/checkpoints', headers });
+const takeCheckpoint = (headers: Headers) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/audit-log/checkpoints', headers });
 
 test('auditors, administrators and the credit office page through the audit log in sequence order', async () => {
   for (const headers of [auditor, admin, creditOffice]) {
@@ -80,7 +83,12 @@ test('an administrator takes a checkpoint now, and a second one only after the c
 test('checks recorded in batches verify, and a modified check record is reported', async () => {
   const key = await createApiKey(t, 'amr');
   for (const uscc of ['91350100M000100Y43', '91110000100005220B']) {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/checks', headers: key.headers, payload: { subjects: [{ uscc }] } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/checks',
+      headers: key.headers,
+      payload: { subjects: [{ uscc }] },
+    });
     assert.equal(res.statusCode, 200, res.body);
   }
   await t.ctx.recorder.flush();
@@ -92,10 +100,17 @@ test('checks recorded in batches verify, and a modified check record is reported
   assert.ok(sound.json().checkBatchesChecked >= 1);
   assert.equal(sound.json().lastCheckpointSeq, sound.json().lastSeq);
 
-  await sql`update check_records set stale = not stale where check_id = (select check_id from check_records order by check_id limit 1)`.execute(t.ctx.db);
+  await sql`update check_records set stale = not stale where check_id = (select check_id from check_records order by check_id limit 1)`.execute(
+    t.ctx.db,
+  );
   const tampered = (await get('/api/v1/audit-log/verification', admin)).json();
   assert.equal(tampered.ok, false);
-  assert.deepEqual(tampered.problems.map((p: { code: string }) => p.code), ['audit.check_batch_modified']);
+  assert.deepEqual(
+    tampered.problems.map((p: { code: string }) => p.code),
+    ['audit.check_batch_modified'],
+  );
   assert.match(tampered.problems[0].message, /核查批次/);
-  await sql`update check_records set stale = not stale where check_id = (select check_id from check_records order by check_id limit 1)`.execute(t.ctx.db);
+  await sql`update check_records set stale = not stale where check_id = (select check_id from check_records order by check_id limit 1)`.execute(
+    t.ctx.db,
+  );
 });

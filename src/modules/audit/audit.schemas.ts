@@ -3,7 +3,10 @@ import { z } from 'zod';
 const INT8_MAX = 9223372036854775807n;
 const DIGITS = /^\d{1,19}$/;
 // zod runs the refinement even after the pattern failed, so it must not assume digits.
-const seqString = z.string().regex(DIGITS).refine((v) => !DIGITS.test(v) || BigInt(v) <= INT8_MAX, '序号超出范围');
+const seqString = z
+  .string()
+  .regex(DIGITS)
+  .refine((v) => !DIGITS.test(v) || BigInt(v) <= INT8_MAX, '序号超出范围');
 
 export const auditLogQuerySchema = z.object({
   /** Returns rows with a sequence number greater than this (a page's `nextAfterSeq`); default 0. */

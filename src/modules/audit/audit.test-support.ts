@@ -35,10 +35,18 @@ export async function openAuditFixture(): Promise<AuditFixture> {
  * One database per test file (opening one costs seconds); each test starts from an empty chain. The chain is
  * global state, so tests in a file run one after another (node:test's default within a file).
  */
-export function useAuditFixture(hooks: { before: (fn: () => Promise<void>) => void; after: (fn: () => Promise<void>) => void; beforeEach: (fn: () => Promise<void>) => void }): () => AuditFixture {
+export function useAuditFixture(hooks: {
+  before: (fn: () => Promise<void>) => void;
+  after: (fn: () => Promise<void>) => void;
+  beforeEach: (fn: () => Promise<void>) => void;
+}): () => AuditFixture {
   let fixture: AuditFixture | null = null;
-  hooks.before(async () => { fixture = await openAuditFixture(); });
-  hooks.after(async () => { await fixture?.close(); });
+  hooks.before(async () => {
+    fixture = await openAuditFixture();
+  });
+  hooks.after(async () => {
+    await fixture?.close();
+  });
   hooks.beforeEach(async () => resetAuditChain(fixture!));
   return () => fixture!;
 }
@@ -57,7 +65,8 @@ export async function writeAudits(f: AuditFixture, count: number, from = 1): Pro
     f.clock.advance(1000);
     await write(f, 'user:0190a000-0000-7000-8000-000000000001', async (w) => {
       w.audit({ action: 'entry.update', target: `entry:${i}`, details: { i, note: `第 ${i} 次修改` } });
-      if (i % 2 === 0) w.audit({ action: 'entry.event', target: `entry:${i}`, details: { i, nested: { b: 2, a: [1, 'x'] } } });
+      if (i % 2 === 0)
+        w.audit({ action: 'entry.event', target: `entry:${i}`, details: { i, nested: { b: 2, a: [1, 'x'] } } });
     });
   }
 }
@@ -69,14 +78,25 @@ export async function headSeq(db: Kysely<DB>): Promise<bigint> {
 
 export async function createDepartment(db: Kysely<DB>): Promise<string> {
   const id = uuidv7();
-  await db.insertInto('departments')
-    .values({ id, code: `D${id.slice(-8)}`, name: '测试部门', kind: 'department', created_at: new Date('2026-01-01T00:00:00Z') })
+  await db
+    .insertInto('departments')
+    .values({
+      id,
+      code: `D${id.slice(-8)}`,
+      name: '测试部门',
+      kind: 'department',
+      created_at: new Date('2026-01-01T00:00:00Z'),
+    })
     .execute();
   return id;
 }
 
 /** One batch of check records chained by one 'check.batch' audit row, as the check recorder writes it. */
-export async function recordCheckBatch(f: AuditFixture, departmentId: string, count: number): Promise<{ seq: bigint; checkIds: string[] }> {
+export async function recordCheckBatch(
+  f: AuditFixture,
+  departmentId: string,
+  count: number,
+): Promise<{ seq: bigint; checkIds: string[] }> {
   f.clock.advance(1000);
   const now = f.clock.now();
   const rows: CheckRecordRow[] = Array.from({ length: count }, (_, i) => ({
@@ -92,13 +112,32 @@ export async function recordCheckBatch(f: AuditFixture, departmentId: string, co
   const rowsHash = checkBatchHash(rows.map(checkRecordForHash));
   return f.db.transaction().execute(async (tx) => {
     await appendToLedger(tx, {
-      now, actor: 'system:check-recorder', events: [],
-      audits: [{ action: 'check.batch', details: { count, firstCheckId: rows.at(-1)!.check_id, lastCheckId: rows[0]!.check_id, rowsHash } }],
+      now,
+      actor: 'system:check-recorder',
+      events: [],
+      audits: [
+        {
+          action: 'check.batch',
+          details: { count, firstCheckId: rows.at(-1)!.check_id, lastCheckId: rows[0]!.check_id, rowsHash },
+        },
+      ],
     });
-    const { audit_seq: seq } = await tx.selectFrom('ledger_head').select('audit_seq').where('id', '=', 1).executeTakeFirstOrThrow();
-    await tx.insertInto('check_records').values(rows.map((r) => ({
-      ...r, data_version: r.data_version.toString(), subjects: json(r.subjects), audit_seq: seq.toString(),
-    }))).execute();
+    const { audit_seq: seq } = await tx
+      .selectFrom('ledger_head')
+      .select('audit_seq')
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('check_records')
+      .values(
+        rows.map((r) => ({
+          ...r,
+          data_version: r.data_version.toString(),
+          subjects: json(r.subjects),
+          audit_seq: seq.toString(),
+        })),
+      )
+      .execute();
     return { seq: BigInt(seq), checkIds: rows.map((r) => r.check_id) };
   });
 }
@@ -108,7 +147,14 @@ export async function recomputeWholeChain(db: Kysely<DB>): Promise<void> {
   const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
   let prev = '0'.repeat(64);
   for (const row of rows) {
-    const hash = auditHash(prev, { seq: row.seq, at: row.at, actor: row.actor, action: row.action, target: row.target, details: row.details });
+    const hash = auditHash(prev, {
+      seq: row.seq,
+      at: row.at,
+      actor: row.actor,
+      action: row.action,
+      target: row.target,
+      details: row.details,
+    });
     await sql`update audit_log set prev_hash = ${prev}, hash = ${hash} where seq = ${row.seq}`.execute(db);
     prev = hash;
   }

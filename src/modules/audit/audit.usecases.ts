@@ -3,7 +3,14 @@ import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
 import type { Secrets } from '../shared/secrets.ts';
 import { walkAuditChain, type AuditVerification } from './audit-verifier.ts';
-import { insertCheckpoint, latestCheckpoint, listAuditRows, readAuditHead, type AuditRow, type CheckpointRow } from './audit.repository.ts';
+import {
+  insertCheckpoint,
+  latestCheckpoint,
+  listAuditRows,
+  readAuditHead,
+  type AuditRow,
+  type CheckpointRow,
+} from './audit.repository.ts';
 import { signCheckpoint } from './checkpoint-signature.ts';
 
 export type { AuditVerification } from './audit-verifier.ts';
@@ -17,17 +24,25 @@ export async function verifyAudit(deps: { db: Kysely<DB>; secrets: Secrets }): P
   return walkAuditChain(deps);
 }
 
-export interface TakenCheckpoint { created: boolean; checkpoint: CheckpointRow | null }
+export interface TakenCheckpoint {
+  created: boolean;
+  checkpoint: CheckpointRow | null;
+}
 
 /**
  * Signs the current chain head when it has moved past the last checkpoint. Several processes may race here: the
  * insert ignores a sequence number already signed, and only the process whose row landed reports `created`.
  */
-export async function takeCheckpoint(deps: { db: Kysely<DB>; clock: Clock; secrets: Secrets }): Promise<TakenCheckpoint> {
+export async function takeCheckpoint(deps: {
+  db: Kysely<DB>;
+  clock: Clock;
+  secrets: Secrets;
+}): Promise<TakenCheckpoint> {
   const { db, clock, secrets } = deps;
   const last = await latestCheckpoint(db);
   const head = await readAuditHead(db);
-  if (head.audit_seq === 0n || (last !== null && head.audit_seq <= last.seq)) return { created: false, checkpoint: last };
+  if (head.audit_seq === 0n || (last !== null && head.audit_seq <= last.seq))
+    return { created: false, checkpoint: last };
   const checkpoint: CheckpointRow = {
     seq: head.audit_seq,
     hash: head.audit_hash,
@@ -42,7 +57,10 @@ export async function takeCheckpoint(deps: { db: Kysely<DB>; clock: Clock; secre
 export const AUDIT_LOG_MAX_LIMIT = 1000;
 
 /** A page of the audit log in sequence order; `nextAfterSeq` continues it, null at the end. */
-export async function listAuditLog(deps: { db: Kysely<DB> }, query: { afterSeq: bigint; limit: number }): Promise<{ rows: AuditRow[]; nextAfterSeq: bigint | null }> {
+export async function listAuditLog(
+  deps: { db: Kysely<DB> },
+  query: { afterSeq: bigint; limit: number },
+): Promise<{ rows: AuditRow[]; nextAfterSeq: bigint | null }> {
   const limit = Math.min(Math.max(query.limit, 1), AUDIT_LOG_MAX_LIMIT);
   const rows = await listAuditRows(deps.db, query.afterSeq, limit);
   return { rows, nextAfterSeq: rows.length === limit ? rows.at(-1)!.seq : null };

@@ -8,7 +8,10 @@ export class PagedCursor<T> {
   private last: T | null = null;
   private done = false;
 
-  constructor(private readonly fetchPage: (after: T | null) => Promise<T[]>, private readonly pageSize: number) {}
+  constructor(
+    private readonly fetchPage: (after: T | null) => Promise<T[]>,
+    private readonly pageSize: number,
+  ) {}
 
   async peek(): Promise<T | null> {
     if (this.index < this.page.length) return this.page[this.index]!;

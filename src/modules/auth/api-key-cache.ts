@@ -7,9 +7,16 @@ import type { EventRow } from '../shared/ledger.ts';
 import { listActiveApiKeys, type ApiKeyRow } from './api-keys.repository.ts';
 import { parseApiKey } from './tokens.ts';
 
-interface CachedKey { id: string; secretHash: Buffer; departmentId: string; expiresAt: number }
+interface CachedKey {
+  id: string;
+  secretHash: Buffer;
+  departmentId: string;
+  expiresAt: number;
+}
 
-interface Logger { warn(obj: object, msg?: string): void }
+interface Logger {
+  warn(obj: object, msg?: string): void;
+}
 
 /**
  * Every API key not revoked, in memory. Department systems authenticate checks with these keys, and the check
@@ -29,7 +36,9 @@ export class ApiKeyCache {
     this.log = deps.log;
   }
 
-  get size(): number { return this.byPrefix.size; }
+  get size(): number {
+    return this.byPrefix.size;
+  }
 
   async load(): Promise<void> {
     const rows = await listActiveApiKeys(this.db);
@@ -86,7 +95,12 @@ export class ApiKeyCache {
       this.log.warn({ apiKeyId: row.id }, 'api key with a malformed secret hash ignored');
       return;
     }
-    this.byPrefix.set(row.prefix, { id: row.id, secretHash, departmentId: row.department_id, expiresAt: row.expires_at.getTime() });
+    this.byPrefix.set(row.prefix, {
+      id: row.id,
+      secretHash,
+      departmentId: row.department_id,
+      expiresAt: row.expires_at.getTime(),
+    });
     this.prefixById.set(row.id, row.prefix);
   }
 }

@@ -21,11 +21,23 @@ export async function createApiKey(deps: Deps, input: CreateApiKeyInput): Promis
     const id = uuidv7(w.now.getTime());
     const expiresAt = new Date(w.now.getTime() + input.expiresInDays * DAY_MS);
     await insertApiKey(w.tx, {
-      id, prefix, secretHash, name: input.name, departmentId: input.departmentId,
-      createdBy: deps.actor.kind === 'user' ? deps.actor.id : null, now: w.now, expiresAt,
+      id,
+      prefix,
+      secretHash,
+      name: input.name,
+      departmentId: input.departmentId,
+      createdBy: deps.actor.kind === 'user' ? deps.actor.id : null,
+      now: w.now,
+      expiresAt,
     });
     const details = { name: input.name, prefix, departmentId: input.departmentId, expiresAt: expiresAt.toISOString() };
-    w.event({ stream: 'api_key', streamId: id, type: 'api_key.created', departmentId: input.departmentId, payload: details });
+    w.event({
+      stream: 'api_key',
+      streamId: id,
+      type: 'api_key.created',
+      departmentId: input.departmentId,
+      payload: details,
+    });
     w.audit({ action: 'api_key.created', target: `api_key:${id}`, details });
     return (await findApiKeyById(w.tx, id))!;
   });
@@ -34,7 +46,10 @@ export async function createApiKey(deps: Deps, input: CreateApiKeyInput): Promis
   return { apiKey: result, key };
 }
 
-export async function getApiKeys(deps: Pick<Deps, 'db'>, filter: { departmentId?: string }): Promise<{ apiKeys: ApiKeyRow[] }> {
+export async function getApiKeys(
+  deps: Pick<Deps, 'db'>,
+  filter: { departmentId?: string },
+): Promise<{ apiKeys: ApiKeyRow[] }> {
   return { apiKeys: await listApiKeys(deps.db, filter) };
 }
 
@@ -44,7 +59,13 @@ export async function revokeApiKey(deps: Deps, id: string): Promise<{ apiKey: Ap
     if (!existing) throw apiKeyNotFound();
     if (!(await markApiKeyRevoked(w.tx, id, w.now))) throw apiKeyAlreadyRevoked();
     const details = { name: existing.name, prefix: existing.prefix, departmentId: existing.department_id };
-    w.event({ stream: 'api_key', streamId: id, type: 'api_key.revoked', departmentId: existing.department_id, payload: details });
+    w.event({
+      stream: 'api_key',
+      streamId: id,
+      type: 'api_key.revoked',
+      departmentId: existing.department_id,
+      payload: details,
+    });
     w.audit({ action: 'api_key.revoked', target: `api_key:${id}`, details });
     return (await findApiKeyById(w.tx, id))!;
   });

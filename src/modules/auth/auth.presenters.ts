@@ -1,8 +1,11 @@
 import type { ApiKeyRow } from './api-keys.repository.ts';
 import type { UserRow } from './users.repository.ts';
 
-const department = (row: { department_id: string; department_code: string; department_name: string }) =>
-  ({ id: row.department_id, code: row.department_code, name: row.department_name });
+const department = (row: { department_id: string; department_code: string; department_name: string }) => ({
+  id: row.department_id,
+  code: row.department_code,
+  name: row.department_name,
+});
 
 /** A user as administrators and the user see it: never the password hash. */
 export const presentUser = (user: Omit<UserRow, 'password_hash'>) => ({

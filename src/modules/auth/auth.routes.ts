@@ -21,32 +21,55 @@ async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): P
 }
 
 export const authRoutes: RoutePlugin = (app, ctx) => {
-  app.post('/api/v1/auth/login', {
-    schema: { tags, summary: '用户登录', security: [], body: LoginSchema, response: { 200: LoginResultSchema } },
-    config: { public: true, errorAnswers: [429] }, // auth.too_many_attempts
-  }, async (req, reply) => withRetryAfter(reply, async () => {
-    const { token, expiresAt, user } = await login(ctx, { ...req.body, ip: req.ip });
-    return { token, expiresAt: expiresAt.toISOString(), user: presentUser(user) };
-  }));
+  app.post(
+    '/api/v1/auth/login',
+    {
+      schema: { tags, summary: '用户登录', security: [], body: LoginSchema, response: { 200: LoginResultSchema } },
+      config: { public: true, errorAnswers: [429] }, // auth.too_many_attempts
+    },
+    async (req, reply) =>
+      withRetryAfter(reply, async () => {
+        const { token, expiresAt, user } = await login(ctx, { ...req.body, ip: req.ip });
+        return { token, expiresAt: expiresAt.toISOString(), user: presentUser(user) };
+      }),
+  );
 
-  app.post('/api/v1/auth/logout', {
-    schema: { tags, summary: '退出登录（当前会话失效）', response: { 204: NoContent } },
-    config: { allowWithPasswordChange: true },
-  }, async (req, reply) => {
-    await logout(ctx, actorOf(req));
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/v1/auth/logout',
+    {
+      schema: { tags, summary: '退出登录（当前会话失效）', response: { 204: NoContent } },
+      config: { allowWithPasswordChange: true },
+    },
+    async (req, reply) => {
+      await logout(ctx, actorOf(req));
+      return reply.code(204).send();
+    },
+  );
 
-  app.get('/api/v1/auth/me', {
-    schema: { tags, summary: '当前登录用户', response: { 200: UserSchema } },
-    config: { allowWithPasswordChange: true },
-  }, async (req) => presentUser((await currentUser(ctx, actorOf(req))).user));
+  app.get(
+    '/api/v1/auth/me',
+    {
+      schema: { tags, summary: '当前登录用户', response: { 200: UserSchema } },
+      config: { allowWithPasswordChange: true },
+    },
+    async (req) => presentUser((await currentUser(ctx, actorOf(req))).user),
+  );
 
-  app.post('/api/v1/auth/password', {
-    schema: { tags, summary: '修改本人密码（其他会话全部失效）', body: ChangePasswordSchema, response: { 204: NoContent } },
-    config: { allowWithPasswordChange: true, errorAnswers: [429] }, // auth.too_many_attempts
-  }, async (req, reply) => withRetryAfter(reply, async () => {
-    await changePassword(ctx, actorOf(req), { ...req.body, ip: req.ip });
-    return reply.code(204).send();
-  }));
+  app.post(
+    '/api/v1/auth/password',
+    {
+      schema: {
+        tags,
+        summary: '修改本人密码（其他会话全部失效）',
+        body: ChangePasswordSchema,
+        response: { 204: NoContent },
+      },
+      config: { allowWithPasswordChange: true, errorAnswers: [429] }, // auth.too_many_attempts
+    },
+    async (req, reply) =>
+      withRetryAfter(reply, async () => {
+        await changePassword(ctx, actorOf(req), { ...req.body, ip: req.ip });
+        return reply.code(204).send();
+      }),
+  );
 };

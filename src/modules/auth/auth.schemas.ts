@@ -4,8 +4,11 @@ import { DepartmentRefSchema } from '../departments/departments.schemas.ts';
 
 const Password = z.string().min(1).max(256);
 
-export const UserRoleSchema = z.enum(USER_ROLES)
-  .describe('角色：admin 系统管理员；credit_office 信用办；operator 部门经办；reviewer 部门审核（作出决定）；auditor 审计（只读）');
+export const UserRoleSchema = z
+  .enum(USER_ROLES)
+  .describe(
+    '角色：admin 系统管理员；credit_office 信用办；operator 部门经办；reviewer 部门审核（作出决定）；auditor 审计（只读）',
+  );
 
 export const UserSchema = z.object({
   id: z.uuid().describe('用户 ID'),
@@ -40,7 +43,11 @@ export const UserListQuerySchema = z.object({ departmentId: z.uuid().optional().
 export const UserListSchema = z.object({ items: z.array(UserSchema).describe('用户') });
 
 export const CreateUserSchema = z.object({
-  username: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9._-]{2,31}$/)
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z][a-z0-9._-]{2,31}$/)
     .describe('登录用户名：3–32 位，字母开头，可含字母、数字和 . _ -，保存为小写'),
   displayName: z.string().trim().min(1).max(50).describe('姓名或显示名称'),
   departmentId: z.uuid().describe('所属部门 ID；用户只能在本部门范围内办理业务'),
@@ -51,13 +58,20 @@ export type CreateUserInput = z.infer<typeof CreateUserSchema>;
 
 export const UpdateUserSchema = z.object({
   displayName: z.string().trim().min(1).max(50).optional().describe('姓名或显示名称'),
-  roles: z.array(UserRoleSchema).min(1).max(USER_ROLES.length).optional().describe('新的角色；变更后该用户的会话全部失效'),
+  roles: z
+    .array(UserRoleSchema)
+    .min(1)
+    .max(USER_ROLES.length)
+    .optional()
+    .describe('新的角色；变更后该用户的会话全部失效'),
   disabled: z.boolean().optional().describe('true 停用账号（会话全部失效），false 重新启用'),
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
 
 export const ResetPasswordSchema = z.object({
-  password: Password.describe('新的临时密码：至少 10 位，须同时包含字母和数字；用户下次登录后必须修改，现有会话全部失效'),
+  password: Password.describe(
+    '新的临时密码：至少 10 位，须同时包含字母和数字；用户下次登录后必须修改，现有会话全部失效',
+  ),
 });
 
 export const ApiKeySchema = z.object({
@@ -71,7 +85,9 @@ export const ApiKeySchema = z.object({
 });
 
 export const CreatedApiKeySchema = ApiKeySchema.extend({
-  key: z.string().describe('完整密钥，形如 clk_<前缀>_<密文>；只在创建时返回这一次，服务器只保存其 SHA-256 摘要，请立即妥善保存'),
+  key: z
+    .string()
+    .describe('完整密钥，形如 clk_<前缀>_<密文>；只在创建时返回这一次，服务器只保存其 SHA-256 摘要，请立即妥善保存'),
 });
 
 export const CreateApiKeySchema = z.object({

@@ -3,13 +3,22 @@ import type { Actor } from '../shared/actor.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { write } from '../shared/ledger.ts';
 import {
-  invalidCredentials, passwordUnchanged, sessionRequired, userDisabled, userNotFound, weakPassword,
+  invalidCredentials,
+  passwordUnchanged,
+  sessionRequired,
+  userDisabled,
+  userNotFound,
+  weakPassword,
   wrongCurrentPassword,
 } from './auth.errors.ts';
 import { dummyPasswordHash, hashPassword, isStrongEnough, verifyPassword } from './passwords.ts';
 import { attemptOf, endStreak, noteFailure, reserveAttempt, type Attempt } from './login-throttle.usecases.ts';
 import {
-  findSessionByTokenHash, insertSession, revokeSession, revokeUserSessions, touchSession,
+  findSessionByTokenHash,
+  insertSession,
+  revokeSession,
+  revokeUserSessions,
+  touchSession,
 } from './sessions.repository.ts';
 import { bearerToken, newSessionToken, sha256Hex, API_KEY_PREFIX, SESSION_TOKEN_PREFIX } from './tokens.ts';
 import { findUserById, findUserByUsername, updateUser, type UserRow } from './users.repository.ts';
@@ -36,8 +45,14 @@ export async function authenticateRequest(ctx: Deps, header: string | string[] |
   if (idle >= TOUCH_EVERY_MS) await touchSession(ctx.db, found.session_id, new Date(now));
   const { user } = found;
   return {
-    kind: 'user', id: user.id, ref: `user:${user.id}`, departmentId: user.department_id, roles: user.roles,
-    username: user.username, mustChangePassword: user.must_change_password, sessionId: found.session_id,
+    kind: 'user',
+    id: user.id,
+    ref: `user:${user.id}`,
+    departmentId: user.department_id,
+    roles: user.roles,
+    username: user.username,
+    mustChangePassword: user.must_change_password,
+    sessionId: found.session_id,
   };
 }
 
@@ -46,7 +61,11 @@ async function failLogin(ctx: Deps, attempt: Attempt, user: UserRow | undefined)
   await noteFailure(ctx, attempt, Boolean(user));
   await write(ctx, 'anonymous', async (w) => {
     // An unknown "username" is often a password typed in the wrong field: it does not go into the audit log.
-    w.audit({ action: 'session.login_failed', target: user ? `user:${user.id}` : null, details: { knownUser: Boolean(user) } });
+    w.audit({
+      action: 'session.login_failed',
+      target: user ? `user:${user.id}` : null,
+      details: { knownUser: Boolean(user) },
+    });
   });
   throw invalidCredentials();
 }
@@ -69,7 +88,11 @@ export async function login(ctx: Deps, input: { username: string; password: stri
   await write(ctx, `user:${user.id}`, async (w) => {
     await insertSession(w.tx, { id: sessionId, tokenHash, userId: user.id, now, expiresAt });
     await endStreak(w.tx, attempt);
-    w.audit({ action: 'session.created', target: `user:${user.id}`, details: { sessionId, expiresAt: expiresAt.toISOString() } });
+    w.audit({
+      action: 'session.created',
+      target: `user:${user.id}`,
+      details: { sessionId, expiresAt: expiresAt.toISOString() },
+    });
   });
   return { token, expiresAt, user };
 }
@@ -96,7 +119,9 @@ export async function logout(ctx: Deps, actor: Actor): Promise<void> {
 
 /** Changes the caller's own password; every other session of the user ends, this one stays. */
 export async function changePassword(
-  ctx: Deps, actor: Actor, input: { currentPassword: string; newPassword: string; ip: string | undefined },
+  ctx: Deps,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string; ip: string | undefined },
 ): Promise<void> {
   const { userId, sessionId } = requireSession(actor);
   const { user } = await currentUser(ctx, actor);

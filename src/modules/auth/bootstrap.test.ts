@@ -6,16 +6,26 @@ import { ensureAdmin } from './bootstrap.ts';
 import { verifyPassword } from './passwords.ts';
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
-before(async () => { database = await openTestDatabase(); });
-after(async () => { await database.close(); });
+before(async () => {
+  database = await openTestDatabase();
+});
+after(async () => {
+  await database.close();
+});
 
 const silent = { info() {}, warn() {} };
 
 async function capture(fn: () => Promise<void>): Promise<string[]> {
   const lines: string[] = [];
   const original = console.log;
-  console.log = (...args: unknown[]) => { lines.push(args.join(' ')); };
-  try { await fn(); } finally { console.log = original; }
+  console.log = (...args: unknown[]) => {
+    lines.push(args.join(' '));
+  };
+  try {
+    await fn();
+  } finally {
+    console.log = original;
+  }
   return lines;
 }
 
@@ -27,16 +37,32 @@ test('on an empty database without a configured password, admin gets a generated
   const password = line.split(': ')[1]!;
   assert.match(password, /^[A-Za-z0-9]{20}$/);
 
-  const admin = await database.db.selectFrom('users').innerJoin('departments', 'departments.id', 'users.department_id')
-    .select(['users.password_hash', 'users.must_change_password', 'users.roles', 'departments.code', 'departments.kind', 'departments.name'])
-    .where('username', '=', 'admin').executeTakeFirstOrThrow();
+  const admin = await database.db
+    .selectFrom('users')
+    .innerJoin('departments', 'departments.id', 'users.department_id')
+    .select([
+      'users.password_hash',
+      'users.must_change_password',
+      'users.roles',
+      'departments.code',
+      'departments.kind',
+      'departments.name',
+    ])
+    .where('username', '=', 'admin')
+    .executeTakeFirstOrThrow();
   assert.equal(admin.must_change_password, true);
   assert.deepEqual(admin.roles, ['admin']);
   assert.deepEqual([admin.code, admin.kind, admin.name], ['credit_office', 'credit_office', '信用办']);
   assert.equal(await verifyPassword(password, admin.password_hash), true);
 
   const audit = await database.db.selectFrom('audit_log').select(['actor', 'action', 'details']).execute();
-  assert.deepEqual(audit.map((a) => [a.actor, a.action]), [['system:bootstrap', 'department.created'], ['system:bootstrap', 'user.created']]);
+  assert.deepEqual(
+    audit.map((a) => [a.actor, a.action]),
+    [
+      ['system:bootstrap', 'department.created'],
+      ['system:bootstrap', 'user.created'],
+    ],
+  );
   assert.ok(!JSON.stringify(audit).includes(password));
 
   // A second start finds the account and prints nothing.

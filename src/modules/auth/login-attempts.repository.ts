@@ -8,27 +8,42 @@ export async function lockAddress(tx: Executor, address: string): Promise<void> 
 
 /** How many failures the (username, address) pair has had since `since`, and when the latest was. */
 export async function pairFailures(
-  db: Executor, username: string, address: string, since: Date,
+  db: Executor,
+  username: string,
+  address: string,
+  since: Date,
 ): Promise<{ failures: number; latest: Date | null }> {
-  const row = await db.selectFrom('login_attempts')
+  const row = await db
+    .selectFrom('login_attempts')
     .select((eb) => [eb.fn.countAll<string>().as('failures'), eb.fn.max('attempted_at').as('latest')])
-    .where('username', '=', username).where('address', '=', address).where('attempted_at', '>', since)
+    .where('username', '=', username)
+    .where('address', '=', address)
+    .where('attempted_at', '>', since)
     .executeTakeFirstOrThrow();
   return { failures: Number(row.failures), latest: row.latest ? new Date(row.latest) : null };
 }
 
 /** Times of an address's most recent failures since `since`, newest first. */
 export async function addressFailures(db: Executor, address: string, since: Date, limit: number): Promise<Date[]> {
-  const rows = await db.selectFrom('login_attempts').select('attempted_at')
-    .where('address', '=', address).where('attempted_at', '>', since)
-    .orderBy('attempted_at', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('login_attempts')
+    .select('attempted_at')
+    .where('address', '=', address)
+    .where('attempted_at', '>', since)
+    .orderBy('attempted_at', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.attempted_at);
 }
 
 /** Failures of a username since `since`, from every address. */
 export async function accountFailures(db: Executor, username: string, since: Date): Promise<number> {
-  const row = await db.selectFrom('login_attempts').select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('username', '=', username).where('attempted_at', '>', since).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('login_attempts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('username', '=', username)
+    .where('attempted_at', '>', since)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -49,14 +49,20 @@ async function runTogether(t: TestApp, jobs: Attempt[][]): Promise<number[]> {
       lines.push(...parts.filter(Boolean));
       waiters.splice(0).forEach((w) => w());
     });
-    const line = (n: number) => new Promise<string>((resolve, reject) => {
-      const check = () => (lines.length > n ? resolve(lines[n]!) : waiters.push(check));
-      child.once('exit', (code) => (lines.length > n ? resolve(lines[n]!) : reject(new Error(`child exited with ${code}`))));
-      check();
-    });
+    const line = (n: number) =>
+      new Promise<string>((resolve, reject) => {
+        const check = () => (lines.length > n ? resolve(lines[n]!) : waiters.push(check));
+        child.once('exit', (code) =>
+          lines.length > n ? resolve(lines[n]!) : reject(new Error(`child exited with ${code}`)),
+        );
+        check();
+      });
     return { child, line };
   });
-  assert.deepEqual(await Promise.all(children.map((c) => c.line(0))), jobs.map(() => 'ready'));
+  assert.deepEqual(
+    await Promise.all(children.map((c) => c.line(0))),
+    jobs.map(() => 'ready'),
+  );
   for (const c of children) c.child.stdin.end('go\n');
   const results = await Promise.all(children.map((c) => c.line(1)));
   return results.flatMap((r) => JSON.parse(r) as number[]);
@@ -72,24 +78,49 @@ before(async () => {
   t = await createTestApp();
   user = await createUser(t, { roles: ['operator'], departmentCode: 'amr' });
 });
-after(async () => { await t?.close(); });
-
-test('guesses on one account from one address, sent at once by three processes, get five password checks in all', {
-  skip: url ? false : 'needs PostgreSQL (DATABASE_URL): the embedded database admits one process', timeout: 180_000,
-}, async () => {
-  const jobs = Array.from({ length: PROCESSES }, (_, p) =>
-    Array.from({ length: 6 }, (_, i) => ({ username: user.username, password: `guess-${p}-${i}`, ip: '203.0.113.30' })));
-  assert.deepEqual(tally(await runTogether(t, jobs)), { 401: 5, 429: 13 });
-  const other = await t.app.inject({
-    method: 'POST', url: '/api/v1/auth/login', remoteAddress: '198.51.100.30', payload: { username: user.username, password: user.password },
-  });
-  assert.equal(other.statusCode, 200, 'another address is not held back');
+after(async () => {
+  await t?.close();
 });
 
-test('one password sprayed over 36 usernames from one address by three processes at once gets twenty checks in all', {
-  skip: url ? false : 'needs PostgreSQL (DATABASE_URL): the embedded database admits one process', timeout: 180_000,
-}, async () => {
-  const jobs = Array.from({ length: PROCESSES }, (_, p) =>
-    Array.from({ length: 12 }, (_, i) => ({ username: `spray-${p}-${i}`, password: 'Spring-2026', ip: '203.0.113.31' })));
-  assert.deepEqual(tally(await runTogether(t, jobs)), { 401: 20, 429: 16 });
-});
+test(
+  'guesses on one account from one address, sent at once by three processes, get five password checks in all',
+  {
+    skip: url ? false : 'needs PostgreSQL (DATABASE_URL): the embedded database admits one process',
+    timeout: 180_000,
+  },
+  async () => {
+    const jobs = Array.from({ length: PROCESSES }, (_, p) =>
+      Array.from({ length: 6 }, (_, i) => ({
+        username: user.username,
+        password: `guess-${p}-${i}`,
+        ip: '203.0.113.30',
+      })),
+    );
+    assert.deepEqual(tally(await runTogether(t, jobs)), { 401: 5, 429: 13 });
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '198.51.100.30',
+      payload: { username: user.username, password: user.password },
+    });
+    assert.equal(other.statusCode, 200, 'another address is not held back');
+  },
+);
+
+test(
+  'one password sprayed over 36 usernames from one address by three processes at once gets twenty checks in all',
+  {
+    skip: url ? false : 'needs PostgreSQL (DATABASE_URL): the embedded database admits one process',
+    timeout: 180_000,
+  },
+  async () => {
+    const jobs = Array.from({ length: PROCESSES }, (_, p) =>
+      Array.from({ length: 12 }, (_, i) => ({
+        username: `spray-${p}-${i}`,
+        password: 'Spring-2026',
+        ip: '203.0.113.31',
+      })),
+    );
+    assert.deepEqual(tally(await runTogether(t, jobs)), { 401: 20, 429: 16 });
+  },
+);

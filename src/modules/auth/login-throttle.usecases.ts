@@ -3,16 +3,31 @@ import type { Executor } from '../shared/ledger.ts';
 import { tooManyAttempts } from './auth.errors.ts';
 import { throttleKey } from './client-address.ts';
 import {
-  accountFailures, addressFailures, clearPairFailures, forgetFailures, lockAddress, pairFailures, recordFailure,
+  accountFailures,
+  addressFailures,
+  clearPairFailures,
+  forgetFailures,
+  lockAddress,
+  pairFailures,
+  recordFailure,
 } from './login-attempts.repository.ts';
 import {
-  ACCOUNT_WARN_FAILURES, ACCOUNT_WARN_WINDOW_MS, ADDRESS_MAX_FAILURES, ADDRESS_WINDOW_MS, FAILURE_MEMORY_MS, refusal,
+  ACCOUNT_WARN_FAILURES,
+  ACCOUNT_WARN_WINDOW_MS,
+  ADDRESS_MAX_FAILURES,
+  ADDRESS_WINDOW_MS,
+  FAILURE_MEMORY_MS,
+  refusal,
 } from './login-throttle.ts';
 
 type Deps = Pick<AppContext, 'db' | 'log'>;
 
 /** A password attempt by one client address on one username, as the throttle sees it. */
-export interface Attempt { username: string; address: string; at: Date }
+export interface Attempt {
+  username: string;
+  address: string;
+  at: Date;
+}
 
 export function attemptOf(username: string, ip: string | undefined, at: Date): Attempt {
   return { username, address: throttleKey(ip), at };
@@ -29,10 +44,13 @@ export async function reserveAttempt(ctx: Deps, attempt: Attempt): Promise<void>
   const { username, address, at } = attempt;
   await ctx.db.transaction().execute(async (tx) => {
     await lockAddress(tx, address);
-    const refused = refusal({
-      pair: await pairFailures(tx, username, address, before(at, FAILURE_MEMORY_MS)),
-      address: await addressFailures(tx, address, before(at, ADDRESS_WINDOW_MS), ADDRESS_MAX_FAILURES),
-    }, at);
+    const refused = refusal(
+      {
+        pair: await pairFailures(tx, username, address, before(at, FAILURE_MEMORY_MS)),
+        address: await addressFailures(tx, address, before(at, ADDRESS_WINDOW_MS), ADDRESS_MAX_FAILURES),
+      },
+      at,
+    );
     if (refused) throw tooManyAttempts(refused.retryAfterSeconds, refused.scope);
     await recordFailure(tx, username, address, at);
   });
@@ -47,8 +65,10 @@ export async function noteFailure(ctx: Deps, attempt: Attempt, isAccount: boolea
   if (!isAccount) return;
   const failures = await accountFailures(ctx.db, attempt.username, before(attempt.at, ACCOUNT_WARN_WINDOW_MS));
   if (failures > ACCOUNT_WARN_FAILURES) {
-    ctx.log.warn({ username: attempt.username, failuresLastHour: failures, address: attempt.address },
-      'many failed logins on one account');
+    ctx.log.warn(
+      { username: attempt.username, failuresLastHour: failures, address: attempt.address },
+      'many failed logins on one account',
+    );
   }
 }
 

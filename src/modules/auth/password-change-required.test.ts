@@ -4,14 +4,24 @@ import { adminHeaders, departmentId, login } from '../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
-before(async () => { t = await createTestApp(); });
+before(async () => {
+  t = await createTestApp();
+});
 after(() => t.close());
 
 test('a user who must change the password is told how: the endpoint and the body to send', async () => {
   const admin = await adminHeaders(t);
   const created = await t.app.inject({
-    method: 'POST', url: '/api/v1/users', headers: admin,
-    payload: { username: 'newcomer', displayName: '新同事', departmentId: await departmentId(t, 'housing'), roles: ['operator'], password: 'Temporary-123' },
+    method: 'POST',
+    url: '/api/v1/users',
+    headers: admin,
+    payload: {
+      username: 'newcomer',
+      displayName: '新同事',
+      departmentId: await departmentId(t, 'housing'),
+      roles: ['operator'],
+      password: 'Temporary-123',
+    },
   });
   assert.equal(created.statusCode, 201, created.body);
   const headers = await login(t, 'newcomer', 'Temporary-123');

@@ -20,14 +20,24 @@ export interface UserRow {
   password_changed_at: Date;
 }
 
-const selectUsers = (db: Executor) => db
-  .selectFrom('users')
-  .innerJoin('departments', 'departments.id', 'users.department_id')
-  .select([
-    'users.id', 'users.username', 'users.display_name', 'users.department_id', 'departments.code as department_code',
-    'departments.name as department_name', 'users.roles', 'users.password_hash', 'users.must_change_password',
-    'users.disabled_at', 'users.created_at', 'users.password_changed_at',
-  ]);
+const selectUsers = (db: Executor) =>
+  db
+    .selectFrom('users')
+    .innerJoin('departments', 'departments.id', 'users.department_id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.department_id',
+      'departments.code as department_code',
+      'departments.name as department_name',
+      'users.roles',
+      'users.password_hash',
+      'users.must_change_password',
+      'users.disabled_at',
+      'users.created_at',
+      'users.password_changed_at',
+    ]);
 
 export async function findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
   return (await selectUsers(db).where('users.username', '=', username).executeTakeFirst()) as UserRow | undefined;
@@ -44,43 +54,65 @@ export async function listUsers(db: Executor, filter: { departmentId?: string })
 }
 
 export async function countUsers(db: Executor): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export interface NewUser {
-  id: string; username: string; displayName: string; departmentId: string; roles: UserRole[]; passwordHash: string;
-  mustChangePassword: boolean; now: Date;
+  id: string;
+  username: string;
+  displayName: string;
+  departmentId: string;
+  roles: UserRole[];
+  passwordHash: string;
+  mustChangePassword: boolean;
+  now: Date;
 }
 
 /** Inserts unless the username exists; returns whether it did. */
 export async function insertUser(tx: Executor, user: NewUser): Promise<boolean> {
-  const inserted = await tx.insertInto('users').values({
-    id: user.id,
-    username: user.username,
-    display_name: user.displayName,
-    department_id: user.departmentId,
-    roles: json(user.roles),
-    password_hash: user.passwordHash,
-    must_change_password: user.mustChangePassword,
-    created_at: user.now,
-    password_changed_at: user.now,
-  }).onConflict((oc) => oc.column('username').doNothing()).returning('id').executeTakeFirst();
+  const inserted = await tx
+    .insertInto('users')
+    .values({
+      id: user.id,
+      username: user.username,
+      display_name: user.displayName,
+      department_id: user.departmentId,
+      roles: json(user.roles),
+      password_hash: user.passwordHash,
+      must_change_password: user.mustChangePassword,
+      created_at: user.now,
+      password_changed_at: user.now,
+    })
+    .onConflict((oc) => oc.column('username').doNothing())
+    .returning('id')
+    .executeTakeFirst();
   return inserted !== undefined;
 }
 
 export interface UserPatch {
-  displayName?: string; roles?: UserRole[]; disabledAt?: Date | null; passwordHash?: string; mustChangePassword?: boolean;
+  displayName?: string;
+  roles?: UserRole[];
+  disabledAt?: Date | null;
+  passwordHash?: string;
+  mustChangePassword?: boolean;
   passwordChangedAt?: Date;
 }
 
 export async function updateUser(tx: Executor, id: string, patch: UserPatch): Promise<void> {
-  await tx.updateTable('users').set({
-    ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
-    ...(patch.roles !== undefined ? { roles: json(patch.roles) } : {}),
-    ...(patch.disabledAt !== undefined ? { disabled_at: patch.disabledAt } : {}),
-    ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
-    ...(patch.mustChangePassword !== undefined ? { must_change_password: patch.mustChangePassword } : {}),
-    ...(patch.passwordChangedAt !== undefined ? { password_changed_at: patch.passwordChangedAt } : {}),
-  }).where('id', '=', id).execute();
+  await tx
+    .updateTable('users')
+    .set({
+      ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+      ...(patch.roles !== undefined ? { roles: json(patch.roles) } : {}),
+      ...(patch.disabledAt !== undefined ? { disabled_at: patch.disabledAt } : {}),
+      ...(patch.passwordHash !== undefined ? { password_hash: patch.passwordHash } : {}),
+      ...(patch.mustChangePassword !== undefined ? { must_change_password: patch.mustChangePassword } : {}),
+      ...(patch.passwordChangedAt !== undefined ? { password_changed_at: patch.passwordChangedAt } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
 }

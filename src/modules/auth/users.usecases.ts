@@ -4,11 +4,25 @@ import { unknownDepartment } from '../departments/departments.errors.ts';
 import type { Actor } from '../shared/actor.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { write, type Executor } from '../shared/ledger.ts';
-import { cannotLockOutSelf, creditOfficeRoleOutsideOffice, userNotFound, usernameTaken, weakPassword } from './auth.errors.ts';
+import {
+  cannotLockOutSelf,
+  creditOfficeRoleOutsideOffice,
+  userNotFound,
+  usernameTaken,
+  weakPassword,
+} from './auth.errors.ts';
 import type { CreateUserInput, UpdateUserInput } from './auth.schemas.ts';
 import { hashPassword, isStrongEnough } from './passwords.ts';
 import { revokeUserSessions } from './sessions.repository.ts';
-import { findUserById, insertUser, listUsers, updateUser, type UserPatch, type UserRole, type UserRow } from './users.repository.ts';
+import {
+  findUserById,
+  insertUser,
+  listUsers,
+  updateUser,
+  type UserPatch,
+  type UserRole,
+  type UserRow,
+} from './users.repository.ts';
 
 type Deps = Pick<AppContext, 'db' | 'clock'> & { actor: Actor };
 
@@ -35,12 +49,19 @@ export async function createUser(deps: Deps, input: CreateUserInput): Promise<{ 
     await assertRolesFit(w.tx, input.departmentId, roles);
     const id = uuidv7(w.now.getTime());
     const inserted = await insertUser(w.tx, {
-      id, username: input.username, displayName: input.displayName, departmentId: input.departmentId, roles,
-      passwordHash, mustChangePassword: true, now: w.now,
+      id,
+      username: input.username,
+      displayName: input.displayName,
+      departmentId: input.departmentId,
+      roles,
+      passwordHash,
+      mustChangePassword: true,
+      now: w.now,
     });
     if (!inserted) throw usernameTaken(input.username);
     w.audit({
-      action: 'user.created', target: `user:${id}`,
+      action: 'user.created',
+      target: `user:${id}`,
       details: { username: input.username, displayName: input.displayName, departmentId: input.departmentId, roles },
     });
     return (await findUserById(w.tx, id))!;
@@ -55,7 +76,8 @@ export async function updateUserAccount(deps: Deps, id: string, input: UpdateUse
     if (!user) throw userNotFound();
     const roles = input.roles ? unique(input.roles) : undefined;
     if (id === deps.actor.id && input.disabled === true) throw cannotLockOutSelf('disabled');
-    if (id === deps.actor.id && roles && user.roles.includes('admin') && !roles.includes('admin')) throw cannotLockOutSelf('roles');
+    if (id === deps.actor.id && roles && user.roles.includes('admin') && !roles.includes('admin'))
+      throw cannotLockOutSelf('roles');
     if (roles) await assertRolesFit(w.tx, user.department_id, roles);
 
     const patch: UserPatch = {};
@@ -74,9 +96,10 @@ export async function updateUserAccount(deps: Deps, id: string, input: UpdateUse
     if (Object.keys(changes).length === 0) return user;
 
     await updateUser(w.tx, id, patch);
-    const revokedSessions = rolesChanged || disabling
-      ? await revokeUserSessions(w.tx, id, w.now, disabling ? 'user_disabled' : 'roles_changed')
-      : 0;
+    const revokedSessions =
+      rolesChanged || disabling
+        ? await revokeUserSessions(w.tx, id, w.now, disabling ? 'user_disabled' : 'roles_changed')
+        : 0;
     w.audit({ action: 'user.updated', target: `user:${id}`, details: { ...changes, revokedSessions } });
     return (await findUserById(w.tx, id))!;
   });

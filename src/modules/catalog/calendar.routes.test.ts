@@ -18,15 +18,24 @@ const calendar2027 = {
   source: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）',
   holidays: [
     { date: '2027-01-01', name: '元旦' },
-    { date: '2027-02-05', name: '春节' }, { date: '2027-02-06', name: '春节' }, { date: '2027-02-07', name: '春节' },
-    { date: '2027-02-08', name: '春节' }, { date: '2027-02-09', name: '春节' }, { date: '2027-02-10', name: '春节' },
+    { date: '2027-02-05', name: '春节' },
+    { date: '2027-02-06', name: '春节' },
+    { date: '2027-02-07', name: '春节' },
+    { date: '2027-02-08', name: '春节' },
+    { date: '2027-02-09', name: '春节' },
+    { date: '2027-02-10', name: '春节' },
     { date: '2027-02-11', name: '春节' },
   ],
   workdays: [{ date: '2027-02-13', name: '春节调休上班' }],
 };
 
 const put = (year: number, payload: unknown, headers = admin) =>
-  t.app.inject({ method: 'PUT', url: `/api/v1/calendar/${year}`, headers, payload: payload as Record<string, unknown> });
+  t.app.inject({
+    method: 'PUT',
+    url: `/api/v1/calendar/${year}`,
+    headers,
+    payload: payload as Record<string, unknown>,
+  });
 const due = (from: string, days: number, headers = office) =>
   t.app.inject({ method: 'GET', url: `/api/v1/calendar/working-days?from=${from}&days=${days}`, headers });
 
@@ -37,7 +46,9 @@ describe('the working-day calendar', () => {
     assert.equal(response.statusCode, 200);
     const body = response.json();
     assert.equal(body.known, true);
-    assert.ok(body.holidays.some((d: { date: string; name: string }) => d.date === '2026-10-01' && d.name === '国庆节'));
+    assert.ok(
+      body.holidays.some((d: { date: string; name: string }) => d.date === '2026-10-01' && d.name === '国庆节'),
+    );
     assert.ok(body.workdays.length > 0);
   });
 
@@ -75,16 +86,38 @@ describe('the working-day calendar', () => {
   it('a replacement is an event on stream calendar and an audit row listing what changed', async () => {
     const first = await put(2028, { source: '测试 1', holidays: [{ date: '2028-01-03', name: '元旦' }], workdays: [] });
     assert.equal(first.statusCode, 200);
-    const second = await put(2028, { source: '测试 2', holidays: [{ date: '2028-01-01', name: '元旦' }], workdays: [] });
+    const second = await put(2028, {
+      source: '测试 2',
+      holidays: [{ date: '2028-01-01', name: '元旦' }],
+      workdays: [],
+    });
     assert.equal(second.statusCode, 200);
     assert.deepEqual(second.json().holidays, [{ date: '2028-01-01', name: '元旦' }]);
 
-    const events = await t.ctx.db.selectFrom('events').select(['type', 'payload']).where('stream', '=', 'calendar').orderBy('version').execute();
-    assert.deepEqual(events.slice(-2).map((e) => [e.type, e.payload]), [['calendar.year_set', { year: 2028 }], ['calendar.year_set', { year: 2028 }]]);
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('target', '=', 'calendar:2028').orderBy('seq').execute();
+    const events = await t.ctx.db
+      .selectFrom('events')
+      .select(['type', 'payload'])
+      .where('stream', '=', 'calendar')
+      .orderBy('version')
+      .execute();
+    assert.deepEqual(
+      events.slice(-2).map((e) => [e.type, e.payload]),
+      [
+        ['calendar.year_set', { year: 2028 }],
+        ['calendar.year_set', { year: 2028 }],
+      ],
+    );
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('target', '=', 'calendar:2028')
+      .orderBy('seq')
+      .execute();
     assert.equal(audit.length, 2);
     assert.deepEqual(audit[1]!.details, {
-      year: 2028, source: '测试 2', previousSource: '测试 1',
+      year: 2028,
+      source: '测试 2',
+      previousSource: '测试 1',
       added: [{ date: '2028-01-01', name: '元旦', kind: 'holiday' }],
       removed: [{ date: '2028-01-03', name: '元旦', kind: 'holiday' }],
     });
@@ -98,7 +131,14 @@ describe('refusals', () => {
   });
 
   it('a date outside the year is refused with 422 naming the field', async () => {
-    const response = await put(2029, { source: '测试', holidays: [{ date: '2029-01-01', name: '元旦' }, { date: '2030-01-01', name: '元旦' }], workdays: [] });
+    const response = await put(2029, {
+      source: '测试',
+      holidays: [
+        { date: '2029-01-01', name: '元旦' },
+        { date: '2030-01-01', name: '元旦' },
+      ],
+      workdays: [],
+    });
     assert.equal(response.statusCode, 422);
     assert.equal(response.json().error.code, 'calendar.date_outside_year');
     assert.equal(response.json().error.details.field, 'holidays.1.date');
@@ -106,7 +146,9 @@ describe('refusals', () => {
 
   it('a date that is both a holiday and a working day is refused with 422', async () => {
     const response = await put(2029, {
-      source: '测试', holidays: [{ date: '2029-02-10', name: '春节' }], workdays: [{ date: '2029-02-10', name: '调休' }],
+      source: '测试',
+      holidays: [{ date: '2029-02-10', name: '春节' }],
+      workdays: [{ date: '2029-02-10', name: '调休' }],
     });
     assert.equal(response.statusCode, 422);
     assert.equal(response.json().error.code, 'calendar.date_conflict');
@@ -116,7 +158,11 @@ describe('refusals', () => {
   });
 
   it('an impossible date is refused with 400', async () => {
-    const response = await put(2029, { source: '测试', holidays: [{ date: '2029-02-30', name: '错误' }], workdays: [] });
+    const response = await put(2029, {
+      source: '测试',
+      holidays: [{ date: '2029-02-30', name: '错误' }],
+      workdays: [],
+    });
     assert.equal(response.statusCode, 400);
   });
 

@@ -25,8 +25,15 @@ export const calendarStreamId = (year: number) => `00000000-0000-7000-8000-${Str
 
 async function readYear(db: Parameters<typeof listCalendarYear>[0], year: number): Promise<CalendarYearView> {
   const { known, days } = await listCalendarYear(db, year);
-  const of = (kind: 'holiday' | 'workday') => days.filter((d) => d.kind === kind).map((d) => ({ date: d.day, name: d.name }));
-  return { year, known: known !== undefined, source: known?.source ?? null, holidays: of('holiday'), workdays: of('workday') };
+  const of = (kind: 'holiday' | 'workday') =>
+    days.filter((d) => d.kind === kind).map((d) => ({ date: d.day, name: d.name }));
+  return {
+    year,
+    known: known !== undefined,
+    source: known?.source ?? null,
+    holidays: of('holiday'),
+    workdays: of('workday'),
+  };
 }
 
 export async function getCalendarYear(deps: { db: Kysely<DB> }, year: number) {
@@ -43,12 +50,19 @@ export async function setCalendarYear(deps: CatalogWriteDeps, year: number, inpu
   checkDays(year, input);
   const { result, dataVersion } = await write(deps, deps.actor.ref, async (w) => {
     const before = await readYear(w.tx, year);
-    await replaceCalendarYear(w.tx, { year, source: input.source, now: w.now, holidays: input.holidays, workdays: input.workdays });
+    await replaceCalendarYear(w.tx, {
+      year,
+      source: input.source,
+      now: w.now,
+      holidays: input.holidays,
+      workdays: input.workdays,
+    });
     const after = await readYear(w.tx, year);
     const { added, removed } = diff(before, after);
     w.event({ stream: 'calendar', streamId: calendarStreamId(year), type: 'calendar.year_set', payload: { year } });
     w.audit({
-      action: 'calendar.year_set', target: `calendar:${year}`,
+      action: 'calendar.year_set',
+      target: `calendar:${year}`,
       details: { year, source: input.source, previousSource: before.source, added, removed },
     });
     // Same transaction: the edit and every open deadline it moves commit together, or neither does.

@@ -22,12 +22,25 @@ export async function ensureCatalogSeed(deps: { db: Kysely<DB>; clock: Clock }):
     for (const d of catalogSeed.departments) {
       const id = uuidv7(w.now.getTime());
       departmentIds.set(d.code, id);
-      await w.tx.insertInto('departments').values({ id, code: d.code, name: d.name, kind: d.kind, created_at: w.now }).execute();
-      w.event({ stream: 'department', streamId: id, type: 'department.created', departmentId: id, payload: { code: d.code, name: d.name } });
+      await w.tx
+        .insertInto('departments')
+        .values({ id, code: d.code, name: d.name, kind: d.kind, created_at: w.now })
+        .execute();
+      w.event({
+        stream: 'department',
+        streamId: id,
+        type: 'department.created',
+        departmentId: id,
+        payload: { code: d.code, name: d.name },
+      });
     }
-    await w.tx.insertInto('scenarios').values(catalogSeed.scenarios.map((s) => ({ code: s.code, name: s.name }))).execute();
-    const holders = Object.entries(catalogSeed.recordDomainHolders)
-      .flatMap(([domain, codes]) => codes.map((code) => ({ domain, department_id: departmentIds.get(code)! })));
+    await w.tx
+      .insertInto('scenarios')
+      .values(catalogSeed.scenarios.map((s) => ({ code: s.code, name: s.name })))
+      .execute();
+    const holders = Object.entries(catalogSeed.recordDomainHolders).flatMap(([domain, codes]) =>
+      codes.map((code) => ({ domain, department_id: departmentIds.get(code)! })),
+    );
     await w.tx.insertInto('record_domain_departments').values(holders).execute();
 
     const listTypeIds = new Map<string, string>();
@@ -36,20 +49,38 @@ export async function ensureCatalogSeed(deps: { db: Kysely<DB>; clock: Clock }):
       listTypeIds.set(lt.code, id);
       const { identifyingDepartmentCode, ...rest } = lt;
       await saveListTypeVersion(w.tx, {
-        id, version: 1, actor: w.actor, now: w.now,
-        content: { ...rest, identifyingDepartmentId: departmentIds.get(identifyingDepartmentCode)!, sharing: { departments: lt.sharing.departments === 'all' ? 'all' : [...lt.sharing.departments] }, disclosure: { ...lt.disclosure, fields: [...lt.disclosure.fields] } },
+        id,
+        version: 1,
+        actor: w.actor,
+        now: w.now,
+        content: {
+          ...rest,
+          identifyingDepartmentId: departmentIds.get(identifyingDepartmentCode)!,
+          sharing: { departments: lt.sharing.departments === 'all' ? 'all' : [...lt.sharing.departments] },
+          disclosure: { ...lt.disclosure, fields: [...lt.disclosure.fields] },
+        },
       });
       w.event({ stream: 'list_type', streamId: id, type: 'list_type.created', payload: { code: lt.code, version: 1 } });
     }
     for (const m of catalogSeed.measures) {
       const id = uuidv7(w.now.getTime());
       await saveMeasureVersion(w.tx, {
-        id, version: 1, actor: w.actor, now: w.now,
+        id,
+        version: 1,
+        actor: w.actor,
+        now: w.now,
         content: {
-          code: m.code, kind: m.kind, title: m.title, content: m.content, legalBasis: m.legalBasis,
+          code: m.code,
+          kind: m.kind,
+          title: m.title,
+          content: m.content,
+          legalBasis: m.legalBasis,
           implementingDepartmentId: departmentIds.get(m.implementingDepartmentCode)!,
-          listTypeIds: m.listTypeCodes.map((c) => listTypeIds.get(c)!), subjectRoles: [...m.subjectRoles],
-          scenarios: [...m.scenarios], seedItem: m.seedItem, active: true,
+          listTypeIds: m.listTypeCodes.map((c) => listTypeIds.get(c)!),
+          subjectRoles: [...m.subjectRoles],
+          scenarios: [...m.scenarios],
+          seedItem: m.seedItem,
+          active: true,
         },
       });
       w.event({ stream: 'measure', streamId: id, type: 'measure.created', payload: { code: m.code, version: 1 } });
@@ -58,16 +89,21 @@ export async function ensureCatalogSeed(deps: { db: Kysely<DB>; clock: Clock }):
     for (const year of defaultCalendarSeed.years) {
       const inYear = (d: { date: string }) => d.date.startsWith(`${year}-`);
       await replaceCalendarYear(w.tx, {
-        year, source: '国务院办公厅关于2026年部分节假日安排的通知', now: w.now,
-        holidays: defaultCalendarSeed.holidays.filter(inYear), workdays: defaultCalendarSeed.workdays.filter(inYear),
+        year,
+        source: '国务院办公厅关于2026年部分节假日安排的通知',
+        now: w.now,
+        holidays: defaultCalendarSeed.holidays.filter(inYear),
+        workdays: defaultCalendarSeed.workdays.filter(inYear),
       });
       w.event({ stream: 'calendar', streamId: calendarStreamId(year), type: 'calendar.year_set', payload: { year } });
     }
     w.audit({
       action: 'catalog.seeded',
       details: {
-        departments: catalogSeed.departments.length, listTypes: catalogSeed.listTypes.length,
-        measures: catalogSeed.measures.length, calendarYears: defaultCalendarSeed.years,
+        departments: catalogSeed.departments.length,
+        listTypes: catalogSeed.listTypes.length,
+        measures: catalogSeed.measures.length,
+        calendarYears: defaultCalendarSeed.years,
       },
     });
   });

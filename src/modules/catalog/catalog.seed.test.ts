@@ -29,13 +29,26 @@ test('codes are short lower-case identifiers', () => {
 
 test('there is exactly one credit office and it is the one named in the brief', () => {
   const offices = departments.filter((d) => d.kind === 'credit_office');
-  assert.deepEqual(offices.map((d) => d.code), ['credit_office']);
+  assert.deepEqual(
+    offices.map((d) => d.code),
+    ['credit_office'],
+  );
   assert.equal(offices[0]?.name, '示例区社会信用体系建设工作领导小组办公室');
 });
 
 test('the required scenarios exist', () => {
-  for (const code of ['administrative_licensing', 'fiscal_funds', 'public_resource_trading', 'commendation',
-    'routine_inspection', 'public_services', 'financing', 'market_access', 'honours', 'consumption']) {
+  for (const code of [
+    'administrative_licensing',
+    'fiscal_funds',
+    'public_resource_trading',
+    'commendation',
+    'routine_inspection',
+    'public_services',
+    'financing',
+    'market_access',
+    'honours',
+    'consumption',
+  ]) {
     assert.ok(scenarioCodes.has(code), code);
   }
 });

@@ -5,8 +5,15 @@ import type { DB } from '../shared/db.types.ts';
 import { stableStringify } from '../shared/json.ts';
 import { listScenarios } from './catalog.repository.ts';
 
-export interface CatalogReadDeps { db: Kysely<DB> }
-export interface CatalogWriteDeps { db: Kysely<DB>; clock: Clock; actor: Actor; log?: { info(obj: object, msg?: string): void } }
+export interface CatalogReadDeps {
+  db: Kysely<DB>;
+}
+export interface CatalogWriteDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  actor: Actor;
+  log?: { info(obj: object, msg?: string): void };
+}
 
 /** A list type or measure as of one version: the current row, or a snapshot kept for entries decided under it. */
 export interface Versioned<C> {
@@ -28,8 +35,9 @@ export const hasText = (value: string | null | undefined) => (value ?? '').trim(
 
 /** Names of the fields whose values differ; an empty list means the edit changes nothing and makes no version. */
 export function changedFields<C extends object>(before: C, after: C): string[] {
-  return (Object.keys(after) as (keyof C & string)[])
-    .filter((key) => stableStringify(before[key]) !== stableStringify(after[key]));
+  return (Object.keys(after) as (keyof C & string)[]).filter(
+    (key) => stableStringify(before[key]) !== stableStringify(after[key]),
+  );
 }
 
 /** A patch's given fields only: an absent field keeps its current value. */

@@ -19,11 +19,17 @@ const uniqueCode = (prefix: string) => `${prefix}_${randomBytes(4).toString('hex
 
 async function blackListBody(overrides: Record<string, unknown> = {}) {
   return {
-    code: uniqueCode('black_test'), kind: 'black', name: '测试领域严重失信主体名单',
-    legalBasis: '《中华人民共和国测试法》第十条', basisLevel: 'law',
+    code: uniqueCode('black_test'),
+    kind: 'black',
+    name: '测试领域严重失信主体名单',
+    legalBasis: '《中华人民共和国测试法》第十条',
+    basisLevel: 'law',
     identifyingDepartmentId: await departmentId(t, 'amr'),
-    criteria: '受到较重行政处罚且情节严重的。', periodMonths: 36, earlyRemovalMonths: 12,
-    removalConditions: '期限届满移出；满一年可申请提前移出。', removalProcedure: '向认定部门申请信用修复。',
+    criteria: '受到较重行政处罚且情节严重的。',
+    periodMonths: 36,
+    earlyRemovalMonths: 12,
+    removalConditions: '期限届满移出；满一年可申请提前移出。',
+    removalProcedure: '向认定部门申请信用修复。',
     remedies: '可申请行政复议或提起行政诉讼。',
     disclosure: { public: true, fields: ['subjectName', 'uscc', 'reason'], personIdentifiers: 'masked' },
     sharing: { departments: ['credit_office', 'finance'] },
@@ -73,15 +79,26 @@ describe('reading list types', () => {
     assert.equal(response.statusCode, 200);
     const body = response.json();
     assert.equal(body.version, 1);
-    assert.deepEqual(body.identifyingDepartment, { id: await departmentId(t, 'amr'), code: 'amr', name: '示例区市场监督管理局' });
-    assert.deepEqual(body.sharing.departments.map((d: { code: string }) => d.code), ['credit_office', 'finance']);
+    assert.deepEqual(body.identifyingDepartment, {
+      id: await departmentId(t, 'amr'),
+      code: 'amr',
+      name: '示例区市场监督管理局',
+    });
+    assert.deepEqual(
+      body.sharing.departments.map((d: { code: string }) => d.code),
+      ['credit_office', 'finance'],
+    );
     assert.equal(body.sharing.departments[1].id, await departmentId(t, 'finance'));
     assert.equal(body.statementPeriodWorkingDays, 5);
     assert.equal(body.updatedAt, t.clock.now().toISOString());
   });
 
   it('an unknown list type answers 404', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/list-types/019e0000-0000-7000-8000-000000000000', headers: operator });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/list-types/019e0000-0000-7000-8000-000000000000',
+      headers: operator,
+    });
     assert.equal(response.statusCode, 404);
     assert.equal(response.json().error.code, 'list_type.not_found');
   });
@@ -92,9 +109,19 @@ describe('creating and changing list types', () => {
     const created = await createOk();
     assert.equal(created.version, 1);
     const events = await t.ctx.db.selectFrom('events').selectAll().where('stream_id', '=', created.id).execute();
-    assert.deepEqual(events.map((e) => [e.stream, e.type, e.payload]), [['list_type', 'list_type.created', { code: created.code, version: 1 }]]);
-    const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('target', '=', `list_type:${created.id}`).execute();
-    assert.deepEqual(audit.map((a) => a.action), ['list_type.created']);
+    assert.deepEqual(
+      events.map((e) => [e.stream, e.type, e.payload]),
+      [['list_type', 'list_type.created', { code: created.code, version: 1 }]],
+    );
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('target', '=', `list_type:${created.id}`)
+      .execute();
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['list_type.created'],
+    );
   });
 
   it('a change makes version 2 and the version an entry was decided under stays readable', async () => {
@@ -105,21 +132,46 @@ describe('creating and changing list types', () => {
     assert.equal(changed.json().version, 2);
     assert.equal(changed.json().periodMonths, 24);
 
-    const v1 = await t.app.inject({ method: 'GET', url: `/api/v1/list-types/${created.id}/versions/1`, headers: operator });
+    const v1 = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/list-types/${created.id}/versions/1`,
+      headers: operator,
+    });
     assert.equal(v1.statusCode, 200);
     assert.equal(v1.json().periodMonths, 36);
     assert.equal(v1.json().legalBasis, '《中华人民共和国测试法》第十条');
     assert.equal(v1.json().identifyingDepartment.code, 'amr');
     assert.match(v1.json().changedBy, /^user:/);
-    const v2 = await t.app.inject({ method: 'GET', url: `/api/v1/list-types/${created.id}/versions/2`, headers: operator });
+    const v2 = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/list-types/${created.id}/versions/2`,
+      headers: operator,
+    });
     assert.equal(v2.json().periodMonths, 24);
-    const v3 = await t.app.inject({ method: 'GET', url: `/api/v1/list-types/${created.id}/versions/3`, headers: operator });
+    const v3 = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/list-types/${created.id}/versions/3`,
+      headers: operator,
+    });
     assert.equal(v3.statusCode, 404);
 
-    const events = await t.ctx.db.selectFrom('events').select(['type', 'payload']).where('stream_id', '=', created.id).orderBy('version').execute();
-    assert.deepEqual(events.map((e) => e.type), ['list_type.created', 'list_type.changed']);
+    const events = await t.ctx.db
+      .selectFrom('events')
+      .select(['type', 'payload'])
+      .where('stream_id', '=', created.id)
+      .orderBy('version')
+      .execute();
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['list_type.created', 'list_type.changed'],
+    );
     assert.deepEqual(events[1]!.payload, { code: created.code, version: 2 });
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('target', '=', `list_type:${created.id}`).orderBy('seq').execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('target', '=', `list_type:${created.id}`)
+      .orderBy('seq')
+      .execute();
     assert.deepEqual(audit[1]!.details.changed, ['legalBasis', 'periodMonths']);
   });
 
@@ -134,11 +186,24 @@ describe('creating and changing list types', () => {
 
   it('concurrent edits get consecutive versions', async () => {
     const created = await createOk();
-    const responses = await Promise.all([13, 14, 15, 16, 17].map((months) => patch(created.id, { periodMonths: months })));
-    assert.deepEqual(responses.map((r) => r.statusCode), [200, 200, 200, 200, 200]);
+    const responses = await Promise.all(
+      [13, 14, 15, 16, 17].map((months) => patch(created.id, { periodMonths: months })),
+    );
+    assert.deepEqual(
+      responses.map((r) => r.statusCode),
+      [200, 200, 200, 200, 200],
+    );
     assert.deepEqual(responses.map((r) => r.json().version).sort(), [2, 3, 4, 5, 6]);
-    const versions = await t.ctx.db.selectFrom('list_type_versions').select('version').where('list_type_id', '=', created.id).orderBy('version').execute();
-    assert.deepEqual(versions.map((v) => v.version), [1, 2, 3, 4, 5, 6]);
+    const versions = await t.ctx.db
+      .selectFrom('list_type_versions')
+      .select('version')
+      .where('list_type_id', '=', created.id)
+      .orderBy('version')
+      .execute();
+    assert.deepEqual(
+      versions.map((v) => v.version),
+      [1, 2, 3, 4, 5, 6],
+    );
   });
 
   it('every level of legal basis is accepted, a local regulation included', async () => {
@@ -194,7 +259,9 @@ describe('refusals', () => {
   });
 
   it('an unknown identifying department is refused with 422', async () => {
-    const response = await create(await blackListBody({ identifyingDepartmentId: '019e0000-0000-7000-8000-000000000000' }));
+    const response = await create(
+      await blackListBody({ identifyingDepartmentId: '019e0000-0000-7000-8000-000000000000' }),
+    );
     assert.equal(response.statusCode, 422);
     assert.equal(response.json().error.details.field, 'identifyingDepartmentId');
   });

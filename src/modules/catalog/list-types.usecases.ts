@@ -3,23 +3,49 @@
 import { uuidv7 } from '../shared/ids.ts';
 import { write, type Executor } from '../shared/ledger.ts';
 import {
-  codeImmutable, codeTaken, earlyRemovalBeyondPeriod, kindImmutable, legalBasisRequired, listTypeNotFound,
-  listTypeVersionNotFound, unknownDepartment,
+  codeImmutable,
+  codeTaken,
+  earlyRemovalBeyondPeriod,
+  kindImmutable,
+  legalBasisRequired,
+  listTypeNotFound,
+  listTypeVersionNotFound,
+  unknownDepartment,
 } from './catalog.errors.ts';
 import {
-  findListType, findListTypeByCode, findListTypeForUpdate, findListTypeVersion, listDepartments, listListTypes,
-  listTypeContent, loadCatalogRefs, saveListTypeVersion, type ListTypeContent, type ListTypeRow,
+  findListType,
+  findListTypeByCode,
+  findListTypeForUpdate,
+  findListTypeVersion,
+  listDepartments,
+  listListTypes,
+  listTypeContent,
+  loadCatalogRefs,
+  saveListTypeVersion,
+  type ListTypeContent,
+  type ListTypeRow,
 } from './catalog.repository.ts';
 import type { ListTypeCreateInput, ListTypePatchInput } from './catalog.schemas.ts';
 import {
-  changedFields, definedOnly, hasText, isUniqueViolation, requireCatalogEditor, unique, type CatalogReadDeps,
-  type CatalogWriteDeps, type Versioned,
+  changedFields,
+  definedOnly,
+  hasText,
+  isUniqueViolation,
+  requireCatalogEditor,
+  unique,
+  type CatalogReadDeps,
+  type CatalogWriteDeps,
+  type Versioned,
 } from './catalog.usecases.ts';
 
 export type ListTypeView = Versioned<ListTypeContent>;
 
-const viewOf = (row: ListTypeRow): ListTypeView =>
-  ({ id: row.id, version: row.version, content: listTypeContent(row), at: row.updated_at });
+const viewOf = (row: ListTypeRow): ListTypeView => ({
+  id: row.id,
+  version: row.version,
+  content: listTypeContent(row),
+  at: row.updated_at,
+});
 
 export async function browseListTypes(deps: CatalogReadDeps, filter: { kind?: 'red' | 'black' }) {
   const rows = await listListTypes(deps.db, filter);
@@ -36,7 +62,11 @@ export async function getListTypeVersion(deps: CatalogReadDeps, id: string, vers
   const row = await findListTypeVersion(deps.db, id, version);
   if (!row) throw listTypeVersionNotFound();
   const listType: ListTypeView = {
-    id, version: row.version, content: row.snapshot as unknown as ListTypeContent, at: row.changed_at, changedBy: row.changed_by,
+    id,
+    version: row.version,
+    content: row.snapshot as unknown as ListTypeContent,
+    at: row.changed_at,
+    changedBy: row.changed_by,
   };
   return { listType, refs: await loadCatalogRefs(deps.db) };
 }
@@ -58,8 +88,17 @@ export async function createListType(deps: CatalogWriteDeps, input: ListTypeCrea
       if (await findListTypeByCode(w.tx, content.code)) throw codeTaken(content.code);
       const id = uuidv7(w.now.getTime());
       await saveListTypeVersion(w.tx, { id, version: 1, content, actor: w.actor, now: w.now });
-      w.event({ stream: 'list_type', streamId: id, type: 'list_type.created', payload: { code: content.code, version: 1 } });
-      w.audit({ action: 'list_type.created', target: `list_type:${id}`, details: { code: content.code, kind: content.kind, version: 1 } });
+      w.event({
+        stream: 'list_type',
+        streamId: id,
+        type: 'list_type.created',
+        payload: { code: content.code, version: 1 },
+      });
+      w.audit({
+        action: 'list_type.created',
+        target: `list_type:${id}`,
+        details: { code: content.code, kind: content.kind, version: 1 },
+      });
       return { id, version: 1, content, at: w.now } satisfies ListTypeView;
     });
     return { listType: result, dataVersion, refs: await loadCatalogRefs(deps.db) };

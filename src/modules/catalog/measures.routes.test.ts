@@ -13,7 +13,8 @@ before(async () => {
   t = await createTestApp();
   office = (await createUser(t, { roles: ['credit_office'], departmentCode: 'credit_office' })).headers;
   operator = (await createUser(t, { roles: ['operator'], departmentCode: 'finance' })).headers;
-  for (const l of await t.ctx.db.selectFrom('list_types').select(['id', 'code']).execute()) listTypeIds.set(l.code, l.id);
+  for (const l of await t.ctx.db.selectFrom('list_types').select(['id', 'code']).execute())
+    listTypeIds.set(l.code, l.id);
 });
 after(() => t.close());
 
@@ -21,10 +22,15 @@ const lt = (code: string) => listTypeIds.get(code)!;
 
 async function sanctionBody(overrides: Record<string, unknown> = {}) {
   return {
-    code: `san_test_${randomBytes(4).toString('hex')}`, kind: 'sanction', title: '限制申请测试补贴',
-    content: '在测试补贴审批中从严审核。', legalBasis: '《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》（国发〔2016〕33号）',
+    code: `san_test_${randomBytes(4).toString('hex')}`,
+    kind: 'sanction',
+    title: '限制申请测试补贴',
+    content: '在测试补贴审批中从严审核。',
+    legalBasis:
+      '《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》（国发〔2016〕33号）',
     implementingDepartmentId: await departmentId(t, 'finance'),
-    listTypeIds: [lt('black_amr'), lt('black_tax')], subjectRoles: ['organization', 'legalRepresentative'],
+    listTypeIds: [lt('black_amr'), lt('black_tax')],
+    subjectRoles: ['organization', 'legalRepresentative'],
     scenarios: ['fiscal_funds'],
     ...overrides,
   };
@@ -67,30 +73,50 @@ describe('reading measures', () => {
 
     const trading = (await getJson('/api/v1/measures?scenario=public_resource_trading&kind=incentive')).items;
     assert.ok(trading.length > 0);
-    assert.ok(trading.every((m: { scenarios: string[]; kind: string }) => m.scenarios.includes('public_resource_trading') && m.kind === 'incentive'));
+    assert.ok(
+      trading.every(
+        (m: { scenarios: string[]; kind: string }) =>
+          m.scenarios.includes('public_resource_trading') && m.kind === 'incentive',
+      ),
+    );
   });
 
   it('a measure shows its implementing department and its list types as id, code and name', async () => {
     const created = await createOk();
     const body = await getJson(`/api/v1/measures/${created.id}`);
-    assert.deepEqual(body.implementingDepartment, { id: await departmentId(t, 'finance'), code: 'finance', name: '示例区财政局' });
-    assert.deepEqual(body.listTypes.map((l: { id: string; code: string; name: string }) => [l.id, l.code, l.name]), [
-      [lt('black_amr'), 'black_amr', '市场监督管理严重违法失信名单'],
-      [lt('black_tax'), 'black_tax', '重大税收违法失信主体'],
-    ]);
+    assert.deepEqual(body.implementingDepartment, {
+      id: await departmentId(t, 'finance'),
+      code: 'finance',
+      name: '示例区财政局',
+    });
+    assert.deepEqual(
+      body.listTypes.map((l: { id: string; code: string; name: string }) => [l.id, l.code, l.name]),
+      [
+        [lt('black_amr'), 'black_amr', '市场监督管理严重违法失信名单'],
+        [lt('black_tax'), 'black_tax', '重大税收违法失信主体'],
+      ],
+    );
     assert.equal(body.version, 1);
     assert.equal(body.active, true);
   });
 
   it('an unknown measure answers 404', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/measures/019e0000-0000-7000-8000-000000000000', headers: operator });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/measures/019e0000-0000-7000-8000-000000000000',
+      headers: operator,
+    });
     assert.equal(response.statusCode, 404);
     assert.equal(response.json().error.code, 'measure.not_found');
   });
 
   it('the scenarios are listed with their Chinese names', async () => {
     const { items: scenarios } = await getJson('/api/v1/scenarios');
-    assert.ok(scenarios.some((s: { code: string; name: string }) => s.code === 'administrative_licensing' && s.name === '行政许可'));
+    assert.ok(
+      scenarios.some(
+        (s: { code: string; name: string }) => s.code === 'administrative_licensing' && s.name === '行政许可',
+      ),
+    );
   });
 });
 
@@ -106,20 +132,44 @@ describe('creating and changing measures', () => {
     assert.deepEqual(v1.scenarios, ['fiscal_funds']);
     assert.equal(v1.active, true);
     assert.equal((await getJson(`/api/v1/measures/${created.id}/versions/2`)).active, false);
-    const missing = await t.app.inject({ method: 'GET', url: `/api/v1/measures/${created.id}/versions/3`, headers: operator });
+    const missing = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/measures/${created.id}/versions/3`,
+      headers: operator,
+    });
     assert.equal(missing.statusCode, 404);
 
-    const events = await t.ctx.db.selectFrom('events').select(['stream', 'type', 'payload']).where('stream_id', '=', created.id).orderBy('version').execute();
-    assert.deepEqual(events.map((e) => [e.stream, e.type, e.payload]), [
-      ['measure', 'measure.created', { code: created.code, version: 1 }],
-      ['measure', 'measure.changed', { code: created.code, version: 2 }],
-    ]);
-    const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('target', '=', `measure:${created.id}`).orderBy('seq').execute();
-    assert.deepEqual(audit.map((a) => a.action), ['measure.created', 'measure.changed']);
+    const events = await t.ctx.db
+      .selectFrom('events')
+      .select(['stream', 'type', 'payload'])
+      .where('stream_id', '=', created.id)
+      .orderBy('version')
+      .execute();
+    assert.deepEqual(
+      events.map((e) => [e.stream, e.type, e.payload]),
+      [
+        ['measure', 'measure.created', { code: created.code, version: 1 }],
+        ['measure', 'measure.changed', { code: created.code, version: 2 }],
+      ],
+    );
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target', '=', `measure:${created.id}`)
+      .orderBy('seq')
+      .execute();
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['measure.created', 'measure.changed'],
+    );
   });
 
   it('an incentive may apply to red list types', async () => {
-    const created = await createOk({ kind: 'incentive', code: `inc_test_${randomBytes(4).toString('hex')}`, listTypeIds: [lt('red_tax_a')] });
+    const created = await createOk({
+      kind: 'incentive',
+      code: `inc_test_${randomBytes(4).toString('hex')}`,
+      listTypeIds: [lt('red_tax_a')],
+    });
     assert.equal(created.kind, 'incentive');
   });
 });
@@ -142,7 +192,9 @@ describe('refusals', () => {
   });
 
   it('an incentive on a black list type is refused with 422', async () => {
-    const response = await create(await sanctionBody({ kind: 'incentive', listTypeIds: [lt('red_tax_a'), lt('black_amr')] }));
+    const response = await create(
+      await sanctionBody({ kind: 'incentive', listTypeIds: [lt('red_tax_a'), lt('black_amr')] }),
+    );
     assert.equal(response.statusCode, 422);
     assert.equal(response.json().error.code, 'catalog.measure_list_kind_mismatch');
     assert.equal(response.json().error.details.field, 'listTypeIds');

@@ -7,14 +7,23 @@ import type { DB } from '../shared/db.types.ts';
 // a batch of ids as one uuid[] parameter: three queries per page of events, whatever its size.
 
 export interface SubjectRow {
-  subject_id: string; kind: 'organization' | 'individual_business' | 'person'; name: string;
+  subject_id: string;
+  kind: 'organization' | 'individual_business' | 'person';
+  name: string;
   /** null when equal to the name. */
   name_key: string | null;
-  uscc: string | null; citizen_id_digest: string | null; citizen_id_masked: string | null;
+  uscc: string | null;
+  citizen_id_digest: string | null;
+  citizen_id_masked: string | null;
 }
 export interface EntryRow extends SubjectRow {
-  id: string; list_type_id: string; reason: string; document_no: string | null; start_date: string | null;
-  end_date: string | null; objection_pending: boolean;
+  id: string;
+  list_type_id: string;
+  reason: string;
+  document_no: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  objection_pending: boolean;
   /** The decided measures' ids, ascending, joined by commas; '' when none were decided. */
   measure_ids: string;
   /** Temporary lifting of the measures (reorganization): { from, until, … }; null for nearly every entry. */
@@ -22,10 +31,20 @@ export interface EntryRow extends SubjectRow {
 }
 /** A dishonesty record in effect and within its sharing window. */
 export interface RecordIndexRow extends SubjectRow {
-  id: string; department_id: string; domain: string; decision_no: string; decision_date: string; severity: string;
-  penalty_type: string; objection_pending: boolean; disclosure_end: string;
+  id: string;
+  department_id: string;
+  domain: string;
+  decision_no: string;
+  decision_date: string;
+  severity: string;
+  penalty_type: string;
+  objection_pending: boolean;
+  disclosure_end: string;
 }
-export interface PersonRow extends SubjectRow { entry_id: string; role: string }
+export interface PersonRow extends SubjectRow {
+  entry_id: string;
+  role: string;
+}
 
 // name_key is null where it equals the name (most names are already in normalized form): one string less per row.
 const SUBJECT_COLUMNS = sql.raw(
@@ -79,50 +98,70 @@ export interface InEffectReader {
  * prepares those joins (about 3 s at a million entries) while Node indexes the entries. They are still indexed after
  * the entries, whose records the persons link to.
  */
-export async function streamInEffect(db: Kysely<DB>, pageSize: number, today: string, reader: InEffectReader, options: { parallel?: boolean } = {}): Promise<void> {
-  await db.transaction().setIsolationLevel('repeatable read').execute(async (tx) => {
-    await readingSettings(tx);
-    if (!options.parallel) {
-      await drain(tx, pageSize, 'check_index_entries', allEntries, reader.entries.bind(reader));
-      await drain(tx, pageSize, 'check_index_persons', allPersons, reader.persons.bind(reader));
-      await drain(tx, pageSize, 'check_index_records', allRecords(today), reader.records.bind(reader));
-      return;
-    }
-    const { rows } = await sql<{ snapshot: string }>`select pg_export_snapshot() as snapshot`.execute(tx);
-    let entriesRead!: (ok: boolean) => void;
-    const entriesDone = new Promise<boolean>((resolve) => { entriesRead = resolve; });
-    const others = db.transaction().setIsolationLevel('repeatable read').execute(async (tx2) => {
-      await sql`set transaction snapshot ${sql.lit(rows[0]!.snapshot)}`.execute(tx2);
-      await readingSettings(tx2);
-      const persons = await open<PersonRow>(tx2, pageSize, 'check_index_persons', allPersons);
-      const records = await open<RecordIndexRow>(tx2, pageSize, 'check_index_records', allRecords(today));
-      try {
-        if (!(await entriesDone)) return;
-        await persons.drain(reader.persons.bind(reader));
-        await records.drain(reader.records.bind(reader));
-      } finally {
-        await persons.settle();
-        await records.settle();
+export async function streamInEffect(
+  db: Kysely<DB>,
+  pageSize: number,
+  today: string,
+  reader: InEffectReader,
+  options: { parallel?: boolean } = {},
+): Promise<void> {
+  await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (tx) => {
+      await readingSettings(tx);
+      if (!options.parallel) {
+        await drain(tx, pageSize, 'check_index_entries', allEntries, reader.entries.bind(reader));
+        await drain(tx, pageSize, 'check_index_persons', allPersons, reader.persons.bind(reader));
+        await drain(tx, pageSize, 'check_index_records', allRecords(today), reader.records.bind(reader));
+        return;
       }
+      const { rows } = await sql<{ snapshot: string }>`select pg_export_snapshot() as snapshot`.execute(tx);
+      let entriesRead!: (ok: boolean) => void;
+      const entriesDone = new Promise<boolean>((resolve) => {
+        entriesRead = resolve;
+      });
+      const others = db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (tx2) => {
+          await sql`set transaction snapshot ${sql.lit(rows[0]!.snapshot)}`.execute(tx2);
+          await readingSettings(tx2);
+          const persons = await open<PersonRow>(tx2, pageSize, 'check_index_persons', allPersons);
+          const records = await open<RecordIndexRow>(tx2, pageSize, 'check_index_records', allRecords(today));
+          try {
+            if (!(await entriesDone)) return;
+            await persons.drain(reader.persons.bind(reader));
+            await records.drain(reader.records.bind(reader));
+          } finally {
+            await persons.settle();
+            await records.settle();
+          }
+        });
+      // Awaited below; a failure while the entries are still being read must not count as unhandled meanwhile.
+      others.catch(() => {});
+      try {
+        await drain(tx, pageSize, 'check_index_entries', allEntries, reader.entries.bind(reader));
+        entriesRead(true);
+      } catch (error) {
+        entriesRead(false);
+        await others.catch(() => {});
+        throw error;
+      }
+      await others;
     });
-    // Awaited below; a failure while the entries are still being read must not count as unhandled meanwhile.
-    others.catch(() => {});
-    try {
-      await drain(tx, pageSize, 'check_index_entries', allEntries, reader.entries.bind(reader));
-      entriesRead(true);
-    } catch (error) {
-      entriesRead(false);
-      await others.catch(() => {});
-      throw error;
-    }
-    await others;
-  });
 }
 
 // A cursor is planned for its first rows by default (nested loops); these are read to the end.
 const readingSettings = (tx: Kysely<DB>) => sql`set local cursor_tuple_fraction = 1`.execute(tx);
 
-async function drain<R>(tx: Kysely<DB>, pageSize: number, name: string, query: RawBuilder<unknown>, onRows: (rows: R[]) => void): Promise<void> {
+async function drain<R>(
+  tx: Kysely<DB>,
+  pageSize: number,
+  name: string,
+  query: RawBuilder<unknown>,
+  onRows: (rows: R[]) => void,
+): Promise<void> {
   const cursor = await open<R>(tx, pageSize, name, query);
   try {
     await cursor.drain(onRows);
@@ -209,26 +248,63 @@ export async function recordIdsOfSubjects(db: Kysely<DB>, subjectIds: readonly s
 
 export interface CatalogRows {
   departments: { id: string; code: string; name: string }[];
-  listTypes: { id: string; code: string; name: string; kind: 'red' | 'black'; sharing: { departments: 'all' | string[] } }[];
+  listTypes: {
+    id: string;
+    code: string;
+    name: string;
+    kind: 'red' | 'black';
+    sharing: { departments: 'all' | string[] };
+  }[];
   measures: {
-    id: string; code: string; kind: 'incentive' | 'sanction'; title: string; content: string; legal_basis: string;
-    implementing_department_id: string; subject_roles: string[]; scenarios: string[]; active: boolean;
+    id: string;
+    code: string;
+    kind: 'incentive' | 'sanction';
+    title: string;
+    content: string;
+    legal_basis: string;
+    implementing_department_id: string;
+    subject_roles: string[];
+    scenarios: string[];
+    active: boolean;
   }[];
   scenarios: { code: string }[];
   recordDomains: { code: string; name: string; sharing: { departments: 'all' | string[] } }[];
-  eligibilityRules: { code: string; name: string; kind: 'red_list' | 'clean_record'; params: Record<string, unknown>; grants: string[] }[];
+  eligibilityRules: {
+    code: string;
+    name: string;
+    kind: 'red_list' | 'clean_record';
+    params: Record<string, unknown>;
+    grants: string[];
+  }[];
 }
 
 export async function catalogRows(db: Kysely<DB>): Promise<CatalogRows> {
   const [departments, listTypes, measures, scenarios, recordDomains, eligibilityRules] = await Promise.all([
     db.selectFrom('departments').select(['id', 'code', 'name']).execute(),
     db.selectFrom('list_types').select(['id', 'code', 'name', 'kind', 'sharing']).execute(),
-    db.selectFrom('measures').select([
-      'id', 'code', 'kind', 'title', 'content', 'legal_basis', 'implementing_department_id', 'subject_roles', 'scenarios', 'active',
-    ]).execute(),
+    db
+      .selectFrom('measures')
+      .select([
+        'id',
+        'code',
+        'kind',
+        'title',
+        'content',
+        'legal_basis',
+        'implementing_department_id',
+        'subject_roles',
+        'scenarios',
+        'active',
+      ])
+      .execute(),
     db.selectFrom('scenarios').select('code').execute(),
     db.selectFrom('record_domains').select(['code', 'name', 'sharing']).execute(),
-    db.selectFrom('eligibility_rules').select(['code', 'name', 'kind', 'params', 'grants']).where('active', '=', true).orderBy('code').execute(),
+    db
+      .selectFrom('eligibility_rules')
+      .select(['code', 'name', 'kind', 'params', 'grants'])
+      .where('active', '=', true)
+      .orderBy('code')
+      .execute(),
   ]);
   return { departments, listTypes, measures, scenarios, recordDomains, eligibilityRules };
 }

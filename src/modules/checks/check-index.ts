@@ -6,7 +6,13 @@ import type { Secrets } from '../shared/secrets.ts';
 import { CheckCatalog } from './check-catalog.ts';
 import { chinaDate } from '../shared/working-days.ts';
 import {
-  catalogRows, entriesByIds, entryIdsOfSubjects, personsByEntryIds, recordIdsOfSubjects, recordsByIds, streamInEffect,
+  catalogRows,
+  entriesByIds,
+  entryIdsOfSubjects,
+  personsByEntryIds,
+  recordIdsOfSubjects,
+  recordsByIds,
+  streamInEffect,
 } from './check-index.repository.ts';
 import { matchSubject, type CheckScope, type SubjectMatch, type SubjectQuery } from './check-rules.ts';
 import { CheckStore } from './check-store.ts';
@@ -14,7 +20,14 @@ import { CheckStore } from './check-store.ts';
 const LOAD_PAGE = 10_000;
 const RELOAD_BATCH = 1_000;
 const CATALOG_STREAMS = new Set([
-  'list_type', 'measure', 'department', 'scenario', 'eligibility_rule', 'record_domain', 'penalty_class', 'severity_rule',
+  'list_type',
+  'measure',
+  'department',
+  'scenario',
+  'eligibility_rule',
+  'record_domain',
+  'penalty_class',
+  'severity_rule',
 ]);
 
 export interface CheckIndexDeps {
@@ -40,11 +53,17 @@ export class CheckIndex {
 
   constructor(private readonly deps: CheckIndexDeps) {}
 
-  get loaded(): boolean { return this.isLoaded; }
+  get loaded(): boolean {
+    return this.isLoaded;
+  }
   /** Entries held. */
-  get size(): number { return this.store.entries.size; }
+  get size(): number {
+    return this.store.entries.size;
+  }
   /** Records held. */
-  get recordCount(): number { return this.store.records.size; }
+  get recordCount(): number {
+    return this.store.records.size;
+  }
 
   /** Builds a new index aside and swaps it in, so checks keep being answered during a reload. */
   async load(): Promise<void> {
@@ -52,15 +71,35 @@ export class CheckIndex {
     const started = performance.now();
     const catalog = new CheckCatalog(await catalogRows(db));
     const store = new CheckStore();
-    await streamInEffect(db, this.deps.pageSize ?? LOAD_PAGE, this.today(), {
-      entries: (rows) => { for (const row of rows) store.add(row); },
-      persons: (rows) => { for (const row of rows) store.addPerson(row); },
-      records: (rows) => { for (const row of rows) store.putRecord(row); },
-    }, { parallel: this.deps.parallelLoad ?? false });
+    await streamInEffect(
+      db,
+      this.deps.pageSize ?? LOAD_PAGE,
+      this.today(),
+      {
+        entries: (rows) => {
+          for (const row of rows) store.add(row);
+        },
+        persons: (rows) => {
+          for (const row of rows) store.addPerson(row);
+        },
+        records: (rows) => {
+          for (const row of rows) store.putRecord(row);
+        },
+      },
+      { parallel: this.deps.parallelLoad ?? false },
+    );
     this.catalog = catalog;
     this.store = store;
     this.isLoaded = true;
-    log.info({ entries: store.entries.size, records: store.records.size, subjects: store.subjectCount, ms: Math.round(performance.now() - started) }, 'check index loaded');
+    log.info(
+      {
+        entries: store.entries.size,
+        records: store.records.size,
+        subjects: store.subjectCount,
+        ms: Math.round(performance.now() - started),
+      },
+      'check index loaded',
+    );
   }
 
   /** Brings the index up to a page of events. Idempotent: applying a page twice leaves the same index. */
@@ -96,7 +135,9 @@ export class CheckIndex {
     return this.catalog.scenarios.has(code);
   }
 
-  private today(): string { return chinaDate(this.deps.clock.now()); }
+  private today(): string {
+    return chinaDate(this.deps.clock.now());
+  }
 
   private async reloadRecords(ids: string[]): Promise<void> {
     const rows = await recordsByIds(this.deps.db, ids, this.today());

@@ -11,12 +11,21 @@ export interface JournalReplayDeps {
   /** The owner id of this process's own journal, whose live segments are never replayed. */
   owner: string;
   recorder: Pick<CheckRecorder, 'replay'>;
-  log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  log: {
+    info(obj: object, msg: string): void;
+    warn(obj: object, msg: string): void;
+    error(obj: object, msg: string): void;
+  };
   /** Whether a process is alive (tests may stand in a process table). */
   isAlive?: (pid: number) => boolean;
 }
 
-export interface SweepResult { files: number; written: number; skipped: number; torn: number }
+export interface SweepResult {
+  files: number;
+  written: number;
+  skipped: number;
+  torn: number;
+}
 
 /**
  * Replays into the database what dead processes left in the journal directory: at start, then every minute (a
@@ -34,14 +43,21 @@ export class JournalReplayer {
 
   /** One pass over the directory; a file the database cannot take now stays for the next pass. */
   sweep(): Promise<SweepResult> {
-    this.running ??= this.pass().finally(() => { this.running = null; });
+    this.running ??= this.pass().finally(() => {
+      this.running = null;
+    });
     return this.running;
   }
 
   start(): void {
     if (this.timer !== null) return;
     this.timer = setInterval(() => {
-      this.sweep().catch((error) => this.deps.log.warn({ err: { type: error?.name, message: error?.message } }, 'check journal replay waits for the database'));
+      this.sweep().catch((error) =>
+        this.deps.log.warn(
+          { err: { type: error?.name, message: error?.message } },
+          'check journal replay waits for the database',
+        ),
+      );
     }, SWEEP_MS);
     this.timer.unref();
   }
@@ -104,7 +120,11 @@ export class JournalReplayer {
       if (row === null) torn += 1;
       else rows.push(row);
     }
-    if (torn > 0) this.deps.log.warn({ file: path.basename(file), torn }, 'check journal lines cut short by a crash were skipped (their checks were never answered)');
+    if (torn > 0)
+      this.deps.log.warn(
+        { file: path.basename(file), torn },
+        'check journal lines cut short by a crash were skipped (their checks were never answered)',
+      );
     const { written, skipped } = await this.deps.recorder.replay(rows);
     await fs.rm(file, { force: true });
     return { written, skipped, torn };

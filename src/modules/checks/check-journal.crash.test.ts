@@ -48,14 +48,24 @@ after(async () => {
 async function startServer(): Promise<{ proc: ChildProcess; base: string; exited: Promise<unknown> }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', CREDLINK_ADMIN_PASSWORD: ADMIN_PASSWORD, CREDLINK_SECRET_KEY: secret,
-    CREDLINK_TIPOFF_KEYS: `t1:${secret}`, LOG_LEVEL: 'warn', CREDLINK_DATA_DIR: path.join(work, 'data'),
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    CREDLINK_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    CREDLINK_SECRET_KEY: secret,
+    CREDLINK_TIPOFF_KEYS: `t1:${secret}`,
+    LOG_LEVEL: 'warn',
+    CREDLINK_DATA_DIR: path.join(work, 'data'),
     CREDLINK_CHECK_JOURNAL_DIR: path.join(work, 'journal'),
   };
   delete env.DATABASE_URL;
   const url = serverUrl();
   if (url !== null) env.DATABASE_URL = url;
-  const proc = spawn(process.execPath, ['bin/credlink.mjs', 'start'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const proc = spawn(process.execPath, ['bin/credlink.mjs', 'start'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const exited = new Promise((resolve) => proc.once('exit', resolve));
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
@@ -63,7 +73,9 @@ async function startServer(): Promise<{ proc: ChildProcess; base: string; exited
     if (proc.exitCode !== null) throw new Error(`the server exited with ${proc.exitCode}`);
     try {
       if ((await fetch(`${base}/readyz`)).status === 200) return { proc, base, exited };
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) throw new Error('the server did not become ready');
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -75,60 +87,93 @@ async function post(base: string, route: string, token: string | null, body: unk
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: await res.json() as Record<string, unknown> };
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
 async function storedChecks(ids: string[]) {
   const database = await openDatabase({ databaseUrl: serverUrl(), dataDir: path.join(work, 'data') });
   try {
-    const rows = await database.db.selectFrom('check_records').select('check_id').where('check_id', 'in', ids).execute();
-    const setAside = await database.db.selectFrom('audit_log').select('seq').where('action', '=', 'check.set_aside').execute();
+    const rows = await database.db
+      .selectFrom('check_records')
+      .select('check_id')
+      .where('check_id', 'in', ids)
+      .execute();
+    const setAside = await database.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('action', '=', 'check.set_aside')
+      .execute();
     const audit = await verifyAudit({ db: database.db, secrets: createSecrets(Buffer.from(secret, 'hex')) });
-    return { ids: rows.map((r) => r.check_id), setAside: setAside.length, auditProblems: audit.problems.map((p) => p.code) };
+    return {
+      ids: rows.map((r) => r.check_id),
+      setAside: setAside.length,
+      auditProblems: audit.problems.map((p) => p.code),
+    };
   } finally {
     await database.close();
   }
 }
 
-test('every check acknowledged before a kill -9 is recorded exactly once after the next start', { timeout: 420_000 }, async () => {
-  const first = await startServer();
-  const login = await post(first.base, '/api/v1/auth/login', null, { username: 'admin', password: ADMIN_PASSWORD });
-  const admin = login.body.token as string;
-  const departments = await (await fetch(`${first.base}/api/v1/departments`, { headers: { authorization: `Bearer ${admin}` } })).json() as { items: { id: string; code: string }[] };
-  const created = await post(first.base, '/api/v1/api-keys', admin, { name: '行政审批系统', departmentId: departments.items.find((d) => d.code === 'approval')!.id });
-  const key = created.body.key as string;
+test(
+  'every check acknowledged before a kill -9 is recorded exactly once after the next start',
+  { timeout: 420_000 },
+  async () => {
+    const first = await startServer();
+    const login = await post(first.base, '/api/v1/auth/login', null, { username: 'admin', password: ADMIN_PASSWORD });
+    const admin = login.body.token as string;
+    const departments = (await (
+      await fetch(`${first.base}/api/v1/departments`, { headers: { authorization: `Bearer ${admin}` } })
+    ).json()) as { items: { id: string; code: string }[] };
+    const created = await post(first.base, '/api/v1/api-keys', admin, {
+      name: '行政审批系统',
+      departmentId: departments.items.find((d) => d.code === 'approval')!.id,
+    });
+    const key = created.body.key as string;
 
-  // Checks from 16 clients at once until the process is killed: those answered 200 were acknowledged.
-  const acknowledged: string[] = [];
-  let killed = false;
-  const client = async () => {
-    while (!killed) {
-      try {
-        const res = await post(first.base, '/api/v1/checks', key, { subjects: [{ uscc: makeUscc() }] });
-        if (res.status === 200 && !killed) acknowledged.push(res.body.checkId as string);
-      } catch { /* the connection died with the process */ }
-    }
-  };
-  const clients = Array.from({ length: 16 }, client);
-  while (acknowledged.length < 200) await new Promise((r) => setTimeout(r, 5));
-  first.proc.kill('SIGKILL');
-  killed = true;
-  await first.exited;
-  await Promise.all(clients);
-  const answered = [...acknowledged];
+    // Checks from 16 clients at once until the process is killed: those answered 200 were acknowledged.
+    const acknowledged: string[] = [];
+    let killed = false;
+    const client = async () => {
+      while (!killed) {
+        try {
+          const res = await post(first.base, '/api/v1/checks', key, { subjects: [{ uscc: makeUscc() }] });
+          if (res.status === 200 && !killed) acknowledged.push(res.body.checkId as string);
+        } catch {
+          /* the connection died with the process */
+        }
+      }
+    };
+    const clients = Array.from({ length: 16 }, client);
+    while (acknowledged.length < 200) await new Promise((r) => setTimeout(r, 5));
+    first.proc.kill('SIGKILL');
+    killed = true;
+    await first.exited;
+    await Promise.all(clients);
+    const answered = [...acknowledged];
 
-  const lost = await storedChecks(answered);
-  assert.ok(lost.ids.length < answered.length, `the kill came before some records reached the database (${lost.ids.length} of ${answered.length})`);
+    const lost = await storedChecks(answered);
+    assert.ok(
+      lost.ids.length < answered.length,
+      `the kill came before some records reached the database (${lost.ids.length} of ${answered.length})`,
+    );
 
-  const second = await startServer();
-  second.proc.kill('SIGTERM');
-  await second.exited;
+    const second = await startServer();
+    second.proc.kill('SIGTERM');
+    await second.exited;
 
-  const after = await storedChecks(answered);
-  assert.equal(after.ids.length, answered.length, 'every acknowledged check is recorded');
-  assert.equal(new Set(after.ids).size, answered.length);
-  assert.equal(after.setAside, 0);
-  assert.deepEqual(after.auditProblems.filter((c) => c !== 'audit.checkpoint_other_key'), []);
-  const left = await fs.readdir(path.join(work, 'journal'), { recursive: true });
-  assert.deepEqual(left.filter((f) => f.endsWith('.journal')), [], 'the replayed journal is gone');
-});
+    const after = await storedChecks(answered);
+    assert.equal(after.ids.length, answered.length, 'every acknowledged check is recorded');
+    assert.equal(new Set(after.ids).size, answered.length);
+    assert.equal(after.setAside, 0);
+    assert.deepEqual(
+      after.auditProblems.filter((c) => c !== 'audit.checkpoint_other_key'),
+      [],
+    );
+    const left = await fs.readdir(path.join(work, 'journal'), { recursive: true });
+    assert.deepEqual(
+      left.filter((f) => f.endsWith('.journal')),
+      [],
+      'the replayed journal is gone',
+    );
+  },
+);

@@ -21,7 +21,9 @@ const log = createLogger('silent');
 
 /** The pid of a process that has ended: what a killed server leaves in its file names. */
 function deadPid(): number {
-  return Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+  return Number(
+    spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout,
+  );
 }
 
 describe('the local check journal', () => {
@@ -32,19 +34,40 @@ describe('the local check journal', () => {
 
   before(async () => {
     database = await openTestDatabase();
-    departmentId = await new CheckData({ db: database.db, clock, secrets: createSecrets(randomBytes(32)) }).department();
+    departmentId = await new CheckData({
+      db: database.db,
+      clock,
+      secrets: createSecrets(randomBytes(32)),
+    }).department();
   });
   after(() => database.close());
 
   const freshDir = async () => (dir = await fs.mkdtemp(path.join(os.tmpdir(), 'credlink-journal-test-')));
   const files = async () => (await fs.readdir(dir)).filter((f) => f.endsWith('.journal')).sort();
   const row = (): CheckRecordInput => ({
-    checkId: uuidv7(), checkedAt: clock.now(), departmentId, actor: 'api_key:test', scenario: null, dataVersion: 3n, stale: false,
+    checkId: uuidv7(),
+    checkedAt: clock.now(),
+    departmentId,
+    actor: 'api_key:test',
+    scenario: null,
+    dataVersion: 3n,
+    stale: false,
     subjects: [{ uscc: '91370125MA3C12345X', subjectId: null, entryIds: [], candidate: false }],
   });
-  const stored = async (rows: CheckRecordInput[]) => (await database.db.selectFrom('check_records').select('check_id')
-    .where('check_id', 'in', rows.map((r) => r.checkId)).execute()).length;
-  const replayer = (owner: string) => new JournalReplayer({ dir, owner, recorder: new CheckRecorder({ db: database.db, clock, log, limit: 1000 }), log });
+  const stored = async (rows: CheckRecordInput[]) =>
+    (
+      await database.db
+        .selectFrom('check_records')
+        .select('check_id')
+        .where(
+          'check_id',
+          'in',
+          rows.map((r) => r.checkId),
+        )
+        .execute()
+    ).length;
+  const replayer = (owner: string) =>
+    new JournalReplayer({ dir, owner, recorder: new CheckRecorder({ db: database.db, clock, log, limit: 1000 }), log });
 
   test('checks arriving together are made durable by one write and one fsync', async () => {
     await freshDir();
@@ -76,17 +99,26 @@ describe('the local check journal', () => {
     assert.equal((await files()).length, 1, 'a row not yet written stays for the next start');
   });
 
-  test('two processes sweeping at once replay a dead process\'s journal once, and leave a live one\'s alone', async () => {
+  test("two processes sweeping at once replay a dead process's journal once, and leave a live one's alone", async () => {
     await freshDir();
     const rows = Array.from({ length: 50 }, row);
     const dead = deadPid();
-    await fs.writeFile(path.join(dir, `checks-${dead}-0a1b2c-1.journal`), `${rows.slice(0, 30).map(journalLine).join('\n')}\n`);
+    await fs.writeFile(
+      path.join(dir, `checks-${dead}-0a1b2c-1.journal`),
+      `${rows.slice(0, 30).map(journalLine).join('\n')}\n`,
+    );
     // A process that died while replaying a file leaves it under its own name: the next one claims it in turn.
-    await fs.writeFile(path.join(dir, `replay-${dead}-0a1b2c-1.journal`), `${rows.slice(30).map(journalLine).join('\n')}\n`);
+    await fs.writeFile(
+      path.join(dir, `replay-${dead}-0a1b2c-1.journal`),
+      `${rows.slice(30).map(journalLine).join('\n')}\n`,
+    );
     const live = row();
     await fs.writeFile(path.join(dir, `checks-${process.ppid}-0d0e0f-1.journal`), `${journalLine(live)}\n`);
 
-    const [a, b] = await Promise.all([replayer(`${process.pid}-aaaaaa`).sweep(), replayer(`${process.pid}-bbbbbb`).sweep()]);
+    const [a, b] = await Promise.all([
+      replayer(`${process.pid}-aaaaaa`).sweep(),
+      replayer(`${process.pid}-bbbbbb`).sweep(),
+    ]);
     assert.equal(a.files + b.files, 2);
     assert.equal(a.written + b.written, 50);
     assert.equal(await stored(rows), 50);
@@ -101,7 +133,10 @@ describe('the local check journal', () => {
     for (const r of rows.slice(0, 2)) assert.notEqual(recorder.record(r), false);
     await recorder.flush();
     const torn = journalLine(row()).slice(0, 40);
-    await fs.writeFile(path.join(dir, `checks-${deadPid()}-0a1b2c-7.journal`), `${rows.map(journalLine).join('\n')}\n${torn}`);
+    await fs.writeFile(
+      path.join(dir, `checks-${deadPid()}-0a1b2c-7.journal`),
+      `${rows.map(journalLine).join('\n')}\n${torn}`,
+    );
     const result = await replayer(`${process.pid}-cccccc`).sweep();
     assert.deepEqual(result, { files: 1, written: 3, skipped: 2, torn: 1 });
     assert.equal(await stored(rows), 5);
@@ -115,7 +150,12 @@ describe('the local check journal', () => {
     const { Outage } = await import('../../test/outage.ts');
     const outage = new Outage();
     outage.down = true;
-    const r = new JournalReplayer({ dir, owner: `${process.pid}-dddddd`, recorder: new CheckRecorder({ db: database.db.withPlugin(outage), clock, log, limit: 1000 }), log });
+    const r = new JournalReplayer({
+      dir,
+      owner: `${process.pid}-dddddd`,
+      recorder: new CheckRecorder({ db: database.db.withPlugin(outage), clock, log, limit: 1000 }),
+      log,
+    });
     await assert.rejects(r.sweep(), /ECONNREFUSED/);
     assert.equal((await files()).length, 1, 'the claimed file stays');
     outage.down = false;
@@ -126,8 +166,15 @@ describe('the local check journal', () => {
 
   test('two installations given one journal directory keep apart: each database has its own subdirectory', () => {
     const a = journalScope({ url: 'postgres://app:secret@db1:5432/credlink', dataDir: './data' });
-    assert.equal(a, journalScope({ url: 'postgres://app:other@db1:5432/credlink', dataDir: './elsewhere' }), 'the password is not part of it');
+    assert.equal(
+      a,
+      journalScope({ url: 'postgres://app:other@db1:5432/credlink', dataDir: './elsewhere' }),
+      'the password is not part of it',
+    );
     assert.notEqual(a, journalScope({ url: 'postgres://app:secret@db2:5432/credlink', dataDir: './data' }));
-    assert.notEqual(journalScope({ url: null, dataDir: '/srv/a/data' }), journalScope({ url: null, dataDir: '/srv/b/data' }));
+    assert.notEqual(
+      journalScope({ url: null, dataDir: '/srv/a/data' }),
+      journalScope({ url: null, dataDir: '/srv/b/data' }),
+    );
   });
 });

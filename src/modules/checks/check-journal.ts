@@ -25,7 +25,10 @@ interface Segment {
   settled: number;
 }
 
-interface Waiter { resolve(): void; reject(error: unknown): void }
+interface Waiter {
+  resolve(): void;
+  reject(error: unknown): void;
+}
 
 /**
  * The local journal of check records: a check is answered only once its record is in a file on this host's disk,
@@ -51,7 +54,10 @@ export class CheckJournal implements CheckJournalWriter {
   private readonly segmentOf = new WeakMap<CheckRecordInput, Segment>();
   private readonly open = new Set<Segment>();
 
-  private constructor(readonly dir: string, private readonly log: { warn(obj: object, msg: string): void }) {}
+  private constructor(
+    readonly dir: string,
+    private readonly log: { warn(obj: object, msg: string): void },
+  ) {}
 
   static async open(dir: string, log: { warn(obj: object, msg: string): void }): Promise<CheckJournal> {
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
@@ -93,7 +99,8 @@ export class CheckJournal implements CheckJournalWriter {
     if (current) await this.dropIfDone(current);
     const left = this.unsettled;
     for (const s of this.open) await s.handle?.close().catch(() => {});
-    if (left > 0) this.log.warn({ dir: this.dir, rows: left }, 'check records left in the journal for the next start to replay');
+    if (left > 0)
+      this.log.warn({ dir: this.dir, rows: left }, 'check records left in the journal for the next start to replay');
   }
 
   private async writeGroups(): Promise<void> {
@@ -130,7 +137,13 @@ export class CheckJournal implements CheckJournalWriter {
     await this.rotate();
     this.counter += 1;
     const file = path.join(this.dir, `checks-${this.owner}-${this.counter}.journal`);
-    const segment: Segment = { file, handle: await fs.open(file, APPEND_DSYNC, 0o600), openedAt: performance.now(), lines: 0, settled: 0 };
+    const segment: Segment = {
+      file,
+      handle: await fs.open(file, APPEND_DSYNC, 0o600),
+      openedAt: performance.now(),
+      lines: 0,
+      settled: 0,
+    };
     // The new name must survive a power cut too: sync the directory once per segment.
     await syncDirectory(this.dir);
     this.open.add(segment);
@@ -186,6 +199,12 @@ async function writeAll(handle: fs.FileHandle, data: Buffer): Promise<void> {
 export async function syncDirectory(dir: string): Promise<void> {
   try {
     const handle = await fs.open(dir, 'r');
-    try { await handle.sync(); } finally { await handle.close(); }
-  } catch { /* not every platform can sync a directory */ }
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    /* not every platform can sync a directory */
+  }
 }

@@ -16,8 +16,14 @@ export function cleanText(value: unknown): unknown {
 /** One row as a line of the journal (and as the record set aside): JSON, the instant in ISO form, the version as a string. */
 export function journalLine(row: CheckRecordInput): string {
   return JSON.stringify({
-    checkId: row.checkId, checkedAt: row.checkedAt.toISOString(), departmentId: row.departmentId, actor: row.actor,
-    scenario: row.scenario, dataVersion: row.dataVersion.toString(), stale: row.stale, subjects: row.subjects,
+    checkId: row.checkId,
+    checkedAt: row.checkedAt.toISOString(),
+    departmentId: row.departmentId,
+    actor: row.actor,
+    scenario: row.scenario,
+    dataVersion: row.dataVersion.toString(),
+    stale: row.stale,
+    subjects: row.subjects,
   });
 }
 
@@ -25,11 +31,23 @@ export function journalLine(row: CheckRecordInput): string {
 export function parseJournalLine(line: string): CheckRecordInput | null {
   try {
     const o = JSON.parse(line) as Record<string, unknown>;
-    if (typeof o.checkId !== 'string' || typeof o.checkedAt !== 'string' || typeof o.departmentId !== 'string'
-      || typeof o.actor !== 'string' || typeof o.dataVersion !== 'string' || !Array.isArray(o.subjects)) return null;
+    if (
+      typeof o.checkId !== 'string' ||
+      typeof o.checkedAt !== 'string' ||
+      typeof o.departmentId !== 'string' ||
+      typeof o.actor !== 'string' ||
+      typeof o.dataVersion !== 'string' ||
+      !Array.isArray(o.subjects)
+    )
+      return null;
     return {
-      checkId: o.checkId, checkedAt: new Date(o.checkedAt), departmentId: o.departmentId, actor: o.actor,
-      scenario: typeof o.scenario === 'string' ? o.scenario : null, dataVersion: BigInt(o.dataVersion), stale: o.stale === true,
+      checkId: o.checkId,
+      checkedAt: new Date(o.checkedAt),
+      departmentId: o.departmentId,
+      actor: o.actor,
+      scenario: typeof o.scenario === 'string' ? o.scenario : null,
+      dataVersion: BigInt(o.dataVersion),
+      stale: o.stale === true,
       subjects: o.subjects as RecordedSubject[],
     };
   } catch {

@@ -23,18 +23,35 @@ describe('writing check records in batches', () => {
 
   before(async () => {
     database = await openTestDatabase();
-    departmentId = await new CheckData({ db: database.db, clock, secrets: createSecrets(randomBytes(32)) }).department();
+    departmentId = await new CheckData({
+      db: database.db,
+      clock,
+      secrets: createSecrets(randomBytes(32)),
+    }).department();
   });
   after(() => database.close());
 
   const row = (): CheckRecordInput => ({
-    checkId: uuidv7(), checkedAt: clock.now(), departmentId, actor: 'api_key:test', scenario: null, dataVersion: 7n, stale: false,
+    checkId: uuidv7(),
+    checkedAt: clock.now(),
+    departmentId,
+    actor: 'api_key:test',
+    scenario: null,
+    dataVersion: 7n,
+    stale: false,
     subjects: [{ uscc: '91370125MA3C12345X', subjectId: null, entryIds: [], candidate: false }],
   });
 
-  const batchesSince = (seq: bigint) => database.db.selectFrom('audit_log').selectAll()
-    .where('action', '=', 'check.batch').where('seq', '>', seq).orderBy('seq').execute();
-  const auditHead = async () => (await database.db.selectFrom('ledger_head').select('audit_seq').executeTakeFirstOrThrow()).audit_seq;
+  const batchesSince = (seq: bigint) =>
+    database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'check.batch')
+      .where('seq', '>', seq)
+      .orderBy('seq')
+      .execute();
+  const auditHead = async () =>
+    (await database.db.selectFrom('ledger_head').select('audit_seq').executeTakeFirstOrThrow()).audit_seq;
 
   test('1,000 waiting rows are written at once, as one batch chained by one audit link', async () => {
     const recorder = new CheckRecorder({ db: database.db, clock, log, limit: 10_000, intervalMs: 60_000 });
@@ -50,11 +67,19 @@ describe('writing check records in batches', () => {
       const [batch, ...others] = await batchesSince(seq);
       assert.equal(others.length, 0);
       assert.equal(batch!.actor, 'system:checks');
-      const stored = await database.db.selectFrom('check_records').selectAll().where('audit_seq', '=', batch!.seq).orderBy('check_id').execute();
+      const stored = await database.db
+        .selectFrom('check_records')
+        .selectAll()
+        .where('audit_seq', '=', batch!.seq)
+        .orderBy('check_id')
+        .execute();
       assert.equal(stored.length, 1000);
       const ids = rows.map((r) => r.checkId).sort();
       assert.deepEqual(batch!.details, {
-        count: 1000, firstCheckId: ids[0], lastCheckId: ids[999], rowsHash: checkBatchHash(stored.map(checkRecordForHash)),
+        count: 1000,
+        firstCheckId: ids[0],
+        lastCheckId: ids[999],
+        rowsHash: checkBatchHash(stored.map(checkRecordForHash)),
       });
     } finally {
       await recorder.stop();
@@ -68,9 +93,22 @@ describe('writing check records in batches', () => {
     for (const r of rows) assert.notEqual(recorder.record(r), false);
     await recorder.flush();
     const batches = await batchesSince(seq);
-    assert.deepEqual(batches.map((b) => b.details.count), [1000, 1000, 500]);
-    const first = await database.db.selectFrom('check_records').select('check_id').where('audit_seq', '=', batches[0]!.seq).execute();
-    assert.deepEqual(first.map((r) => r.check_id).sort(), rows.slice(0, 1000).map((r) => r.checkId).sort());
+    assert.deepEqual(
+      batches.map((b) => b.details.count),
+      [1000, 1000, 500],
+    );
+    const first = await database.db
+      .selectFrom('check_records')
+      .select('check_id')
+      .where('audit_seq', '=', batches[0]!.seq)
+      .execute();
+    assert.deepEqual(
+      first.map((r) => r.check_id).sort(),
+      rows
+        .slice(0, 1000)
+        .map((r) => r.checkId)
+        .sort(),
+    );
   });
 
   test('while the database is down rows wait in order, up to the limit, and are written when it is back', async () => {
@@ -90,8 +128,18 @@ describe('writing check records in batches', () => {
     assert.equal(recorder.pending, 0);
     const [batch] = await batchesSince(seq);
     assert.equal(batch!.details.count, 5);
-    const stored = await database.db.selectFrom('check_records').select('check_id').where('audit_seq', '=', batch!.seq).execute();
-    assert.deepEqual(stored.map((r) => r.check_id).sort(), rows.slice(0, 5).map((r) => r.checkId).sort());
+    const stored = await database.db
+      .selectFrom('check_records')
+      .select('check_id')
+      .where('audit_seq', '=', batch!.seq)
+      .execute();
+    assert.deepEqual(
+      stored.map((r) => r.check_id).sort(),
+      rows
+        .slice(0, 5)
+        .map((r) => r.checkId)
+        .sort(),
+    );
   });
 
   test('stopping writes what is left', async () => {
@@ -100,7 +148,13 @@ describe('writing check records in batches', () => {
     const r = row();
     assert.notEqual(recorder.record(r), false);
     await recorder.stop();
-    assert.ok(await database.db.selectFrom('check_records').select('check_id').where('check_id', '=', r.checkId).executeTakeFirst());
+    assert.ok(
+      await database.db
+        .selectFrom('check_records')
+        .select('check_id')
+        .where('check_id', '=', r.checkId)
+        .executeTakeFirst(),
+    );
   });
 
   test('a record the database refuses is set aside in the audit log with its error, and the others are written', async () => {
@@ -113,14 +167,35 @@ describe('writing check records in batches', () => {
     await recorder.flush();
     assert.equal(recorder.pending, 0, 'nothing waits behind the poisoned record');
 
-    const stored = await database.db.selectFrom('check_records').select('check_id')
-      .where('check_id', 'in', rows.map((r) => r.checkId)).execute();
-    assert.deepEqual(stored.map((r) => r.check_id).sort(), rows.filter((_, i) => i !== 4).map((r) => r.checkId).sort());
-    const [setAside, ...more] = await database.db.selectFrom('audit_log').selectAll()
-      .where('action', '=', 'check.set_aside').where('seq', '>', seq).execute();
+    const stored = await database.db
+      .selectFrom('check_records')
+      .select('check_id')
+      .where(
+        'check_id',
+        'in',
+        rows.map((r) => r.checkId),
+      )
+      .execute();
+    assert.deepEqual(
+      stored.map((r) => r.check_id).sort(),
+      rows
+        .filter((_, i) => i !== 4)
+        .map((r) => r.checkId)
+        .sort(),
+    );
+    const [setAside, ...more] = await database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'check.set_aside')
+      .where('seq', '>', seq)
+      .execute();
     assert.equal(more.length, 0);
     assert.equal(setAside!.target, rows[4]!.checkId);
-    const details = setAside!.details as { checkId: string; error: { code: string; message: string }; record: { subjects: { name: string }[] } };
+    const details = setAside!.details as {
+      checkId: string;
+      error: { code: string; message: string };
+      record: { subjects: { name: string }[] };
+    };
     assert.equal(details.checkId, rows[4]!.checkId);
     assert.match(details.error.code, /^22/);
     assert.equal(details.record.subjects[0]!.name, '示例\uFFFD区');
@@ -134,9 +209,18 @@ describe('writing check records in batches', () => {
     const next = row();
     assert.notEqual(recorder.record(next), false);
     await recorder.flush();
-    assert.ok(await database.db.selectFrom('check_records').select('check_id').where('check_id', '=', next.checkId).executeTakeFirst());
+    assert.ok(
+      await database.db
+        .selectFrom('check_records')
+        .select('check_id')
+        .where('check_id', '=', next.checkId)
+        .executeTakeFirst(),
+    );
     const verification = await verifyAudit({ db: database.db, secrets: createSecrets(randomBytes(32)) });
-    assert.deepEqual(verification.problems.filter((p) => p.code !== 'audit.checkpoint_other_key'), []);
+    assert.deepEqual(
+      verification.problems.filter((p) => p.code !== 'audit.checkpoint_other_key'),
+      [],
+    );
   });
 
   test('a poisoned record never fills the buffer: checks go on being accepted', async () => {
@@ -162,9 +246,18 @@ describe('writing check records in batches', () => {
     assert.deepEqual(await recorder.replay(rows), { written: 2, skipped: 2 });
     assert.deepEqual(await recorder.replay(rows), { written: 0, skipped: 4 });
     const ids = rows.map((r) => r.checkId);
-    const stored = await database.db.selectFrom('check_records').select('check_id').where('check_id', 'in', ids).execute();
+    const stored = await database.db
+      .selectFrom('check_records')
+      .select('check_id')
+      .where('check_id', 'in', ids)
+      .execute();
     assert.equal(stored.length, 3);
-    const setAside = await database.db.selectFrom('audit_log').select('seq').where('action', '=', 'check.set_aside').where('target', 'in', ids).execute();
+    const setAside = await database.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('action', '=', 'check.set_aside')
+      .where('target', 'in', ids)
+      .execute();
     assert.equal(setAside.length, 1);
     assert.ok((await auditHead()) > seq);
   });

@@ -37,7 +37,10 @@ export interface CheckRecordInput {
 }
 
 /** Why the database refused a record: its SQLSTATE and message. */
-export interface Refusal { code: string; message: string }
+export interface Refusal {
+  code: string;
+  message: string;
+}
 
 export interface CheckRecorderDeps {
   db: Kysely<DB>;
@@ -95,10 +98,17 @@ export class CheckRecorder {
   constructor(private readonly deps: CheckRecorderDeps) {}
 
   /** Rows recorded and not yet written. */
-  get pending(): number { return this.buffer.length + this.inFlight; }
+  get pending(): number {
+    return this.buffer.length + this.inFlight;
+  }
 
   status(): RecorderStatus {
-    return { pending: this.pending + this.reserved, failingSince: this.failingSince, setAside: this.setAsideCount, lastSetAsideAt: this.lastSetAsideAt };
+    return {
+      pending: this.pending + this.reserved,
+      failingSince: this.failingSince,
+      setAside: this.setAsideCount,
+      lastSetAsideAt: this.lastSetAsideAt,
+    };
   }
 
   /**
@@ -115,8 +125,14 @@ export class CheckRecorder {
     }
     this.reserved += 1;
     return journal.append(row).then(
-      () => { this.reserved -= 1; this.queue(row); },
-      (error: unknown) => { this.reserved -= 1; throw error; },
+      () => {
+        this.reserved -= 1;
+        this.queue(row);
+      },
+      (error: unknown) => {
+        this.reserved -= 1;
+        throw error;
+      },
     );
   }
 
@@ -149,11 +165,18 @@ export class CheckRecorder {
     let written = 0;
     for (let i = 0; i < rows.length; i += BATCH_SIZE) {
       const chunk = rows.slice(i, i + BATCH_SIZE);
-      const known = await this.deps.db.selectFrom('check_records').select('check_id')
-        .where('check_id', 'in', chunk.map((r) => r.checkId)).execute();
+      const known = await this.deps.db
+        .selectFrom('check_records')
+        .select('check_id')
+        .where(
+          'check_id',
+          'in',
+          chunk.map((r) => r.checkId),
+        )
+        .execute();
       const seen = new Set(known.map((r) => r.check_id));
       const fresh = chunk.filter((r) => !seen.has(r.checkId));
-      if (fresh.length > 0) written += fresh.length - await this.writeRows(fresh, { replaying: true });
+      if (fresh.length > 0) written += fresh.length - (await this.writeRows(fresh, { replaying: true }));
     }
     return { written, skipped: rows.length - written };
   }
@@ -162,7 +185,8 @@ export class CheckRecorder {
     if (this.timer !== null) return;
     const intervalMs = this.deps.intervalMs ?? 1000;
     this.timer = setInterval(() => {
-      if (this.buffer.length > 0 && this.flushing === null && performance.now() >= this.retryAt) this.flushInBackground();
+      if (this.buffer.length > 0 && this.flushing === null && performance.now() >= this.retryAt)
+        this.flushInBackground();
     }, intervalMs);
     this.timer.unref();
   }
@@ -174,8 +198,10 @@ export class CheckRecorder {
     try {
       await this.flush();
     } catch (error) {
-      this.deps.log.error({ err: describe(error), left: this.pending, journaled: Boolean(this.deps.journal) },
-        'check records could not be written before shutdown');
+      this.deps.log.error(
+        { err: describe(error), left: this.pending, journaled: Boolean(this.deps.journal) },
+        'check records could not be written before shutdown',
+      );
     }
   }
 
@@ -183,7 +209,8 @@ export class CheckRecorder {
     this.flush().catch((error) => {
       const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(this.failures - 1, 5));
       this.retryAt = performance.now() + delay;
-      if (this.failures === 1) this.deps.log.warn({ err: describe(error), pending: this.pending }, 'check records wait for the database');
+      if (this.failures === 1)
+        this.deps.log.warn({ err: describe(error), pending: this.pending }, 'check records wait for the database');
     });
   }
 
@@ -219,7 +246,7 @@ export class CheckRecorder {
       const part = stack.pop()!;
       try {
         if (part.length === 1 && part[0]!.refused !== undefined) {
-          if (!await this.setAside(part[0]!, part[0]!.refused, options.replaying)) alreadySetAside += 1;
+          if (!(await this.setAside(part[0]!, part[0]!.refused, options.replaying))) alreadySetAside += 1;
         } else {
           await this.writeBatch(part);
         }
@@ -245,28 +272,45 @@ export class CheckRecorder {
   private async setAside(row: CheckRecordInput, refused: Refusal, replaying: boolean): Promise<boolean> {
     const added = await this.deps.db.transaction().execute(async (tx) => {
       if (replaying) {
-        const done = await tx.selectFrom('audit_log').select('seq').where('action', '=', 'check.set_aside')
-          .where('target', '=', row.checkId).executeTakeFirst();
+        const done = await tx
+          .selectFrom('audit_log')
+          .select('seq')
+          .where('action', '=', 'check.set_aside')
+          .where('target', '=', row.checkId)
+          .executeTakeFirst();
         if (done) return false;
       }
       const record = cleanText(JSON.parse(journalLine(row))) as Record<string, unknown>;
       await appendToLedger(tx, {
-        now: this.deps.clock.now(), actor: 'system:checks', events: [],
-        audits: [{ action: 'check.set_aside', target: row.checkId, details: { checkId: row.checkId, error: refused, record } }],
+        now: this.deps.clock.now(),
+        actor: 'system:checks',
+        events: [],
+        audits: [
+          { action: 'check.set_aside', target: row.checkId, details: { checkId: row.checkId, error: refused, record } },
+        ],
       });
       return true;
     });
     if (!added) return false;
     this.setAsideCount += 1;
     this.lastSetAsideAt = this.deps.clock.now().toISOString();
-    this.deps.log.error({ checkId: row.checkId, err: refused }, 'a check record the database refuses was set aside in the audit log');
+    this.deps.log.error(
+      { checkId: row.checkId, err: refused },
+      'a check record the database refuses was set aside in the audit log',
+    );
     return true;
   }
 
   private async writeBatch(batch: CheckRecordInput[]): Promise<void> {
     const forHash = batch.map((r) => ({
-      checkId: r.checkId, checkedAt: r.checkedAt.toISOString(), departmentId: r.departmentId, actor: r.actor,
-      scenario: r.scenario, dataVersion: r.dataVersion.toString(), stale: r.stale, subjects: r.subjects,
+      checkId: r.checkId,
+      checkedAt: r.checkedAt.toISOString(),
+      departmentId: r.departmentId,
+      actor: r.actor,
+      scenario: r.scenario,
+      dataVersion: r.dataVersion.toString(),
+      stale: r.stale,
+      subjects: r.subjects,
     }));
     let first = batch[0]!.checkId;
     let last = first;
@@ -278,7 +322,12 @@ export class CheckRecorder {
     const { json: rows, rowsHash } = checkBatchJson(forHash);
     const details = { count: batch.length, firstCheckId: first, lastCheckId: last, rowsHash };
     await this.deps.db.transaction().execute(async (tx) => {
-      await appendToLedger(tx, { now: this.deps.clock.now(), actor: 'system:checks', events: [], audits: [{ action: 'check.batch', details }] });
+      await appendToLedger(tx, {
+        now: this.deps.clock.now(),
+        actor: 'system:checks',
+        events: [],
+        audits: [{ action: 'check.batch', details }],
+      });
       const head = await tx.selectFrom('ledger_head').select('audit_seq').where('id', '=', 1).executeTakeFirstOrThrow();
       const auditSeq = head.audit_seq.toString();
       // One JSON parameter expanded by the server, instead of nine parameters per row: half the database CPU per
@@ -298,7 +347,10 @@ function describe(error: unknown) {
 
 /** Rows not written because the database failed (not because it refused them). */
 class Unwritten extends Error {
-  constructor(override readonly cause: unknown, readonly rows: CheckRecordInput[]) {
+  constructor(
+    override readonly cause: unknown,
+    readonly rows: CheckRecordInput[],
+  ) {
     super((cause as Error)?.message ?? String(cause));
   }
 }
@@ -313,5 +365,8 @@ function isDataError(error: unknown): boolean {
 }
 
 function refusal(error: unknown): Refusal {
-  return { code: String((error as { code?: unknown }).code), message: cleanText(String((error as Error)?.message ?? error)) as string };
+  return {
+    code: String((error as { code?: unknown }).code),
+    message: cleanText(String((error as Error)?.message ?? error)) as string,
+  };
 }

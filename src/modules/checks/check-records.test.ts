@@ -24,16 +24,28 @@ describe('dishonesty records in checks', () => {
   });
   after(() => kit.close());
 
-  const checkAs = (roles: Role[], departmentId: string, body: CheckBodyInput) => presentCheck(runCheck(
-    { index: kit.index, recorder: kit.recorder, sync: kit.sync, clock: kit.clock, secrets: kit.secrets },
-    { kind: 'user', id: 'u1', ref: 'user:u1', departmentId, roles }, body,
-  ).outcome);
-  const one = (departmentId: string, subject: CheckBodyInput['subjects'][number]) => kit.check(departmentId, { subjects: [subject] }).results[0]!;
+  const checkAs = (roles: Role[], departmentId: string, body: CheckBodyInput) =>
+    presentCheck(
+      runCheck(
+        { index: kit.index, recorder: kit.recorder, sync: kit.sync, clock: kit.clock, secrets: kit.secrets },
+        { kind: 'user', id: 'u1', ref: 'user:u1', departmentId, roles },
+        body,
+      ).outcome,
+    );
+  const one = (departmentId: string, subject: CheckBodyInput['subjects'][number]) =>
+    kit.check(departmentId, { subjects: [subject] }).results[0]!;
 
   test('a subject known only through a record is found by its code, with the record as information: no hit, no measures', async () => {
     const uscc = makeUscc();
     const subjectId = await kit.data.organization(uscc, '只有处罚记录有限公司');
-    const recordId = await records.record({ subjectId, departmentId: amr, severity: 'serious', penaltyType: 'revocation', decisionDate: '2026-05-01', disclosureEnd: '2029-05-01' });
+    const recordId = await records.record({
+      subjectId,
+      departmentId: amr,
+      severity: 'serious',
+      penaltyType: 'revocation',
+      decisionDate: '2026-05-01',
+      disclosureEnd: '2029-05-01',
+    });
     await kit.refresh();
     const r = one(tax, { uscc, name: '只有处罚记录有限公司' });
     assert.equal(r.matched, true);
@@ -44,8 +56,20 @@ describe('dishonesty records in checks', () => {
     const { department, decisionNo, ...rest } = r.records[0]!;
     assert.deepEqual(department, { id: amr, code: 'r_amr', name: '示例区市场监督管理局' });
     assert.match(decisionNo, /^罚/);
-    assert.deepEqual(rest, { recordId, domain: 'market_regulation', decisionDate: '2026-05-01', severity: 'serious', penaltyType: 'revocation', state: 'in_effect', disclosureEnd: '2029-05-01' });
-    assert.equal(one(tax, { name: '只有处罚记录有限公司' }).matched, false, 'a name alone does not identify the subject of a record');
+    assert.deepEqual(rest, {
+      recordId,
+      domain: 'market_regulation',
+      decisionDate: '2026-05-01',
+      severity: 'serious',
+      penaltyType: 'revocation',
+      state: 'in_effect',
+      disclosureEnd: '2029-05-01',
+    });
+    assert.equal(
+      one(tax, { name: '只有处罚记录有限公司' }).matched,
+      false,
+      'a name alone does not identify the subject of a record',
+    );
     assert.deepEqual(one(tax, { uscc, name: '另一个名称' }).records, [], 'nor does a code whose name differs');
   });
 
@@ -58,13 +82,21 @@ describe('dishonesty records in checks', () => {
     const r = one(tax, { uscc });
     assert.equal(r.hits.length, 1);
     assert.equal(r.records.length, 1);
-    assert.deepEqual(r.measures.flatMap((g) => g.measures.map((m) => m.code)), ['R01']);
+    assert.deepEqual(
+      r.measures.flatMap((g) => g.measures.map((m) => m.code)),
+      ['R01'],
+    );
   });
 
   test('a record is shared until its disclosure end in China time, and leaves the index when it ends', async () => {
     const uscc = makeUscc();
     const subjectId = await kit.data.organization(uscc, '共享期满有限公司');
-    const recordId = await records.record({ subjectId, departmentId: amr, decisionDate: '2025-06-01', disclosureEnd: '2026-06-01' });
+    const recordId = await records.record({
+      subjectId,
+      departmentId: amr,
+      decisionDate: '2025-06-01',
+      disclosureEnd: '2026-06-01',
+    });
     await kit.refresh();
     const held = kit.index.recordCount;
     try {
@@ -83,7 +115,10 @@ describe('dishonesty records in checks', () => {
 
   test('a record with an objection pending is shown in state objection_pending', async () => {
     const uscc = makeUscc();
-    const recordId = await records.record({ subjectId: await kit.data.organization(uscc, '记录异议有限公司'), departmentId: amr });
+    const recordId = await records.record({
+      subjectId: await kit.data.organization(uscc, '记录异议有限公司'),
+      departmentId: amr,
+    });
     await records.updateRecord(recordId, { objectionPending: true });
     await kit.refresh();
     assert.equal(one(tax, { uscc }).records[0]!.state, 'objection_pending');
@@ -104,7 +139,11 @@ describe('dishonesty records in checks', () => {
       assert.equal(checkAs(['auditor', 'reviewer'], eco, { subjects: [{ citizenId }] }).results[0]!.records.length, 0);
       await records.domainSharing('transport', [eco]);
       await kit.refresh();
-      assert.equal(one(eco, { citizenId }).records.length, 1, 'a scope may name a department by id, and follows its event');
+      assert.equal(
+        one(eco, { citizenId }).records.length,
+        1,
+        'a scope may name a department by id, and follows its event',
+      );
       assert.equal(one(tax, { citizenId }).records.length, 0);
     } finally {
       await records.domainSharing('transport', 'all');
@@ -114,7 +153,8 @@ describe('dishonesty records in checks', () => {
   test('records that are proposed, dismissed or ended are never shared', async () => {
     const uscc = makeUscc();
     const subjectId = await kit.data.organization(uscc, '未生效记录有限公司');
-    for (const state of ['proposed', 'dismissed', 'ended'] as const) await records.record({ subjectId, departmentId: amr, state });
+    for (const state of ['proposed', 'dismissed', 'ended'] as const)
+      await records.record({ subjectId, departmentId: amr, state });
     await kit.refresh();
     assert.equal(one(tax, { uscc }).matched, false);
   });
@@ -135,7 +175,10 @@ describe('dishonesty records in checks', () => {
 describe('measures lifted under a reorganization plan', () => {
   let kit: CheckKit;
   let records: RecordCheckData;
-  before(async () => { kit = await createCheckKit(); records = new RecordCheckData(kit); });
+  before(async () => {
+    kit = await createCheckKit();
+    records = new RecordCheckData(kit);
+  });
   after(() => kit.close());
 
   test('the hit shows measures_lifted and applies no measures while the lifting lasts; restoring brings them back', async () => {
@@ -143,8 +186,16 @@ describe('measures lifted under a reorganization plan', () => {
     const lt = await kit.data.listType({ departmentId: dept });
     const m = await kit.data.measure({ departmentId: dept, listTypeIds: [lt], roles: ['organization'] });
     const uscc = makeUscc();
-    const entryId = await kit.data.entry({ listTypeId: lt, subjectId: await kit.data.organization(uscc, '重整中有限公司'), measureIds: [m], objectionPending: true });
-    const state = () => { const r = kit.check(dept, { subjects: [{ uscc }] }).results[0]!; return [r.hits[0]!.state, r.measures.length]; };
+    const entryId = await kit.data.entry({
+      listTypeId: lt,
+      subjectId: await kit.data.organization(uscc, '重整中有限公司'),
+      measureIds: [m],
+      objectionPending: true,
+    });
+    const state = () => {
+      const r = kit.check(dept, { subjects: [{ uscc }] }).results[0]!;
+      return [r.hits[0]!.state, r.measures.length];
+    };
     await kit.refresh();
     assert.deepEqual(state(), ['objection_pending', 1], 'an objection keeps the measures');
 

@@ -9,7 +9,11 @@ export const RETENTION_BATCHES_PER_STEP = 50;
 /** One advisory lock for the job: a manual run and a scheduled one never remove the same prefix twice. */
 const LOCK_ID = 7254032;
 
-export interface RetentionResult { batches: number; records: number; throughSeq: bigint | null }
+export interface RetentionResult {
+  batches: number;
+  records: number;
+  throughSeq: bigint | null;
+}
 
 /**
  * Removes check records older than the retention period (config.checkRecordRetentionMonths), whole check batches
@@ -18,7 +22,9 @@ export interface RetentionResult { batches: number; records: number; throughSeq:
  * which batch the records were removed, in the same transaction as the removal, so the verifier knows those
  * batches are empty on purpose and still finds records removed any other way (docs/decisions/0004-audit-chain.md).
  */
-export async function removeExpiredCheckRecords(deps: Pick<AppContext, 'db' | 'clock' | 'log' | 'config'>): Promise<RetentionResult> {
+export async function removeExpiredCheckRecords(
+  deps: Pick<AppContext, 'db' | 'clock' | 'log' | 'config'>,
+): Promise<RetentionResult> {
   const months = deps.config.checkRecordRetentionMonths;
   const total: RetentionResult = { batches: 0, records: 0, throughSeq: null };
   if (months <= 0) return total;
@@ -38,11 +44,20 @@ export async function removeExpiredCheckRecords(deps: Pick<AppContext, 'db' | 'c
       w.audit({
         action: 'check.records_purged',
         details: {
-          fromSeq: expired[0]!.auditSeq.toString(), throughSeq: through.toString(), batches: expired.length, records,
-          checkedBefore: before.toISOString(), retentionMonths: months,
+          fromSeq: expired[0]!.auditSeq.toString(),
+          throughSeq: through.toString(),
+          batches: expired.length,
+          records,
+          checkedBefore: before.toISOString(),
+          retentionMonths: months,
         },
       });
-      return { batches: expired.length, records, throughSeq: through, full: expired.length === batches.length && batches.length === RETENTION_BATCHES_PER_STEP };
+      return {
+        batches: expired.length,
+        records,
+        throughSeq: through,
+        full: expired.length === batches.length && batches.length === RETENTION_BATCHES_PER_STEP,
+      };
     });
     if (step === null) break;
     total.batches += step.batches;
@@ -50,7 +65,11 @@ export async function removeExpiredCheckRecords(deps: Pick<AppContext, 'db' | 'c
     total.throughSeq = step.throughSeq;
     if (!step.full) break;
   }
-  if (total.records > 0) deps.log.info({ job: 'check-retention', ...total, throughSeq: total.throughSeq?.toString() }, 'expired check records removed');
+  if (total.records > 0)
+    deps.log.info(
+      { job: 'check-retention', ...total, throughSeq: total.throughSeq?.toString() },
+      'expired check records removed',
+    );
   return total;
 }
 
@@ -65,4 +84,8 @@ export function monthsBefore(now: Date, months: number): Date {
   return d;
 }
 
-export const checkRetentionJob: Job = { name: 'check-retention', intervalMs: 60 * 60_000, run: (ctx) => removeExpiredCheckRecords(ctx) };
+export const checkRetentionJob: Job = {
+  name: 'check-retention',
+  intervalMs: 60 * 60_000,
+  run: (ctx) => removeExpiredCheckRecords(ctx),
+};

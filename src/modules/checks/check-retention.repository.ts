@@ -1,16 +1,24 @@
 import { sql } from 'kysely';
 import type { Executor } from '../shared/ledger.ts';
 
-export interface StoredCheckBatch { auditSeq: bigint; newest: Date; records: number }
+export interface StoredCheckBatch {
+  auditSeq: bigint;
+  newest: Date;
+  records: number;
+}
 
 /**
  * The oldest check batches still holding records, in audit order, with each batch's newest check: read along the
  * (audit_seq, check_id) index, so a run reads only the batches it may remove.
  */
 export async function oldestCheckBatches(db: Executor, limit: number): Promise<StoredCheckBatch[]> {
-  const rows = await db.selectFrom('check_records')
+  const rows = await db
+    .selectFrom('check_records')
     .select(['audit_seq', sql<Date>`max(checked_at)`.as('newest'), sql<string>`count(*)::text`.as('records')])
-    .groupBy('audit_seq').orderBy('audit_seq').limit(limit).execute();
+    .groupBy('audit_seq')
+    .orderBy('audit_seq')
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({ auditSeq: BigInt(r.audit_seq), newest: new Date(r.newest), records: Number(r.records) }));
 }
 

@@ -1,14 +1,31 @@
 import {
-  NOT_ELIGIBLE, sharesWith, type CheckCatalog, type DepartmentRec, type Eligibility, type EligibilityBasis, type ListTypeRec,
+  NOT_ELIGIBLE,
+  sharesWith,
+  type CheckCatalog,
+  type DepartmentRec,
+  type Eligibility,
+  type EligibilityBasis,
+  type ListTypeRec,
   type MeasureRec,
 } from './check-catalog.ts';
-import { itemsOf, type CheckStore, type EntryRec, type PersonRole, type RecordRec, type SubjectRec } from './check-store.ts';
+import {
+  itemsOf,
+  type CheckStore,
+  type EntryRec,
+  type PersonRole,
+  type RecordRec,
+  type SubjectRec,
+} from './check-store.ts';
 
 // The rules of the joint check (issue 2, item 9; records and eligibility: issue 3, items 1 and 7), on the in-memory
 // records only.
 
 /** What to look for: a code (uscc, or a person's ID digest) and/or a normalized name. */
-export interface SubjectQuery { uscc: string | null; digest: string | null; nameKey: string | null }
+export interface SubjectQuery {
+  uscc: string | null;
+  digest: string | null;
+  nameKey: string | null;
+}
 
 export interface CheckScope {
   /** The caller's department: sharing scopes and the order of measure groups depend on it. */
@@ -23,13 +40,26 @@ export interface CheckScope {
 export type HitRole = 'subject' | PersonRole;
 
 export interface Hit {
-  entry: EntryRec; listType: ListTypeRec; role: HitRole; subject: SubjectRec; candidate: boolean;
+  entry: EntryRec;
+  listType: ListTypeRec;
+  role: HitRole;
+  subject: SubjectRec;
+  candidate: boolean;
   /** Measures lifted today (reorganization): shown, but applies none. */
   lifted: boolean;
 }
-export interface RecordHit { record: RecordRec; department: DepartmentRec }
-export interface AppliedMeasure { measure: MeasureRec; entryIds: string[] }
-export interface MeasureGroup { department: DepartmentRec; measures: AppliedMeasure[] }
+export interface RecordHit {
+  record: RecordRec;
+  department: DepartmentRec;
+}
+export interface AppliedMeasure {
+  measure: MeasureRec;
+  entryIds: string[];
+}
+export interface MeasureGroup {
+  department: DepartmentRec;
+  measures: AppliedMeasure[];
+}
 
 export interface SubjectMatch {
   matched: boolean;
@@ -45,18 +75,30 @@ export interface SubjectMatch {
 
 const none = <T>() => Object.freeze([]) as unknown as T[];
 const NO_MATCH: SubjectMatch = Object.freeze({
-  matched: false, subject: null, hits: none<Hit>(), measures: none<MeasureGroup>(), candidate: false, records: none<RecordHit>(), eligibility: NOT_ELIGIBLE,
+  matched: false,
+  subject: null,
+  hits: none<Hit>(),
+  measures: none<MeasureGroup>(),
+  candidate: false,
+  records: none<RecordHit>(),
+  eligibility: NOT_ELIGIBLE,
 });
 /** The answer for a code no subject in the index has, per catalog (it says what a clean record qualifies for). */
 const unknownMatches = new WeakMap<CheckCatalog, SubjectMatch>();
 
 function unknownSubject(catalog: CheckCatalog): SubjectMatch {
   let match = unknownMatches.get(catalog);
-  if (match === undefined) unknownMatches.set(catalog, match = Object.freeze({ ...NO_MATCH, eligibility: catalog.cleanEligibility }));
+  if (match === undefined)
+    unknownMatches.set(catalog, (match = Object.freeze({ ...NO_MATCH, eligibility: catalog.cleanEligibility })));
   return match;
 }
 
-export function matchSubject(store: CheckStore, catalog: CheckCatalog, query: SubjectQuery, scope: CheckScope): SubjectMatch {
+export function matchSubject(
+  store: CheckStore,
+  catalog: CheckCatalog,
+  query: SubjectQuery,
+  scope: CheckScope,
+): SubjectMatch {
   let subjects: SubjectRec | SubjectRec[] | undefined;
   let candidate: boolean;
   const byCode = query.uscc !== null || query.digest !== null;
@@ -88,7 +130,11 @@ export function matchSubject(store: CheckStore, catalog: CheckCatalog, query: Su
 
   // Only records: the exact subject. Hits of several subjects (a shared name): none named.
   let subject: SubjectRec | null = hits.length === 0 ? exact : hits[0]!.subject;
-  for (const h of hits) if (h.subject !== subject) { subject = null; break; }
+  for (const h of hits)
+    if (h.subject !== subject) {
+      subject = null;
+      break;
+    }
   return {
     matched: true,
     subject,
@@ -107,15 +153,28 @@ function visibleRecords(subject: SubjectRec, catalog: CheckCatalog, scope: Check
   for (const record of Array.isArray(held) ? held : [held]) {
     if (!recordInEffect(record, scope.today)) continue;
     const domain = catalog.recordDomains.get(record.domain);
-    const visible = scope.seesAllRecords || record.departmentId === scope.departmentId || (domain !== undefined && sharesWith(domain, scope.departmentId));
-    if (visible) out.push({ record, department: catalog.departments.get(record.departmentId) ?? unknownDepartment(record.departmentId) });
+    const visible =
+      scope.seesAllRecords ||
+      record.departmentId === scope.departmentId ||
+      (domain !== undefined && sharesWith(domain, scope.departmentId));
+    if (visible)
+      out.push({
+        record,
+        department: catalog.departments.get(record.departmentId) ?? unknownDepartment(record.departmentId),
+      });
   }
   return out;
 }
 
 const unknownDepartment = (id: string): DepartmentRec => ({ id, code: '', name: '未知部门' });
 
-function collectHits(subject: SubjectRec, catalog: CheckCatalog, scope: CheckScope, candidate: boolean, into: Hit[]): void {
+function collectHits(
+  subject: SubjectRec,
+  catalog: CheckCatalog,
+  scope: CheckScope,
+  candidate: boolean,
+  into: Hit[],
+): void {
   const own = subject.entries;
   if (own !== null) {
     if (Array.isArray(own)) for (const entry of own) ownHit(entry, subject, catalog, scope, candidate, into);
@@ -124,14 +183,30 @@ function collectHits(subject: SubjectRec, catalog: CheckCatalog, scope: CheckSco
   if (subject.named !== null) {
     for (const link of itemsOf(subject.named)) {
       const listType = visibleListType(link.entry, catalog, scope);
-      if (listType) into.push({ entry: link.entry, listType, role: link.role, subject, candidate, lifted: isLifted(link.entry, scope.today) });
+      if (listType)
+        into.push({
+          entry: link.entry,
+          listType,
+          role: link.role,
+          subject,
+          candidate,
+          lifted: isLifted(link.entry, scope.today),
+        });
     }
   }
 }
 
-function ownHit(entry: EntryRec, subject: SubjectRec, catalog: CheckCatalog, scope: CheckScope, candidate: boolean, into: Hit[]): void {
+function ownHit(
+  entry: EntryRec,
+  subject: SubjectRec,
+  catalog: CheckCatalog,
+  scope: CheckScope,
+  candidate: boolean,
+  into: Hit[],
+): void {
   const listType = visibleListType(entry, catalog, scope);
-  if (listType) into.push({ entry, listType, role: 'subject', subject, candidate, lifted: isLifted(entry, scope.today) });
+  if (listType)
+    into.push({ entry, listType, role: 'subject', subject, candidate, lifted: isLifted(entry, scope.today) });
 }
 
 const isLifted = (entry: EntryRec, today: string) => entry.lifted !== null && entry.lifted.activeOn(today);
@@ -209,9 +284,11 @@ function eligibilityOf(subject: SubjectRec, hits: Hit[], catalog: CheckCatalog, 
       if (rule.listTypeCodes !== null && !rule.listTypeCodes.has(hit.listType.code)) continue;
       greenChannel ||= rule.greenChannel;
       acceptWithCommitment ||= rule.acceptWithCommitment;
-      (basis ??= []).push(rule.code === null
-        ? { kind: 'red_list', entryId: hit.entry.id, name: hit.listType.name }
-        : { kind: 'red_list', entryId: hit.entry.id, ruleCode: rule.code, name: hit.listType.name });
+      (basis ??= []).push(
+        rule.code === null
+          ? { kind: 'red_list', entryId: hit.entry.id, name: hit.listType.name }
+          : { kind: 'red_list', entryId: hit.entry.id, ruleCode: rule.code, name: hit.listType.name },
+      );
     }
   }
   const clean = hasRecordInEffect(subject, today) ? NOT_ELIGIBLE : catalog.cleanEligibility;

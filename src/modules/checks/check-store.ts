@@ -50,7 +50,10 @@ export class EntryRec {
 
 /** Measures lifted from `from` to `until` (inclusive days; null = open). */
 export class Lifting {
-  constructor(readonly from: string | null, readonly until: string | null) {}
+  constructor(
+    readonly from: string | null,
+    readonly until: string | null,
+  ) {}
   activeOn(today: string): boolean {
     return (this.from === null || this.from <= today) && (this.until === null || today <= this.until);
   }
@@ -75,7 +78,11 @@ export class RecordRec {
 
 /** A person named by a decision: held by both the entry and the person. */
 export class NamedLink {
-  constructor(readonly entry: EntryRec, readonly person: SubjectRec, readonly role: PersonRole) {}
+  constructor(
+    readonly entry: EntryRec,
+    readonly person: SubjectRec,
+    readonly role: PersonRole,
+  ) {}
 }
 
 const ROLES = new Set(['legalRepresentative', 'principal', 'responsiblePerson']);
@@ -91,9 +98,15 @@ export class CheckStore {
   private readonly strings = new Map<string, string>();
   private readonly measureLists = new Map<string, readonly string[]>();
 
-  findByUscc(uscc: string): SubjectRec | undefined { return this.byUscc.get(uscc); }
-  findByDigest(digest: string): SubjectRec | undefined { return this.byDigest.get(digest); }
-  findByName(nameKey: string): SubjectRec | SubjectRec[] | undefined { return this.byName.get(nameKey); }
+  findByUscc(uscc: string): SubjectRec | undefined {
+    return this.byUscc.get(uscc);
+  }
+  findByDigest(digest: string): SubjectRec | undefined {
+    return this.byDigest.get(digest);
+  }
+  findByName(nameKey: string): SubjectRec | SubjectRec[] | undefined {
+    return this.byName.get(nameKey);
+  }
 
   /** Adds (or replaces) one entry with its measures; the persons it names follow through addPerson(). */
   put(row: EntryRow): EntryRec {
@@ -105,8 +118,13 @@ export class CheckStore {
   add(row: EntryRow): EntryRec {
     const subject = this.subject(row);
     const entry = new EntryRec(
-      row.id, this.intern(row.list_type_id), subject, row.reason, row.document_no,
-      row.start_date === null ? null : this.intern(row.start_date), row.end_date === null ? null : this.intern(row.end_date),
+      row.id,
+      this.intern(row.list_type_id),
+      subject,
+      row.reason,
+      row.document_no,
+      row.start_date === null ? null : this.intern(row.start_date),
+      row.end_date === null ? null : this.intern(row.end_date),
       row.objection_pending,
     );
     if (row.measure_ids !== '') entry.measureIds = this.measureList(row.measure_ids);
@@ -121,8 +139,16 @@ export class CheckStore {
     this.removeRecord(row.id);
     const subject = this.subject(row);
     const record = new RecordRec(
-      row.id, subject, this.intern(row.department_id), this.intern(row.domain), row.decision_no, this.intern(row.decision_date),
-      this.intern(row.severity) as RecordRec['severity'], this.intern(row.penalty_type), row.objection_pending, this.intern(row.disclosure_end),
+      row.id,
+      subject,
+      this.intern(row.department_id),
+      this.intern(row.domain),
+      row.decision_no,
+      this.intern(row.decision_date),
+      this.intern(row.severity) as RecordRec['severity'],
+      this.intern(row.penalty_type),
+      row.objection_pending,
+      this.intern(row.disclosure_end),
     );
     subject.records = insertById(subject.records, record);
     this.records.set(record.id, record);
@@ -167,7 +193,12 @@ export class CheckStore {
     const existing = row.uscc !== null ? this.byUscc.get(row.uscc) : this.byDigest.get(row.citizen_id_digest!);
     const nameKey = row.name_key ?? row.name;
     if (existing !== undefined && existing.id === row.subject_id) {
-      if (existing.name !== row.name || existing.nameKey !== nameKey || existing.kind !== row.kind || existing.masked !== row.citizen_id_masked) {
+      if (
+        existing.name !== row.name ||
+        existing.nameKey !== nameKey ||
+        existing.kind !== row.kind ||
+        existing.masked !== row.citizen_id_masked
+      ) {
         this.unindex(existing);
         existing.kind = row.kind;
         existing.name = row.name;
@@ -180,8 +211,15 @@ export class CheckStore {
     // The code now belongs to another subject (a corrected code): the old record keeps its entries until they are
     // reloaded, but is no longer found by that code.
     if (existing !== undefined) this.unindex(existing);
-    const created = new SubjectRec(row.subject_id, this.intern(row.kind) as SubjectKind, row.name, nameKey, row.uscc,
-      row.citizen_id_digest, row.citizen_id_masked);
+    const created = new SubjectRec(
+      row.subject_id,
+      this.intern(row.kind) as SubjectKind,
+      row.name,
+      nameKey,
+      row.uscc,
+      row.citizen_id_digest,
+      row.citizen_id_masked,
+    );
     this.subjectCount += 1;
     this.index(created);
     return created;

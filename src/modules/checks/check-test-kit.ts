@@ -21,13 +21,27 @@ export async function createCheckKit(options: { now?: string; pageSize?: number 
   const secrets = createSecrets(randomBytes(32));
   const log = createLogger('silent');
   // As compose() does: two connections for a load on PostgreSQL.
-  const index = new CheckIndex({ db, clock, log, secrets, pageSize: options.pageSize, parallelLoad: database.kind === 'postgres' });
+  const index = new CheckIndex({
+    db,
+    clock,
+    log,
+    secrets,
+    pageSize: options.pageSize,
+    parallelLoad: database.kind === 'postgres',
+  });
   const sync = new EventSync({ database, db, clock, log, intervalMs: 50, staleAfterMs: 5000 });
   sync.subscribe((events) => index.apply(events));
   const recorder = new CheckRecorder({ db, clock, log, limit: 100_000 });
   const data = new CheckData({ db, clock, secrets });
   return {
-    database, db, clock, secrets, index, sync, recorder, data,
+    database,
+    db,
+    clock,
+    secrets,
+    index,
+    sync,
+    recorder,
+    data,
     /** Loads the index (first call) or applies what was written since (later calls). */
     async refresh() {
       if (!sync.status().loaded) await sync.initialize(() => index.load());

@@ -1,11 +1,17 @@
 import { unavailable, unprocessable } from '../shared/errors.ts';
 
 /** Problems of one subject (answered in its result, not as an error of the request). */
-export const emptySubject = (field: string) =>
-  ({ field, code: 'check.empty_subject', message: `${field} 未提供统一社会信用代码、公民身份号码或名称，无法核查。` });
+export const emptySubject = (field: string) => ({
+  field,
+  code: 'check.empty_subject',
+  message: `${field} 未提供统一社会信用代码、公民身份号码或名称，无法核查。`,
+});
 
-export const ambiguousSubject = (field: string) =>
-  ({ field, code: 'check.ambiguous_subject', message: `${field} 同时提供了统一社会信用代码和公民身份号码：每个主体只能提供其中之一。` });
+export const ambiguousSubject = (field: string) => ({
+  field,
+  code: 'check.ambiguous_subject',
+  message: `${field} 同时提供了统一社会信用代码和公民身份号码：每个主体只能提供其中之一。`,
+});
 
 export const unknownScenario = () =>
   unprocessable('check.unknown_scenario', '应用场景代码不存在，请使用措施清单中的场景代码。', { field: 'scenario' });

@@ -40,8 +40,15 @@ function presentResult(r: CheckedSubject): Result {
 /** A record is information for the caller: no hit, no measures. */
 function presentRecord({ record: r, department }: RecordHit): Result['records'][number] {
   return {
-    recordId: r.id, department: departmentView(department), domain: r.domain, decisionNo: r.decisionNo, decisionDate: r.decisionDate,
-    severity: r.severity, penaltyType: r.penaltyType, state: r.objectionPending ? 'objection_pending' : 'in_effect', disclosureEnd: r.disclosureEnd,
+    recordId: r.id,
+    department: departmentView(department),
+    domain: r.domain,
+    decisionNo: r.decisionNo,
+    decisionDate: r.decisionDate,
+    severity: r.severity,
+    penaltyType: r.penaltyType,
+    state: r.objectionPending ? 'objection_pending' : 'in_effect',
+    disclosureEnd: r.disclosureEnd,
   };
 }
 
@@ -75,20 +82,31 @@ function presentGroup(g: MeasureGroup): Result['measures'][number] {
 
 function listTypeView(lt: ListTypeRec) {
   let view = listTypeViews.get(lt);
-  if (view === undefined) listTypeViews.set(lt, view = Object.freeze({ id: lt.id, code: lt.code, name: lt.name, kind: lt.kind }));
+  if (view === undefined)
+    listTypeViews.set(lt, (view = Object.freeze({ id: lt.id, code: lt.code, name: lt.name, kind: lt.kind })));
   return view;
 }
 
 function departmentView(d: DepartmentRec) {
   let view = departmentViews.get(d);
-  if (view === undefined) departmentViews.set(d, view = Object.freeze({ id: d.id, code: d.code, name: d.name }));
+  if (view === undefined) departmentViews.set(d, (view = Object.freeze({ id: d.id, code: d.code, name: d.name })));
   return view;
 }
 
 function measureView(m: MeasureRec) {
   let view = measureViews.get(m);
   if (view === undefined) {
-    measureViews.set(m, view = Object.freeze({ id: m.id, code: m.code, kind: m.kind, title: m.title, content: m.content, legalBasis: m.legalBasis }));
+    measureViews.set(
+      m,
+      (view = Object.freeze({
+        id: m.id,
+        code: m.code,
+        kind: m.kind,
+        title: m.title,
+        content: m.content,
+        legalBasis: m.legalBasis,
+      })),
+    );
   }
   return view;
 }

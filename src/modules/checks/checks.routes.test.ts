@@ -23,7 +23,10 @@ describe('POST /api/v1/checks', () => {
     uscc = makeUscc();
     legalRepresentative = makeCitizenId();
     const entry = await publishBlackEntry(t, {
-      operator, reviewer, listTypeCode: 'black_amr', subject: { uscc, name: '示例区核查接口测试有限公司' },
+      operator,
+      reviewer,
+      listTypeCode: 'black_amr',
+      subject: { uscc, name: '示例区核查接口测试有限公司' },
       relatedPersons: [{ citizenId: legalRepresentative, name: '钱法人', role: 'legalRepresentative' }],
     });
     entryId = entry.id;
@@ -42,7 +45,10 @@ describe('POST /api/v1/checks', () => {
     const [r] = body.results;
     assert.equal(r.matched, true);
     assert.equal(r.candidate, false);
-    assert.deepEqual(r.hits.map((h: { entryId: string; role: string; state: string }) => [h.entryId, h.role, h.state]), [[entryId, 'subject', 'in_effect']]);
+    assert.deepEqual(
+      r.hits.map((h: { entryId: string; role: string; state: string }) => [h.entryId, h.role, h.state]),
+      [[entryId, 'subject', 'in_effect']],
+    );
     assert.equal(r.hits[0].listType.code, 'black_amr');
     assert.ok(r.measures.length > 0, 'the decided sanctions for an organization');
   });
@@ -57,9 +63,16 @@ describe('POST /api/v1/checks', () => {
   });
 
   test('every check is recorded once the recorder flushes', async () => {
-    const res = await check(taxSystem.headers, { subjects: [{ uscc }, { name: '无此主体' }], scenario: 'administrative_licensing' });
+    const res = await check(taxSystem.headers, {
+      subjects: [{ uscc }, { name: '无此主体' }],
+      scenario: 'administrative_licensing',
+    });
     await t.ctx.recorder.flush();
-    const row = await t.ctx.db.selectFrom('check_records').selectAll().where('check_id', '=', res.json().checkId).executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('check_records')
+      .selectAll()
+      .where('check_id', '=', res.json().checkId)
+      .executeTakeFirstOrThrow();
     assert.equal(row.department_id, taxSystem.departmentId);
     assert.equal(row.scenario, 'administrative_licensing');
     assert.equal(row.subjects.length, 2);
@@ -101,14 +114,27 @@ describe('checks while the database is unreachable', () => {
     try {
       const system = await createApiKey(t, 'amr');
       const outage = new Outage();
-      const sync = new EventSync({ database: t.ctx.database, db: t.ctx.db.withPlugin(outage), clock: t.clock, log: t.ctx.log, intervalMs: 60_000, staleAfterMs: 5000 });
+      const sync = new EventSync({
+        database: t.ctx.database,
+        db: t.ctx.db.withPlugin(outage),
+        clock: t.clock,
+        log: t.ctx.log,
+        intervalMs: 60_000,
+        staleAfterMs: 5000,
+      });
       await sync.initialize(async () => {});
       t.ctx.sync = sync;
       outage.down = true;
       t.clock.advance(5000);
       await sync.pollOnce();
 
-      const ask = () => t.app.inject({ method: 'POST', url: '/api/v1/checks', headers: system.headers, payload: { subjects: [{ uscc: makeUscc() }] } });
+      const ask = () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/checks',
+          headers: system.headers,
+          payload: { subjects: [{ uscc: makeUscc() }] },
+        });
       const first = await ask();
       assert.equal(first.statusCode, 200, first.body);
       assert.equal(first.json().stale, true);

@@ -2,7 +2,12 @@ import type { EventSync } from '../../app/sync.ts';
 import { hasRole, type Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import {
-  inspectIdentifier, maskCitizenId, maskIdentifier, normalizeIdentifierInput, validateCitizenId, validateUscc,
+  inspectIdentifier,
+  maskCitizenId,
+  maskIdentifier,
+  normalizeIdentifierInput,
+  validateCitizenId,
+  validateUscc,
   type IdentifierValidation,
 } from '../shared/identifiers.ts';
 import { uuidv7 } from '../shared/ids.ts';
@@ -26,21 +31,49 @@ export interface CheckDeps {
 }
 
 /** The subject as asked, with nothing a check may not repeat: an ID number only masked. */
-export interface ShownQuery { uscc?: string; citizenIdMasked?: string; name?: string }
+export interface ShownQuery {
+  uscc?: string;
+  citizenIdMasked?: string;
+  name?: string;
+}
 
 /** What is wrong with one subject of a check: it is then not checked (no hits), the others are. */
-export interface SubjectProblem { field: string; code: string; message: string }
+export interface SubjectProblem {
+  field: string;
+  code: string;
+  message: string;
+}
 
-export interface CheckedSubject { index: number; query: ShownQuery; match: SubjectMatch; problems?: SubjectProblem[] }
+export interface CheckedSubject {
+  index: number;
+  query: ShownQuery;
+  match: SubjectMatch;
+  problems?: SubjectProblem[];
+}
 
-export interface CheckOutcome { checkId: string; dataVersion: bigint; stale: boolean; results: CheckedSubject[] }
+export interface CheckOutcome {
+  checkId: string;
+  dataVersion: bigint;
+  stale: boolean;
+  results: CheckedSubject[];
+}
 
-interface ParsedSubject { query: SubjectQuery; shown: ShownQuery; recorded: RecordedSubject; problems: SubjectProblem[] | null }
+interface ParsedSubject {
+  query: SubjectQuery;
+  shown: ShownQuery;
+  recorded: RecordedSubject;
+  problems: SubjectProblem[] | null;
+}
 
 /** The answer for a subject that was not checked: nothing found, nothing it qualifies for. */
 const UNCHECKED: SubjectMatch = Object.freeze({
-  matched: false, subject: null, hits: Object.freeze([]) as never, measures: Object.freeze([]) as never, candidate: false,
-  records: Object.freeze([]) as never, eligibility: NOT_ELIGIBLE,
+  matched: false,
+  subject: null,
+  hits: Object.freeze([]) as never,
+  measures: Object.freeze([]) as never,
+  candidate: false,
+  records: Object.freeze([]) as never,
+  eligibility: NOT_ELIGIBLE,
 });
 
 /**
@@ -52,7 +85,10 @@ export async function acknowledgedCheck(deps: CheckDeps, actor: Actor, input: Ch
   try {
     await durable;
   } catch (error) {
-    deps.log?.error({ err: { type: (error as Error)?.name, code: (error as NodeJS.ErrnoException)?.code } }, 'check journal could not be written');
+    deps.log?.error(
+      { err: { type: (error as Error)?.name, code: (error as NodeJS.ErrnoException)?.code } },
+      'check journal could not be written',
+    );
     throw unjournaled();
   }
   return outcome;
@@ -66,7 +102,11 @@ export async function acknowledgedCheck(deps: CheckDeps, actor: Actor, input: Ch
  * Every subject is answered on its own: one with a malformed code (or none) gets its problems and no hits,
  * and the record says it was not checked.
  */
-export function runCheck(deps: CheckDeps, actor: Actor, input: CheckBodyInput): { outcome: CheckOutcome; durable: Promise<void> } {
+export function runCheck(
+  deps: CheckDeps,
+  actor: Actor,
+  input: CheckBodyInput,
+): { outcome: CheckOutcome; durable: Promise<void> } {
   const now = deps.clock.now();
   const today = chinaDate(now);
   const scenario = input.scenario ?? null;
@@ -74,7 +114,12 @@ export function runCheck(deps: CheckDeps, actor: Actor, input: CheckBodyInput): 
   const parsed = parseSubjects(input.subjects, today, deps.secrets);
 
   const { dataVersion, stale } = deps.sync.status();
-  const scope: CheckScope = { departmentId: actor.departmentId, scenario, today, seesAllRecords: hasRole(actor, 'credit_office', 'admin') };
+  const scope: CheckScope = {
+    departmentId: actor.departmentId,
+    scenario,
+    today,
+    seesAllRecords: hasRole(actor, 'credit_office', 'admin'),
+  };
   const results: CheckedSubject[] = new Array(parsed.length);
   const recorded: RecordedSubject[] = new Array(parsed.length);
   for (let i = 0; i < parsed.length; i++) {
@@ -93,7 +138,14 @@ export function runCheck(deps: CheckDeps, actor: Actor, input: CheckBodyInput): 
 
   const checkId = uuidv7(now.getTime());
   const durable = deps.recorder.record({
-    checkId, checkedAt: now, departmentId: actor.departmentId, actor: actor.ref, scenario, dataVersion, stale, subjects: recorded,
+    checkId,
+    checkedAt: now,
+    departmentId: actor.departmentId,
+    actor: actor.ref,
+    scenario,
+    dataVersion,
+    stale,
+    subjects: recorded,
   });
   if (durable === false) throw unrecorded();
   return { outcome: { checkId, dataVersion, stale, results }, durable };
@@ -105,7 +157,12 @@ function parseSubjects(subjects: CheckBodyInput['subjects'], today: string, secr
   return parsed;
 }
 
-function parseSubject(s: CheckBodyInput['subjects'][number], field: string, today: string, secrets: Secrets): ParsedSubject {
+function parseSubject(
+  s: CheckBodyInput['subjects'][number],
+  field: string,
+  today: string,
+  secrets: Secrets,
+): ParsedSubject {
   const uscc = present(s.uscc);
   const citizenId = present(s.citizenId);
   const name = present(s.name);
@@ -149,13 +206,22 @@ function parseSubject(s: CheckBodyInput['subjects'][number], field: string, toda
 }
 
 /** The problems, plus a hint when the value is a valid identifier of the other kind (put in the wrong field). */
-function identifierProblems(field: string, v: IdentifierValidation, raw: string, other: 'uscc' | 'citizen_id'): SubjectProblem[] {
-  const problems = v.problems.filter((p) => p.severity === 'error').map(({ code, message }) => ({ field, code, message }));
+function identifierProblems(
+  field: string,
+  v: IdentifierValidation,
+  raw: string,
+  other: 'uscc' | 'citizen_id',
+): SubjectProblem[] {
+  const problems = v.problems
+    .filter((p) => p.severity === 'error')
+    .map(({ code, message }) => ({ field, code, message }));
   const inspected = inspectIdentifier(raw);
   if (inspected.valid && inspected.type === other) {
-    problems.push(other === 'uscc'
-      ? { field, code: 'check.wrong_field', message: '该号码是统一社会信用代码，请填写在 uscc 字段' }
-      : { field, code: 'check.wrong_field', message: '该号码是公民身份号码，请填写在 citizenId 字段' });
+    problems.push(
+      other === 'uscc'
+        ? { field, code: 'check.wrong_field', message: '该号码是统一社会信用代码，请填写在 uscc 字段' }
+        : { field, code: 'check.wrong_field', message: '该号码是公民身份号码，请填写在 citizenId 字段' },
+    );
   }
   return problems;
 }

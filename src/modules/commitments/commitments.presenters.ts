@@ -7,7 +7,11 @@ import { STATE_LABELS, TYPE_LABELS } from './commitments.states.ts';
 export async function presentCommitment(db: Executor, c: CommitmentRow) {
   const [subject, department] = await Promise.all([
     db.selectFrom('subjects').selectAll().where('id', '=', c.subject_id).executeTakeFirstOrThrow(),
-    db.selectFrom('departments').select(['id', 'code', 'name']).where('id', '=', c.department_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('departments')
+      .select(['id', 'code', 'name'])
+      .where('id', '=', c.department_id)
+      .executeTakeFirstOrThrow(),
   ]);
   return {
     id: c.id,
@@ -25,7 +29,8 @@ export async function presentCommitment(db: Executor, c: CommitmentRow) {
     fulfilment: c.fulfilment,
     recordId: c.record_id,
     repairId: c.repair_id,
-    due: c.due_from && c.due_days !== null && c.due_date ? { from: c.due_from, days: c.due_days, date: c.due_date } : null,
+    due:
+      c.due_from && c.due_days !== null && c.due_date ? { from: c.due_from, days: c.due_days, date: c.due_date } : null,
     closedAt: c.closed_at?.toISOString() ?? null,
     createdAt: c.created_at.toISOString(),
     updatedAt: c.updated_at.toISOString(),

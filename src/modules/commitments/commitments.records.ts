@@ -15,13 +15,32 @@ export const BREACH_PENALTY_TYPE = 'commitment_breach';
  * the commitment code is its document number, the fulfilment date its decision date, what was not performed its
  * facts and the commitment's liability clause its basis. Severity and periods come from the catalog mapping.
  */
-export async function proposeBreachRecord(w: Write, c: CommitmentRow, input: { domain: string; date: string; unperformed: string }) {
+export async function proposeBreachRecord(
+  w: Write,
+  c: CommitmentRow,
+  input: { domain: string; date: string; unperformed: string },
+) {
   // Checked here to name the fulfilment's field; insertNewRecord checks the rest (classification, periods).
-  const domain = await w.tx.selectFrom('record_domains').select('code').where('code', '=', input.domain).executeTakeFirst();
-  if (!domain) throw unprocessable('commitment.unknown_domain', `失信信息领域「${input.domain}」不存在。`, { field: 'recordDomain' });
+  const domain = await w.tx
+    .selectFrom('record_domains')
+    .select('code')
+    .where('code', '=', input.domain)
+    .executeTakeFirst();
+  if (!domain)
+    throw unprocessable('commitment.unknown_domain', `失信信息领域「${input.domain}」不存在。`, {
+      field: 'recordDomain',
+    });
   return insertNewRecord(w, {
-    subjectId: c.subject_id, departmentId: c.department_id, domain: input.domain, decisionNo: c.code, decisionDate: input.date,
-    facts: input.unperformed, basis: c.liability, penaltyType: BREACH_PENALTY_TYPE, state: 'proposed', sourceCommitmentId: c.id,
+    subjectId: c.subject_id,
+    departmentId: c.department_id,
+    domain: input.domain,
+    decisionNo: c.code,
+    decisionDate: input.date,
+    facts: input.unperformed,
+    basis: c.liability,
+    penaltyType: BREACH_PENALTY_TYPE,
+    state: 'proposed',
+    sourceCommitmentId: c.id,
     createdBy: w.actor,
   });
 }
@@ -33,19 +52,42 @@ export async function proposeBreachRecord(w: Write, c: CommitmentRow, input: { d
  */
 export async function restoreRepairedRecord(w: Write, c: CommitmentRow) {
   if (!c.repair_id) return null;
-  const repair = await w.tx.selectFrom('repairs').select(['target_stream', 'target_id']).where('id', '=', c.repair_id).executeTakeFirst();
+  const repair = await w.tx
+    .selectFrom('repairs')
+    .select(['target_stream', 'target_id'])
+    .where('id', '=', c.repair_id)
+    .executeTakeFirst();
   if (!repair || repair.target_stream !== 'record' || !repair.target_id) return null;
-  const record = await w.tx.selectFrom('records').selectAll().where('id', '=', repair.target_id).forUpdate().executeTakeFirst();
+  const record = await w.tx
+    .selectFrom('records')
+    .selectAll()
+    .where('id', '=', repair.target_id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!record || record.state !== 'ended' || record.ended_reason !== 'repaired') return null;
   if (record.repair_id !== null && record.repair_id !== c.repair_id) return null;
   const today = chinaDate(w.now);
   const disclosureEnd = addMonthsCivil(today, record.rule.maxMonths);
-  await w.tx.updateTable('records').set({
-    state: 'in_effect', ended_reason: null, ended_note: null, ended_at: null, disclosure_end: disclosureEnd, updated_at: w.now,
-  }).where('id', '=', record.id).execute();
+  await w.tx
+    .updateTable('records')
+    .set({
+      state: 'in_effect',
+      ended_reason: null,
+      ended_note: null,
+      ended_at: null,
+      disclosure_end: disclosureEnd,
+      updated_at: w.now,
+    })
+    .where('id', '=', record.id)
+    .execute();
   recordChange(w, record, 'record.restored', {
-    state: 'in_effect', previousState: record.state, previousReason: record.ended_reason, commitmentId: c.id, repairId: c.repair_id,
-    restoredOn: today, disclosureEnd,
+    state: 'in_effect',
+    previousState: record.state,
+    previousReason: record.ended_reason,
+    commitmentId: c.id,
+    repairId: c.repair_id,
+    restoredOn: today,
+    disclosureEnd,
   });
   // In effect again: a serious record ends the subject's red-list entries, as when it was first recorded.
   if (record.severity === 'serious') await leaveRedLists(w, record.subject_id, record.id);

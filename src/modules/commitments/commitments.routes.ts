@@ -4,7 +4,13 @@ import { COMMITMENT_CODE } from './commitment-code.ts';
 import { acceptWithCommitment } from './commitments.acceptance.ts';
 import { recordFulfilment } from './commitments.fulfilment.ts';
 import { presentCommitment } from './commitments.presenters.ts';
-import { AcceptanceBody, Commitment, CommitmentQuery, CreateCommitmentBody, FulfilmentBody } from './commitments.schemas.ts';
+import {
+  AcceptanceBody,
+  Commitment,
+  CommitmentQuery,
+  CreateCommitmentBody,
+  FulfilmentBody,
+} from './commitments.schemas.ts';
 import { createCommitment, getCommitment, getCommitmentByCode, listCommitments } from './commitments.usecases.ts';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -13,38 +19,84 @@ const tags = ['commitments'];
 
 export const commitmentRoutes: RoutePlugin = (app, ctx) => {
   const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
-  const present = async (p: Promise<{ commitment: Parameters<typeof presentCommitment>[1] }>) => presentCommitment(ctx.db, (await p).commitment);
+  const present = async (p: Promise<{ commitment: Parameters<typeof presentCommitment>[1] }>) =>
+    presentCommitment(ctx.db, (await p).commitment);
 
-  app.post('/api/v1/commitments', {
-    schema: { tags, summary: '登记信用承诺（部门经办、审核人员或部门业务系统）', body: CreateCommitmentBody, response: { 201: Commitment } },
-  }, async (req, reply) => {
-    reply.code(201);
-    return present(createCommitment(deps(req), req.body));
-  });
+  app.post(
+    '/api/v1/commitments',
+    {
+      schema: {
+        tags,
+        summary: '登记信用承诺（部门经办、审核人员或部门业务系统）',
+        body: CreateCommitmentBody,
+        response: { 201: Commitment },
+      },
+    },
+    async (req, reply) => {
+      reply.code(201);
+      return present(createCommitment(deps(req), req.body));
+    },
+  );
 
-  app.post('/api/v1/commitments/acceptances', {
-    schema: { tags, summary: '容缺受理：为符合条件的主体受理缺少非关键材料的申请，并登记补交承诺', body: AcceptanceBody, response: { 201: Commitment } },
-  }, async (req, reply) => {
-    reply.code(201);
-    return present(acceptWithCommitment(deps(req), req.body));
-  });
+  app.post(
+    '/api/v1/commitments/acceptances',
+    {
+      schema: {
+        tags,
+        summary: '容缺受理：为符合条件的主体受理缺少非关键材料的申请，并登记补交承诺',
+        body: AcceptanceBody,
+        response: { 201: Commitment },
+      },
+    },
+    async (req, reply) => {
+      reply.code(201);
+      return present(acceptWithCommitment(deps(req), req.body));
+    },
+  );
 
-  app.get('/api/v1/commitments', {
-    schema: { tags, summary: '信用承诺列表（本部门；信用办、管理员、审计可见全部）', querystring: CommitmentQuery, response: { 200: z.object({ items: z.array(Commitment) }) } },
-  }, async (req) => {
-    const { commitments } = await listCommitments(deps(req), req.query);
-    return { items: await Promise.all(commitments.map((c) => presentCommitment(ctx.db, c))) };
-  });
+  app.get(
+    '/api/v1/commitments',
+    {
+      schema: {
+        tags,
+        summary: '信用承诺列表（本部门；信用办、管理员、审计可见全部）',
+        querystring: CommitmentQuery,
+        response: { 200: z.object({ items: z.array(Commitment) }) },
+      },
+    },
+    async (req) => {
+      const { commitments } = await listCommitments(deps(req), req.query);
+      return { items: await Promise.all(commitments.map((c) => presentCommitment(ctx.db, c))) };
+    },
+  );
 
-  app.get('/api/v1/commitments/by-code/:code', {
-    schema: { tags, summary: '按承诺编号查询信用承诺', params: CodeParams, response: { 200: Commitment } },
-  }, async (req) => present(getCommitmentByCode(deps(req), req.params.code)));
+  app.get(
+    '/api/v1/commitments/by-code/:code',
+    {
+      schema: { tags, summary: '按承诺编号查询信用承诺', params: CodeParams, response: { 200: Commitment } },
+    },
+    async (req) => present(getCommitmentByCode(deps(req), req.params.code)),
+  );
 
-  app.get('/api/v1/commitments/:id', {
-    schema: { tags, summary: '信用承诺详情', params: IdParams, response: { 200: Commitment } },
-  }, async (req) => present(getCommitment(deps(req), req.params.id)));
+  app.get(
+    '/api/v1/commitments/:id',
+    {
+      schema: { tags, summary: '信用承诺详情', params: IdParams, response: { 200: Commitment } },
+    },
+    async (req) => present(getCommitment(deps(req), req.params.id)),
+  );
 
-  app.post('/api/v1/commitments/:id/fulfilment', {
-    schema: { tags, summary: '认定承诺履行情况（受理部门审核人员）；未全部履行的形成待审核的失信信息', params: IdParams, body: FulfilmentBody, response: { 200: Commitment } },
-  }, async (req) => present(recordFulfilment(deps(req), req.params.id, req.body)));
+  app.post(
+    '/api/v1/commitments/:id/fulfilment',
+    {
+      schema: {
+        tags,
+        summary: '认定承诺履行情况（受理部门审核人员）；未全部履行的形成待审核的失信信息',
+        params: IdParams,
+        body: FulfilmentBody,
+        response: { 200: Commitment },
+      },
+    },
+    async (req) => present(recordFulfilment(deps(req), req.params.id, req.body)),
+  );
 };

@@ -13,7 +13,9 @@ export async function findDepartmentByCode(db: Executor, code: string): Promise<
 
 /** The credit office: the seeded department with code credit_office first, else any of kind credit_office. */
 export async function findCreditOffice(db: Executor): Promise<DepartmentRow | undefined> {
-  return db.selectFrom('departments').selectAll()
+  return db
+    .selectFrom('departments')
+    .selectAll()
     .where('kind', '=', 'credit_office')
     .orderBy((eb) => eb.case().when('code', '=', 'credit_office').then(0).else(1).end())
     .orderBy('created_at')

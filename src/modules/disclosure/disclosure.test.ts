@@ -5,7 +5,8 @@ import { createUser, type Headers, type TestUser } from '../../test/fixtures.ts'
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord } from '../records/records.test-support.ts';
 
-const search = (t: TestApp, query: string) => t.app.inject({ method: 'GET', url: `/api/v1/public/disclosures?${query}` });
+const search = (t: TestApp, query: string) =>
+  t.app.inject({ method: 'GET', url: `/api/v1/public/disclosures?${query}` });
 
 describe('penalty records over time, in public and in checks', () => {
   let t: TestApp;
@@ -15,14 +16,27 @@ describe('penalty records over time, in public and in checks', () => {
   const subjects: Record<string, { uscc: string; name: string; id?: string }> = {};
 
   before(async () => {
-    t = await createTestApp({ config: { sessionIdleMinutes: 1e7, sessionAbsoluteMinutes: 1e7 }, now: '2026-03-02T02:00:00Z' });
+    t = await createTestApp({
+      config: { sessionIdleMinutes: 1e7, sessionAbsoluteMinutes: 1e7 },
+      now: '2026-03-02T02:00:00Z',
+    });
     amrOperator = await createUser(t, { roles: ['operator'], departmentCode: 'amr' });
     amrReviewer = await createUser(t, { roles: ['reviewer'], departmentCode: 'amr' });
     taxUser = await createUser(t, { roles: ['operator'], departmentCode: 'tax' });
-    const cases = { minor: ['warning', false], minorDisclosed: ['warning', true], general: ['fine', false], serious: ['suspension', false] } as const;
+    const cases = {
+      minor: ['warning', false],
+      minorDisclosed: ['warning', true],
+      general: ['fine', false],
+      serious: ['suspension', false],
+    } as const;
     for (const [key, [penaltyType, discloseMinor]] of Object.entries(cases)) {
       const s = { uscc: makeUscc(), name: `示例区${key}处罚有限公司` };
-      const r = await createRecord(t, amrOperator.headers, { subject: s, penaltyType, discloseMinor, decisionDate: '2026-03-02' });
+      const r = await createRecord(t, amrOperator.headers, {
+        subject: s,
+        penaltyType,
+        discloseMinor,
+        decisionDate: '2026-03-02',
+      });
       subjects[key] = { ...s, id: r.id };
     }
     await t.sync();
@@ -47,11 +61,22 @@ describe('penalty records over time, in public and in checks', () => {
   test('on the decision day general and serious records are public; a minor one only when the department decided so; all are shared', async () => {
     const general = await publicRecords('general');
     assert.equal(general.length, 1);
-    assert.deepEqual({ ...general[0], decisionNo: undefined, repairNoticeUrl: undefined }, {
-      decisionNo: undefined, decisionDate: '2026-03-02', departmentName: '示例区市场监督管理局', domainName: '市场监管', penaltyType: '罚款',
-      facts: '未按规定公示年度报告', basis: '《企业信息公示暂行条例》第十八条', amount: '5000.00', severityLabel: '一般', disclosureEnd: '2027-03-02',
-      repairNoticeUrl: undefined,
-    });
+    assert.deepEqual(
+      { ...general[0], decisionNo: undefined, repairNoticeUrl: undefined },
+      {
+        decisionNo: undefined,
+        decisionDate: '2026-03-02',
+        departmentName: '示例区市场监督管理局',
+        domainName: '市场监管',
+        penaltyType: '罚款',
+        facts: '未按规定公示年度报告',
+        basis: '《企业信息公示暂行条例》第十八条',
+        amount: '5000.00',
+        severityLabel: '一般',
+        disclosureEnd: '2027-03-02',
+        repairNoticeUrl: undefined,
+      },
+    );
     assert.equal((await publicRecords('serious'))[0].severityLabel, '严重');
     assert.equal((await publicRecords('minorDisclosed')).length, 1);
     assert.equal((await publicRecords('minor')).length, 0);
@@ -63,7 +88,10 @@ describe('penalty records over time, in public and in checks', () => {
     const nothing = await search(t, `uscc=${makeUscc()}`);
     assert.equal(hidden.body, nothing.body);
     assert.equal(hidden.body, '{"date":"2026-03-02","items":[]}');
-    assert.equal((await search(t, `name=${encodeURIComponent(subjects.minor!.name)}`)).body, (await search(t, 'name=无此主体有限公司')).body);
+    assert.equal(
+      (await search(t, `name=${encodeURIComponent(subjects.minor!.name)}`)).body,
+      (await search(t, 'name=无此主体有限公司')).body,
+    );
     assert.equal(hidden.headers['cache-control'], 'no-store');
   });
 
@@ -100,7 +128,11 @@ describe('penalty records over time, in public and in checks', () => {
   test('a revoked record disappears from public disclosure and from checks at once', async () => {
     at('2026-04-01T02:00:00Z');
     const s = { uscc: makeUscc(), name: '示例区撤销处罚有限公司' };
-    const r = await createRecord(t, amrOperator.headers, { subject: s, penaltyType: 'fine', decisionDate: '2026-03-30' });
+    const r = await createRecord(t, amrOperator.headers, {
+      subject: s,
+      penaltyType: 'fine',
+      decisionDate: '2026-03-30',
+    });
     await t.sync();
     subjects.revoked = s;
     assert.equal((await publicRecords('revoked')).length, 1);
@@ -116,7 +148,10 @@ describe('penalty records over time, in public and in checks', () => {
 describe('list entries in public', () => {
   let t: TestApp;
   before(async () => {
-    t = await createTestApp({ config: { sessionIdleMinutes: 1e7, sessionAbsoluteMinutes: 1e7 }, now: '2026-06-01T02:00:00Z' });
+    t = await createTestApp({
+      config: { sessionIdleMinutes: 1e7, sessionAbsoluteMinutes: 1e7 },
+      now: '2026-06-01T02:00:00Z',
+    });
   });
   after(() => t.close());
 
@@ -125,8 +160,13 @@ describe('list entries in public', () => {
     const reviewer = await createUser(t, { roles: ['reviewer'], departmentCode: 'tax' });
     const uscc = makeUscc();
     const lr = makeCitizenId();
-    await publishBlackEntry(t, { operator, reviewer, listTypeCode: 'black_tax', subject: { uscc, name: '示例区偷税有限公司' },
-      relatedPersons: [{ citizenId: lr, name: '吴法人', role: 'legalRepresentative' }] });
+    await publishBlackEntry(t, {
+      operator,
+      reviewer,
+      listTypeCode: 'black_tax',
+      subject: { uscc, name: '示例区偷税有限公司' },
+      relatedPersons: [{ citizenId: lr, name: '吴法人', role: 'legalRepresentative' }],
+    });
     const res = await search(t, `name=${encodeURIComponent('示例区偷税有限公司')}`);
     assert.equal(res.statusCode, 200, res.body);
     const [item] = res.json().items;
@@ -134,7 +174,11 @@ describe('list entries in public', () => {
     assert.deepEqual(item.records, []);
     const entry = item.entries[0];
     assert.equal(entry.listType.code, 'black_tax');
-    const listType = await t.ctx.db.selectFrom('list_types').select('disclosure').where('code', '=', 'black_tax').executeTakeFirstOrThrow();
+    const listType = await t.ctx.db
+      .selectFrom('list_types')
+      .select('disclosure')
+      .where('code', '=', 'black_tax')
+      .executeTakeFirstOrThrow();
     for (const field of Object.keys(entry.fields)) assert.ok(listType.disclosure.fields.includes(field), field);
     assert.equal(entry.fields.legalRepresentativeName, '吴法人');
     assert.equal(entry.fields.relatedPersons[0].roleLabel, '法定代表人');
@@ -147,7 +191,12 @@ describe('list entries in public', () => {
     const operator = await createUser(t, { roles: ['operator'], departmentCode: 'military' });
     const reviewer = await createUser(t, { roles: ['reviewer'], departmentCode: 'military' });
     const citizenId = makeCitizenId();
-    await publishBlackEntry(t, { operator, reviewer, listTypeCode: 'black_defence', subject: { citizenId, name: '郑拒服' } });
+    await publishBlackEntry(t, {
+      operator,
+      reviewer,
+      listTypeCode: 'black_defence',
+      subject: { citizenId, name: '郑拒服' },
+    });
     const hidden = await search(t, `name=${encodeURIComponent('郑拒服')}`);
     const nothing = await search(t, `name=${encodeURIComponent('郑无人')}`);
     assert.equal(hidden.statusCode, 200);
@@ -155,7 +204,11 @@ describe('list entries in public', () => {
   });
 
   test('a search needs a valid code or a whole name', async () => {
-    for (const [query, field] of [['', 'uscc'], ['uscc=91370125XXXXXXXXX1', 'uscc'], ['name=a', 'name']] as const) {
+    for (const [query, field] of [
+      ['', 'uscc'],
+      ['uscc=91370125XXXXXXXXX1', 'uscc'],
+      ['name=a', 'name'],
+    ] as const) {
       const res = await search(t, query);
       assert.equal(res.statusCode, 422, query);
       assert.equal(res.json().error.details.field, field);

@@ -15,11 +15,25 @@ before(async () => {
   amrReviewer = await createUser(t, { roles: ['reviewer'], departmentCode: 'amr' });
   finance = await createApiKey(t, 'finance');
 });
-after(async () => { await t.close(); });
+after(async () => {
+  await t.close();
+});
 
-interface Page { items: { dataVersion: string; type: string; streamId: string; dispatchId: string; change: { measures: { code: string }[] } }[]; nextSince: string; hasMore: boolean; dispatchedThrough: string }
+interface Page {
+  items: {
+    dataVersion: string;
+    type: string;
+    streamId: string;
+    dispatchId: string;
+    change: { measures: { code: string }[] };
+  }[];
+  nextSince: string;
+  hasMore: boolean;
+  dispatchedThrough: string;
+}
 
-const page = async (since: string, limit: number): Promise<Page> => getOk(t, `/api/v1/changes?since=${since}&limit=${limit}`, finance.headers);
+const page = async (since: string, limit: number): Promise<Page> =>
+  getOk(t, `/api/v1/changes?since=${since}&limit=${limit}`, finance.headers);
 
 test('the change feed pages through every change in order, without skipping one created between pages', async () => {
   await publishEntries(t, { operator: amrOperator, reviewer: amrReviewer, measureCodes: MEASURES, count: 3 });
@@ -46,13 +60,28 @@ test('the change feed pages through every change in order, without skipping one 
     assert.equal(p.items.length, 2);
   }
   assert.ok(pages >= 3);
-  const expected = await t.ctx.db.selectFrom('dispatches').select(['id', 'event_version'])
-    .where('department_id', '=', finance.departmentId).orderBy('event_version').execute();
+  const expected = await t.ctx.db
+    .selectFrom('dispatches')
+    .select(['id', 'event_version'])
+    .where('department_id', '=', finance.departmentId)
+    .orderBy('event_version')
+    .execute();
   assert.equal(expected.length, 5);
-  assert.deepEqual(seen.map((i) => i.dispatchId), expected.map((r) => r.id), 'every item, once, in event order');
+  assert.deepEqual(
+    seen.map((i) => i.dispatchId),
+    expected.map((r) => r.id),
+    'every item, once, in event order',
+  );
   const versions = seen.map((i) => BigInt(i.dataVersion));
-  assert.ok(versions.every((v, i) => i === 0 || v > versions[i - 1]!), 'strictly increasing data versions');
-  assert.ok(seen.every((i) => i.type === 'entry.published' && i.change.measures.map((m) => m.code).join() === 'san_fiscal_funds'));
+  assert.ok(
+    versions.every((v, i) => i === 0 || v > versions[i - 1]!),
+    'strictly increasing data versions',
+  );
+  assert.ok(
+    seen.every(
+      (i) => i.type === 'entry.published' && i.change.measures.map((m) => m.code).join() === 'san_fiscal_funds',
+    ),
+  );
 
   const empty = await page(since, 100);
   assert.deepEqual(empty.items, []);
@@ -68,7 +97,10 @@ test('a poll before the dispatcher has run sees nothing yet, then everything onc
   assert.ok(BigInt(before.nextSince) < BigInt(entry.dataVersion), 'nextSince stays below the undispatched change');
   await t.ctx.jobs.run('dispatch');
   const afterRun = await page(before.nextSince, 100);
-  assert.deepEqual(afterRun.items.map((i) => i.streamId), [entry.id]);
+  assert.deepEqual(
+    afterRun.items.map((i) => i.streamId),
+    [entry.id],
+  );
 });
 
 test('a malformed since is refused with a Chinese message, and a limit out of range too', async () => {

@@ -1,12 +1,21 @@
 import type { DispatchRow } from './dispatch.repository.ts';
 
 export const TYPE_LABELS: Record<string, string> = {
-  'entry.published': '列入名单生效', 'entry.corrected': '名单记录更正', 'entry.ended': '移出名单',
-  'entry.measures_lifted': '暂停实施措施', 'entry.measures_restored': '恢复实施措施',
-  'entry.objection_opened': '异议处理中', 'entry.objection_closed': '异议办结',
-  'record.created': '新增失信信息', 'record.confirmed': '失信信息确认', 'record.corrected': '失信信息更正',
-  'record.ended': '失信信息停止公示和共享', 'record.restored': '失信信息恢复', 'record.objection_opened': '异议处理中',
-  'record.objection_closed': '异议办结', 'record.disclosure_changed': '公示范围变更',
+  'entry.published': '列入名单生效',
+  'entry.corrected': '名单记录更正',
+  'entry.ended': '移出名单',
+  'entry.measures_lifted': '暂停实施措施',
+  'entry.measures_restored': '恢复实施措施',
+  'entry.objection_opened': '异议处理中',
+  'entry.objection_closed': '异议办结',
+  'record.created': '新增失信信息',
+  'record.confirmed': '失信信息确认',
+  'record.corrected': '失信信息更正',
+  'record.ended': '失信信息停止公示和共享',
+  'record.restored': '失信信息恢复',
+  'record.objection_opened': '异议处理中',
+  'record.objection_closed': '异议办结',
+  'record.disclosure_changed': '公示范围变更',
 };
 
 type DepartmentRef = { id: string; code: string; name: string };
@@ -33,5 +42,10 @@ export function presentDispatch(d: DispatchRow, department: DepartmentRef, today
 }
 
 export const presentChange = (d: DispatchRow) => ({
-  dataVersion: String(d.event_version), type: d.event_type, stream: d.stream, streamId: d.stream_id, dispatchId: d.id, change: d.change as never,
+  dataVersion: String(d.event_version),
+  type: d.event_type,
+  stream: d.stream,
+  streamId: d.stream_id,
+  dispatchId: d.id,
+  change: d.change as never,
 });

@@ -1,23 +1,47 @@
 import type { Executor } from '../shared/ledger.ts';
 import { receiversOf } from './dispatch.repository.ts';
-import { loadEntrySource, loadRecordSource, type EntrySource, type EventInfo, type RecordSource } from './dispatch.snapshots.ts';
+import {
+  loadEntrySource,
+  loadRecordSource,
+  type EntrySource,
+  type EventInfo,
+  type RecordSource,
+} from './dispatch.snapshots.ts';
 
 /** Entry events that change what implementing departments must apply or know. */
 export const ENTRY_EVENTS = new Set([
-  'entry.published', 'entry.corrected', 'entry.ended', 'entry.measures_lifted', 'entry.measures_restored',
-  'entry.objection_opened', 'entry.objection_closed',
+  'entry.published',
+  'entry.corrected',
+  'entry.ended',
+  'entry.measures_lifted',
+  'entry.measures_restored',
+  'entry.objection_opened',
+  'entry.objection_closed',
 ]);
 /** Record events that change what departments in the sharing scope know. */
 export const RECORD_EVENTS = new Set([
-  'record.created', 'record.confirmed', 'record.corrected', 'record.ended', 'record.restored',
-  'record.objection_opened', 'record.objection_closed', 'record.disclosure_changed',
+  'record.created',
+  'record.confirmed',
+  'record.corrected',
+  'record.ended',
+  'record.restored',
+  'record.objection_opened',
+  'record.objection_closed',
+  'record.disclosure_changed',
 ]);
 /** Feedback is asked for when measures start to apply or change; the other items inform. */
 export const FEEDBACK_EVENTS = new Set(['entry.published', 'entry.corrected']);
 
-export interface LogEvent extends EventInfo { stream: string; stream_id: string }
+export interface LogEvent extends EventInfo {
+  stream: string;
+  stream_id: string;
+}
 
-export interface PlannedItem { departmentId: string; change: Record<string, unknown>; feedbackRequired: boolean }
+export interface PlannedItem {
+  departmentId: string;
+  change: Record<string, unknown>;
+  feedbackRequired: boolean;
+}
 
 /** Whether the dispatcher turns this event into items at all. */
 export function isDispatched(e: { stream: string; type: string; payload: Record<string, unknown> }): boolean {

@@ -10,32 +10,69 @@ const tags = ['dispatch'];
 /** The closed loop after a decision: inbox and change feed here, then webhooks and feedback. */
 export const dispatchRoutes: RoutePlugin = async (app, ctx) => {
   const deps = (req: Parameters<typeof actorOf>[0]) => ({ ...ctx, actor: actorOf(req) });
-  const departments = async () => new Map((await ctx.db.selectFrom('departments').select(['id', 'code', 'name']).execute()).map((d) => [d.id, d]));
+  const departments = async () =>
+    new Map((await ctx.db.selectFrom('departments').select(['id', 'code', 'name']).execute()).map((d) => [d.id, d]));
 
-  app.get('/api/v1/dispatches', {
-    schema: { tags, summary: '推送收件箱（本部门；信用办、管理员、审计可见全部），新的在前', querystring: InboxQuery, response: { 200: InboxPage } },
-  }, async (req) => {
-    const { dispatches, today, feedbackCounts, nextOffset } = await listInbox(deps(req), req.query);
-    const byId = await departments();
-    return { items: dispatches.map((d) => presentDispatch(d, byId.get(d.department_id)!, today, feedbackCounts.get(d.id) ?? 0)), nextOffset };
-  });
-
-  app.get('/api/v1/dispatches/:id', {
-    schema: { tags, summary: '推送事项详情', params: DispatchIdParams, response: { 200: Dispatch } },
-  }, async (req) => {
-    const { dispatch, today, feedbackCounts } = await getDispatch(deps(req), req.params.id);
-    return presentDispatch(dispatch, (await departments()).get(dispatch.department_id)!, today, feedbackCounts.get(dispatch.id) ?? 0);
-  });
-
-  app.get('/api/v1/changes', {
-    schema: {
-      tags, summary: '变更订阅（轮询）：本部门收到的推送，按数据版本顺序分页，不遗漏', querystring: ChangesQuery, response: { 200: ChangesPage },
-      description: '以 since=0 开始，之后每次传上次答复的 nextSince；hasMore 为 true 时立即继续。dispatchedThrough 之前的变更都已可见。',
+  app.get(
+    '/api/v1/dispatches',
+    {
+      schema: {
+        tags,
+        summary: '推送收件箱（本部门；信用办、管理员、审计可见全部），新的在前',
+        querystring: InboxQuery,
+        response: { 200: InboxPage },
+      },
     },
-  }, async (req) => {
-    const { items, hasMore, nextSince, dispatchedThrough } = await changesSince(deps(req), req.query);
-    return { items: items.map(presentChange), hasMore, nextSince: nextSince.toString(), dispatchedThrough: dispatchedThrough.toString() };
-  });
+    async (req) => {
+      const { dispatches, today, feedbackCounts, nextOffset } = await listInbox(deps(req), req.query);
+      const byId = await departments();
+      return {
+        items: dispatches.map((d) =>
+          presentDispatch(d, byId.get(d.department_id)!, today, feedbackCounts.get(d.id) ?? 0),
+        ),
+        nextOffset,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/dispatches/:id',
+    {
+      schema: { tags, summary: '推送事项详情', params: DispatchIdParams, response: { 200: Dispatch } },
+    },
+    async (req) => {
+      const { dispatch, today, feedbackCounts } = await getDispatch(deps(req), req.params.id);
+      return presentDispatch(
+        dispatch,
+        (await departments()).get(dispatch.department_id)!,
+        today,
+        feedbackCounts.get(dispatch.id) ?? 0,
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/changes',
+    {
+      schema: {
+        tags,
+        summary: '变更订阅（轮询）：本部门收到的推送，按数据版本顺序分页，不遗漏',
+        querystring: ChangesQuery,
+        response: { 200: ChangesPage },
+        description:
+          '以 since=0 开始，之后每次传上次答复的 nextSince；hasMore 为 true 时立即继续。dispatchedThrough 之前的变更都已可见。',
+      },
+    },
+    async (req) => {
+      const { items, hasMore, nextSince, dispatchedThrough } = await changesSince(deps(req), req.query);
+      return {
+        items: items.map(presentChange),
+        hasMore,
+        nextSince: nextSince.toString(),
+        dispatchedThrough: dispatchedThrough.toString(),
+      };
+    },
+  );
 
   await webhookRoutes(app, ctx);
   await feedbackRoutes(app, ctx);

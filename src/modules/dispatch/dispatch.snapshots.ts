@@ -5,7 +5,11 @@ import type { Executor } from '../shared/ledger.ts';
 // for government sharing (ID numbers only masked), with the measures that department itself implements.
 
 export interface EventInfo {
-  version: bigint; type: string; payload: Record<string, unknown>; occurred_at: Date; effective_at: Date;
+  version: bigint;
+  type: string;
+  payload: Record<string, unknown>;
+  occurred_at: Date;
+  effective_at: Date;
 }
 
 export interface EntrySource {
@@ -30,26 +34,53 @@ const text = (value: string | null) => (value === null ? null : redactIdentifier
 const department = (d: { id: string; code: string; name: string }) => ({ id: d.id, code: d.code, name: d.name });
 
 async function subjectOf(db: Executor, id: string) {
-  const s = await db.selectFrom('subjects').select(['id', 'kind', 'name', 'uscc', 'citizen_id_masked']).where('id', '=', id).executeTakeFirstOrThrow();
+  const s = await db
+    .selectFrom('subjects')
+    .select(['id', 'kind', 'name', 'uscc', 'citizen_id_masked'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   // Only the masked ID number exists in this table; the clear one never leaves subject_identities.
   return { id: s.id, kind: s.kind, name: s.name, uscc: s.uscc, citizenIdMasked: s.citizen_id_masked };
 }
 
 const eventOf = (e: EventInfo) => ({
-  type: e.type, occurredAt: e.occurred_at.toISOString(), effectiveAt: e.effective_at.toISOString(), payload: e.payload,
+  type: e.type,
+  occurredAt: e.occurred_at.toISOString(),
+  effectiveAt: e.effective_at.toISOString(),
+  payload: e.payload,
 });
 
 export async function loadEntrySource(db: Executor, entryId: string): Promise<EntrySource | null> {
   const entry = await db.selectFrom('entries').selectAll().where('id', '=', entryId).executeTakeFirst();
   if (!entry) return null;
   const [listType, subject, initiating, measures] = await Promise.all([
-    db.selectFrom('list_types').select(['id', 'code', 'name', 'kind']).where('id', '=', entry.list_type_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('list_types')
+      .select(['id', 'code', 'name', 'kind'])
+      .where('id', '=', entry.list_type_id)
+      .executeTakeFirstOrThrow(),
     subjectOf(db, entry.subject_id),
-    db.selectFrom('departments').select(['id', 'code', 'name']).where('id', '=', entry.department_id).executeTakeFirstOrThrow(),
-    db.selectFrom('entry_measures').innerJoin('measures', 'measures.id', 'entry_measures.measure_id')
-      .select(['measures.id', 'measures.code', 'measures.kind', 'measures.title', 'measures.content', 'measures.legal_basis',
-        'measures.implementing_department_id', 'entry_measures.measure_version'])
-      .where('entry_measures.entry_id', '=', entry.id).orderBy('measures.code').execute(),
+    db
+      .selectFrom('departments')
+      .select(['id', 'code', 'name'])
+      .where('id', '=', entry.department_id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('entry_measures')
+      .innerJoin('measures', 'measures.id', 'entry_measures.measure_id')
+      .select([
+        'measures.id',
+        'measures.code',
+        'measures.kind',
+        'measures.title',
+        'measures.content',
+        'measures.legal_basis',
+        'measures.implementing_department_id',
+        'entry_measures.measure_version',
+      ])
+      .where('entry_measures.entry_id', '=', entry.id)
+      .orderBy('measures.code')
+      .execute(),
   ]);
   return {
     stream: 'entry',
@@ -70,10 +101,24 @@ export async function loadEntrySource(db: Executor, entryId: string): Promise<En
       decisionDate: entry.decision_date,
       startDate: entry.start_date,
       endDate: entry.end_date,
-      ended: entry.ended_reason ? { reason: entry.ended_reason, note: text(entry.ended_note), at: (entry.ended_at ?? entry.updated_at).toISOString() } : null,
-      measures: measures.filter((m) => m.implementing_department_id === departmentId).map((m) => ({
-        id: m.id, code: m.code, kind: m.kind, title: m.title, content: m.content, legalBasis: m.legal_basis, version: m.measure_version,
-      })),
+      ended: entry.ended_reason
+        ? {
+            reason: entry.ended_reason,
+            note: text(entry.ended_note),
+            at: (entry.ended_at ?? entry.updated_at).toISOString(),
+          }
+        : null,
+      measures: measures
+        .filter((m) => m.implementing_department_id === departmentId)
+        .map((m) => ({
+          id: m.id,
+          code: m.code,
+          kind: m.kind,
+          title: m.title,
+          content: m.content,
+          legalBasis: m.legal_basis,
+          version: m.measure_version,
+        })),
       event: eventOf(event),
       dataVersion: event.version.toString(),
     }),
@@ -84,9 +129,17 @@ export async function loadRecordSource(db: Executor, recordId: string): Promise<
   const record = await db.selectFrom('records').selectAll().where('id', '=', recordId).executeTakeFirst();
   if (!record) return null;
   const [domain, subject, deciding] = await Promise.all([
-    db.selectFrom('record_domains').select(['code', 'name', 'sharing']).where('code', '=', record.domain).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('record_domains')
+      .select(['code', 'name', 'sharing'])
+      .where('code', '=', record.domain)
+      .executeTakeFirstOrThrow(),
     subjectOf(db, record.subject_id),
-    db.selectFrom('departments').select(['id', 'code', 'name']).where('id', '=', record.department_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('departments')
+      .select(['id', 'code', 'name'])
+      .where('id', '=', record.department_id)
+      .executeTakeFirstOrThrow(),
   ]);
   return {
     stream: 'record',
@@ -107,7 +160,13 @@ export async function loadRecordSource(db: Executor, recordId: string): Promise<
       amount: record.amount,
       disclosed: record.disclosed,
       disclosureEnd: record.disclosure_end,
-      ended: record.ended_reason ? { reason: record.ended_reason, note: text(record.ended_note), at: (record.ended_at ?? record.updated_at).toISOString() } : null,
+      ended: record.ended_reason
+        ? {
+            reason: record.ended_reason,
+            note: text(record.ended_note),
+            at: (record.ended_at ?? record.updated_at).toISOString(),
+          }
+        : null,
       measures: [],
       event: eventOf(event),
       dataVersion: event.version.toString(),

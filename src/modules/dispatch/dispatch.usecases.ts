@@ -7,23 +7,40 @@ import { chinaDate } from '../shared/working-days.ts';
 import { DISPATCH_CURSOR } from './dispatcher.ts';
 import * as repo from './dispatch.repository.ts';
 
-interface ReadDeps { db: Kysely<DB>; clock: Clock; actor: Actor }
+interface ReadDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  actor: Actor;
+}
 
 export const dispatchNotFound = () => notFound('推送事项', 'dispatch.not_found');
 
-export const canSeeDispatch = (actor: Actor, d: { department_id: string }) => seesAllDepartments(actor) || d.department_id === actor.departmentId;
+export const canSeeDispatch = (actor: Actor, d: { department_id: string }) =>
+  seesAllDepartments(actor) || d.department_id === actor.departmentId;
 
 /** The inbox: the caller's department's items; the credit office, administrators and auditors see every department's. */
-export async function listInbox(deps: ReadDeps, query: {
-  departmentId?: string; open?: boolean; overdue?: boolean; feedbackRequired?: boolean; limit: number; offset: number;
-}) {
+export async function listInbox(
+  deps: ReadDeps,
+  query: {
+    departmentId?: string;
+    open?: boolean;
+    overdue?: boolean;
+    feedbackRequired?: boolean;
+    limit: number;
+    offset: number;
+  },
+) {
   const departmentId = seesAllDepartments(deps.actor) ? query.departmentId : deps.actor.departmentId;
   const today = chinaDate(deps.clock.now());
   const rows = await repo.listDispatches(deps.db, { ...query, departmentId, today, limit: query.limit + 1 });
   const dispatches = rows.slice(0, query.limit);
   return {
-    dispatches, today,
-    feedbackCounts: await repo.feedbackCounts(deps.db, dispatches.map((d) => d.id)),
+    dispatches,
+    today,
+    feedbackCounts: await repo.feedbackCounts(
+      deps.db,
+      dispatches.map((d) => d.id),
+    ),
     nextOffset: rows.length > query.limit ? query.offset + query.limit : null,
   };
 }
@@ -38,7 +55,11 @@ export async function getDispatch(deps: ReadDeps, id: string) {
 export function parseSince(raw: string | undefined): bigint {
   const text = (raw ?? '0').trim();
   if (!/^\d{1,19}$/.test(text) || BigInt(text) > 9_223_372_036_854_775_807n) {
-    throw badRequest('changes.invalid_since', 'since 应为数据版本号（非负整数），首次调用传 0，之后传上次答复的 nextSince。', { field: 'since' });
+    throw badRequest(
+      'changes.invalid_since',
+      'since 应为数据版本号（非负整数），首次调用传 0，之后传上次答复的 nextSince。',
+      { field: 'since' },
+    );
   }
   return BigInt(text);
 }

@@ -23,7 +23,11 @@ export interface DispatcherDeps {
   log: { warn(obj: object, msg: string): void };
 }
 
-export interface DispatchRun { events: number; items: number; through: bigint }
+export interface DispatchRun {
+  events: number;
+  items: number;
+  through: bigint;
+}
 
 /**
  * Follows the event log from the 'dispatch' cursor and turns entry and record changes into dispatch items. Each
@@ -57,10 +61,18 @@ async function dispatchPage(deps: DispatcherDeps, pageSize: number): Promise<Dis
         if (item.feedbackRequired && due === undefined) due = await feedbackDue(deps, w.tx, today);
         const d = item.feedbackRequired ? due : undefined;
         rows.push({
-          id: uuidv7(w.now.getTime()), department_id: item.departmentId, stream: e.stream as 'entry' | 'record',
-          stream_id: e.stream_id, event_version: version.toString(), event_type: e.type, change: json(item.change),
-          created_at: w.now, feedback_required: item.feedbackRequired,
-          due_from: item.feedbackRequired ? today : null, due_days: d?.due_days ?? null, due_date: d?.due_date ?? null,
+          id: uuidv7(w.now.getTime()),
+          department_id: item.departmentId,
+          stream: e.stream as 'entry' | 'record',
+          stream_id: e.stream_id,
+          event_version: version.toString(),
+          event_type: e.type,
+          change: json(item.change),
+          created_at: w.now,
+          feedback_required: item.feedbackRequired,
+          due_from: item.feedbackRequired ? today : null,
+          due_days: d?.due_days ?? null,
+          due_date: d?.due_date ?? null,
           // Items that only inform need nothing back: closed when made.
           closed_at: item.feedbackRequired ? null : w.now,
         });
@@ -72,9 +84,13 @@ async function dispatchPage(deps: DispatcherDeps, pageSize: number): Promise<Dis
     await advanceCursor(w.tx, DISPATCH_CURSOR, through, w.now);
     if (inserted.length > 0) {
       w.audit({
-        action: 'dispatch.batch', target: `job_cursor:${DISPATCH_CURSOR}`,
+        action: 'dispatch.batch',
+        target: `job_cursor:${DISPATCH_CURSOR}`,
         details: {
-          items: inserted.length, deliveries, fromVersion: (cursor + 1n).toString(), toVersion: through.toString(),
+          items: inserted.length,
+          deliveries,
+          fromVersion: (cursor + 1n).toString(),
+          toVersion: through.toString(),
           departments: new Set(inserted.map((r) => r.department_id)).size,
         },
       });
@@ -88,12 +104,23 @@ async function dispatchPage(deps: DispatcherDeps, pageSize: number): Promise<Dis
  * The feedback deadline of items made today. A year without a calendar is not guessed: the item keeps day 0 and
  * the number of days, without a due date, until an administrator loads that year's calendar (which recomputes open items).
  */
-interface FeedbackDue { due_days: number; due_date: string | null }
+interface FeedbackDue {
+  due_days: number;
+  due_date: string | null;
+}
 
-async function feedbackDue(deps: DispatcherDeps, tx: Parameters<typeof deadlineDays>[0], today: string): Promise<FeedbackDue> {
+async function feedbackDue(
+  deps: DispatcherDeps,
+  tx: Parameters<typeof deadlineDays>[0],
+  today: string,
+): Promise<FeedbackDue> {
   const days = await deadlineDays(tx, 'feedback');
   const due = dueOrPending(deps.calendar.get(), today, days);
-  if (due.due_date === null) deps.log.warn({ year: missingCalendarYear(deps.calendar.get(), today, days) }, 'feedback due dates wait for the working-day calendar');
+  if (due.due_date === null)
+    deps.log.warn(
+      { year: missingCalendarYear(deps.calendar.get(), today, days) },
+      'feedback due dates wait for the working-day calendar',
+    );
   return due;
 }
 

@@ -4,8 +4,7 @@ import type { Executor } from '../shared/ledger.ts';
 
 export type EligibilityRuleRow = Selectable<EligibilityRulesTable>;
 
-export const listRules = (db: Executor) =>
-  db.selectFrom('eligibility_rules').selectAll().orderBy('code').execute();
+export const listRules = (db: Executor) => db.selectFrom('eligibility_rules').selectAll().orderBy('code').execute();
 
 export const findRuleByCode = (db: Executor, code: string) =>
   db.selectFrom('eligibility_rules').selectAll().where('code', '=', code).executeTakeFirst();
@@ -15,7 +14,12 @@ export const findRuleByCodeForUpdate = (db: Executor, code: string) =>
 
 /** Inserts unless the code is taken; undefined when it is (two concurrent creators: one wins). */
 export const insertRule = (db: Executor, row: Insertable<EligibilityRulesTable>) =>
-  db.insertInto('eligibility_rules').values(row).onConflict((oc) => oc.column('code').doNothing()).returningAll().executeTakeFirst();
+  db
+    .insertInto('eligibility_rules')
+    .values(row)
+    .onConflict((oc) => oc.column('code').doNothing())
+    .returningAll()
+    .executeTakeFirst();
 
 export const updateRule = (db: Executor, id: string, changes: Partial<Insertable<EligibilityRulesTable>>) =>
   db.updateTable('eligibility_rules').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();

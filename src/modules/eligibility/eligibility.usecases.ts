@@ -9,7 +9,11 @@ import { write, type Write } from '../shared/ledger.ts';
 import * as repo from './eligibility.repository.ts';
 import type { RuleInput } from './eligibility.schemas.ts';
 
-interface Deps { db: Kysely<DB>; clock: Clock; actor: Actor }
+interface Deps {
+  db: Kysely<DB>;
+  clock: Clock;
+  actor: Actor;
+}
 
 /** Only the credit office (and administrators) configure who qualifies for green-channel handling and 容缺受理. */
 function requireConfigurer(actor: Actor) {
@@ -26,12 +30,24 @@ async function checkParams(w: Write, input: RuleInput) {
   if (input.kind !== 'red_list' || input.params.listTypeCodes === undefined) return;
   const codes = input.params.listTypeCodes;
   if (!Array.isArray(codes) || codes.some((c) => typeof c !== 'string')) {
-    throw unprocessable('eligibility_rule.invalid_params', 'params.listTypeCodes 应为红名单类型代码的数组。', { field: 'params.listTypeCodes' });
+    throw unprocessable('eligibility_rule.invalid_params', 'params.listTypeCodes 应为红名单类型代码的数组。', {
+      field: 'params.listTypeCodes',
+    });
   }
-  const found = codes.length === 0 ? [] : await w.tx.selectFrom('list_types').select('code').where('kind', '=', 'red').where('code', 'in', codes).execute();
+  const found =
+    codes.length === 0
+      ? []
+      : await w.tx
+          .selectFrom('list_types')
+          .select('code')
+          .where('kind', '=', 'red')
+          .where('code', 'in', codes)
+          .execute();
   const unknown = codes.filter((c) => !found.some((f) => f.code === c));
   if (unknown.length > 0) {
-    throw unprocessable('eligibility_rule.unknown_list_type', `以下代码不是红名单类型：${unknown.join('、')}。`, { field: 'params.listTypeCodes' });
+    throw unprocessable('eligibility_rule.unknown_list_type', `以下代码不是红名单类型：${unknown.join('、')}。`, {
+      field: 'params.listTypeCodes',
+    });
   }
 }
 
@@ -45,10 +61,18 @@ export async function createEligibilityRule(deps: Deps, input: RuleInput & { cod
   const { result } = await write(deps, deps.actor.ref, async (w) => {
     await checkParams(w, input);
     const row = await repo.insertRule(w.tx, {
-      id: uuidv7(w.now.getTime()), code: input.code, name: input.name, kind: input.kind, params: json(input.params),
-      grants: json(input.grants), active: input.active, updated_by: deps.actor.ref, updated_at: w.now,
+      id: uuidv7(w.now.getTime()),
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
+      params: json(input.params),
+      grants: json(input.grants),
+      active: input.active,
+      updated_by: deps.actor.ref,
+      updated_at: w.now,
     });
-    if (!row) throw conflict('eligibility_rule.duplicate_code', `资格规则代码「${input.code}」已存在。`, { field: 'code' });
+    if (!row)
+      throw conflict('eligibility_rule.duplicate_code', `资格规则代码「${input.code}」已存在。`, { field: 'code' });
     recordChange(w, row, 'eligibility_rule.created', input);
     return row;
   });
@@ -63,11 +87,23 @@ export async function updateEligibilityRule(deps: Deps, code: string, input: Rul
     if (!existing) throw notFound('资格规则', 'eligibility_rule.not_found');
     await checkParams(w, input);
     const row = await repo.updateRule(w.tx, existing.id, {
-      name: input.name, kind: input.kind, params: json(input.params), grants: json(input.grants), active: input.active,
-      updated_by: deps.actor.ref, updated_at: w.now,
+      name: input.name,
+      kind: input.kind,
+      params: json(input.params),
+      grants: json(input.grants),
+      active: input.active,
+      updated_by: deps.actor.ref,
+      updated_at: w.now,
     });
     recordChange(w, row, 'eligibility_rule.updated', {
-      ...input, previous: { name: existing.name, kind: existing.kind, params: existing.params, grants: existing.grants, active: existing.active },
+      ...input,
+      previous: {
+        name: existing.name,
+        kind: existing.kind,
+        params: existing.params,
+        grants: existing.grants,
+        active: existing.active,
+      },
     });
     return row;
   });

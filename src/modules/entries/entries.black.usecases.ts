@@ -18,9 +18,16 @@ export async function serveNotice(deps: BlackDeps, entryId: string, input: z.inf
   return step(deps, entryId, 'notice', PREPARERS, async ({ w, listType }) => {
     notInFuture(input.servedDate, chinaDate(w.now), 'servedDate');
     const calendar = deps.calendar.get();
-    const statementDue = partyDeadlineEnd(calendar.addWorkingDays(input.servedDate, listType.statement_period_working_days), calendar);
+    const statementDue = partyDeadlineEnd(
+      calendar.addWorkingDays(input.servedDate, listType.statement_period_working_days),
+      calendar,
+    );
     const notice = { ...input, statementPeriodWorkingDays: listType.statement_period_working_days, statementDue };
-    return { changes: { state: 'notice_served', notice }, type: 'entry.notice_served', payload: { state: 'notice_served', documentNo: input.documentNo, servedDate: input.servedDate, statementDue } };
+    return {
+      changes: { state: 'notice_served', notice },
+      type: 'entry.notice_served',
+      payload: { state: 'notice_served', documentNo: input.documentNo, servedDate: input.servedDate, statementDue },
+    };
   });
 }
 
@@ -29,8 +36,15 @@ export async function recordStatement(deps: EntryDeps, entryId: string, input: z
   return step(deps, entryId, 'statement', PREPARERS, async ({ w, entry }) => {
     notInFuture(input.receivedDate, chinaDate(w.now), 'receivedDate');
     const servedDate = (entry.notice as { servedDate: string }).servedDate;
-    if (input.receivedDate < servedDate) throw unprocessable('entry.date_before_notice', '收到陈述申辩的日期不能早于告知送达日期。', { field: 'receivedDate' });
-    return { changes: { state: 'statement_recorded', statement: input }, type: 'entry.statement_recorded', payload: { state: 'statement_recorded', receivedDate: input.receivedDate, adopted: input.adopted } };
+    if (input.receivedDate < servedDate)
+      throw unprocessable('entry.date_before_notice', '收到陈述申辩的日期不能早于告知送达日期。', {
+        field: 'receivedDate',
+      });
+    return {
+      changes: { state: 'statement_recorded', statement: input },
+      type: 'entry.statement_recorded',
+      payload: { state: 'statement_recorded', receivedDate: input.receivedDate, adopted: input.adopted },
+    };
   });
 }
 
@@ -46,41 +60,77 @@ export async function decide(deps: EntryDeps, entryId: string, input: z.infer<ty
     notInFuture(input.date, today, 'date');
     // The period runs from the basis document, which must already be legally effective: a black list never starts later.
     if (input.basisDocument.date > today) {
-      throw unprocessable('entry.date_in_future', '生效法律文书日期不能晚于今天：严重失信主体名单的期限自生效法律文书之日起算，不能从将来开始。', { field: 'basisDocument.date' });
+      throw unprocessable(
+        'entry.date_in_future',
+        '生效法律文书日期不能晚于今天：严重失信主体名单的期限自生效法律文书之日起算，不能从将来开始。',
+        { field: 'basisDocument.date' },
+      );
     }
-    if (input.date < notice.servedDate) throw unprocessable('entry.date_before_notice', '决定日期不能早于事前告知送达日期。', { field: 'date' });
+    if (input.date < notice.servedDate)
+      throw unprocessable('entry.date_before_notice', '决定日期不能早于事前告知送达日期。', { field: 'date' });
     if (entry.state === 'notice_served' && input.date <= notice.statementDue) {
-      throw unprocessable('entry.statement_period_running', `陈述申辩期限至 ${notice.statementDue} 届满，期满或记录陈述申辩后方可作出决定。`, { field: 'date', statementDue: notice.statementDue });
+      throw unprocessable(
+        'entry.statement_period_running',
+        `陈述申辩期限至 ${notice.statementDue} 届满，期满或记录陈述申辩后方可作出决定。`,
+        { field: 'date', statementDue: notice.statementDue },
+      );
     }
-    if (input.basisDocument.date > input.date) throw unprocessable('entry.basis_after_decision', '生效法律文书日期不能晚于决定日期。', { field: 'basisDocument.date' });
+    if (input.basisDocument.date > input.date)
+      throw unprocessable('entry.basis_after_decision', '生效法律文书日期不能晚于决定日期。', {
+        field: 'basisDocument.date',
+      });
 
     const measures = await w.tx.selectFrom('measures').selectAll().where('id', 'in', input.measureIds).execute();
     input.measureIds.forEach((id, i) => {
       const m = measures.find((x) => x.id === id);
       if (!m || !m.active || m.kind !== 'sanction' || !m.list_type_ids.includes(listType.id)) {
-        throw unprocessable('entry.measure_not_applicable', '所选措施不在该名单类型适用的惩戒措施清单中。', { field: `measureIds[${i}]` });
+        throw unprocessable('entry.measure_not_applicable', '所选措施不在该名单类型适用的惩戒措施清单中。', {
+          field: `measureIds[${i}]`,
+        });
       }
     });
 
     const subject = (await findSubject(w.tx, entry.subject_id))!;
     if (subject.kind === 'person' && input.relatedPersons.length > 0) {
-      throw unprocessable('entry.related_persons_for_person', '自然人主体的决定不列关联人员。', { field: 'relatedPersons' });
+      throw unprocessable('entry.related_persons_for_person', '自然人主体的决定不列关联人员。', {
+        field: 'relatedPersons',
+      });
     }
-    if (subject.kind !== 'person' && !input.relatedPersons.some((p) => p.role === 'legalRepresentative' || p.role === 'principal')) {
-      throw unprocessable('entry.related_persons_required', '对组织的认定决定须载明其法定代表人或主要负责人。', { field: 'relatedPersons' });
+    if (
+      subject.kind !== 'person' &&
+      !input.relatedPersons.some((p) => p.role === 'legalRepresentative' || p.role === 'principal')
+    ) {
+      throw unprocessable('entry.related_persons_required', '对组织的认定决定须载明其法定代表人或主要负责人。', {
+        field: 'relatedPersons',
+      });
     }
 
     const endDate = addMonthsCivil(input.basisDocument.date, listType.period_months);
-    if (endDate < today) throw unprocessable('entry.period_already_over', `按该名单期限，自生效文书之日起至 ${endDate} 已届满，不能再列入。`, { field: 'basisDocument.date' });
-    const earliestRemovalDate = listType.early_removal_months === null ? null : addMonthsCivil(input.basisDocument.date, listType.early_removal_months);
+    if (endDate < today)
+      throw unprocessable(
+        'entry.period_already_over',
+        `按该名单期限，自生效文书之日起至 ${endDate} 已届满，不能再列入。`,
+        { field: 'basisDocument.date' },
+      );
+    const earliestRemovalDate =
+      listType.early_removal_months === null
+        ? null
+        : addMonthsCivil(input.basisDocument.date, listType.early_removal_months);
 
     const persons = [];
     for (const [i, p] of input.relatedPersons.entries()) {
       const person = await addRelatedPerson(w, deps, subject, p, `relatedPersons[${i}]`);
-      await w.tx.insertInto('entry_persons').values({ entry_id: entry.id, person_id: person.id, role: p.role }).onConflict((oc) => oc.doNothing()).execute();
+      await w.tx
+        .insertInto('entry_persons')
+        .values({ entry_id: entry.id, person_id: person.id, role: p.role })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
       persons.push({ personId: person.id, name: person.name, citizenIdMasked: person.citizen_id_masked, role: p.role });
     }
-    await w.tx.insertInto('entry_measures').values(measures.map((m) => ({ entry_id: entry.id, measure_id: m.id, measure_version: m.version }))).execute();
+    await w.tx
+      .insertInto('entry_measures')
+      .values(measures.map((m) => ({ entry_id: entry.id, measure_id: m.id, measure_version: m.version })))
+      .execute();
 
     const { relatedPersons: _clear, ...decision } = input;
     return {
@@ -94,10 +144,24 @@ export async function decide(deps: EntryDeps, entryId: string, input: z.infer<ty
         start_date: input.basisDocument.date,
         end_date: endDate,
         list_type_version: listType.version,
-        period_rule: { listTypeVersion: listType.version, periodMonths: listType.period_months, earlyRemovalMonths: listType.early_removal_months, earliestRemovalDate, startsFrom: 'basisDocument.date' },
+        period_rule: {
+          listTypeVersion: listType.version,
+          periodMonths: listType.period_months,
+          earlyRemovalMonths: listType.early_removal_months,
+          earliestRemovalDate,
+          startsFrom: 'basisDocument.date',
+        },
       },
       type: 'entry.decided',
-      payload: { state: 'decided', documentNo: input.documentNo, date: input.date, startDate: input.basisDocument.date, endDate, measureIds: input.measureIds, listTypeVersion: listType.version },
+      payload: {
+        state: 'decided',
+        documentNo: input.documentNo,
+        date: input.date,
+        startDate: input.basisDocument.date,
+        endDate,
+        measureIds: input.measureIds,
+        listTypeVersion: listType.version,
+      },
     };
   });
 }

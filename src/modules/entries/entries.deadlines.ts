@@ -11,15 +11,34 @@ import { recordChange } from './entries.usecases.ts';
  * A calendar edit moves the open statement deadlines it touches (docs/domain/rules.md §10): each entry still waiting
  * for a statement gets its due date recomputed from the notice's service date, with an event and an audit row.
  */
-export async function recomputeStatementDeadlines(w: Write, calendar: WorkingCalendar): Promise<{ entryId: string; from: string; to: string }[]> {
-  const open = await w.tx.selectFrom('entries').select(['id', 'department_id', 'notice']).where('state', '=', 'notice_served').forUpdate().execute();
+export async function recomputeStatementDeadlines(
+  w: Write,
+  calendar: WorkingCalendar,
+): Promise<{ entryId: string; from: string; to: string }[]> {
+  const open = await w.tx
+    .selectFrom('entries')
+    .select(['id', 'department_id', 'notice'])
+    .where('state', '=', 'notice_served')
+    .forUpdate()
+    .execute();
   const moved: { entryId: string; from: string; to: string }[] = [];
   for (const entry of open) {
     const notice = entry.notice as { servedDate: string; statementPeriodWorkingDays: number; statementDue: string };
-    const due = inKnownYear('entry', entry.id, () => partyDeadlineEnd(calendar.addWorkingDays(notice.servedDate, notice.statementPeriodWorkingDays), calendar));
+    const due = inKnownYear('entry', entry.id, () =>
+      partyDeadlineEnd(calendar.addWorkingDays(notice.servedDate, notice.statementPeriodWorkingDays), calendar),
+    );
     if (due === notice.statementDue) continue;
-    await w.tx.updateTable('entries').set({ notice: json({ ...notice, statementDue: due }), updated_at: w.now }).where('id', '=', entry.id).execute();
-    recordChange(w, entry, 'entry.deadline_recomputed', { deadline: 'statementDue', from: notice.statementDue, to: due, cause: 'calendar' });
+    await w.tx
+      .updateTable('entries')
+      .set({ notice: json({ ...notice, statementDue: due }), updated_at: w.now })
+      .where('id', '=', entry.id)
+      .execute();
+    recordChange(w, entry, 'entry.deadline_recomputed', {
+      deadline: 'statementDue',
+      from: notice.statementDue,
+      to: due,
+      cause: 'calendar',
+    });
     moved.push({ entryId: entry.id, from: notice.statementDue, to: due });
   }
   return moved;
@@ -44,14 +63,23 @@ const CHUNK = 500;
 async function recomputeTable(w: Write, calendar: WorkingCalendar, table: DueTable): Promise<number> {
   const { stream } = DUE_TABLES[table];
   // Every DUE_TABLES table has the same due_* columns (decision 0009); 'dispatches' stands for their shared type.
-  const open = await w.tx.selectFrom(table as 'dispatches').select(['id', 'department_id', 'due_from', 'due_days', 'due_date'])
-    .where('closed_at', 'is', null).where('due_from', 'is not', null).where('due_days', 'is not', null).orderBy('id').execute();
+  const open = await w.tx
+    .selectFrom(table as 'dispatches')
+    .select(['id', 'department_id', 'due_from', 'due_days', 'due_date'])
+    .where('closed_at', 'is', null)
+    .where('due_from', 'is not', null)
+    .where('due_days', 'is not', null)
+    .orderBy('id')
+    .execute();
   const changes = open.flatMap((row) => {
     // An item still waiting for a missing year's calendar keeps waiting; one with a date may not lose it.
-    const to = row.due_date === null
-      ? dueOrPending(calendar, row.due_from!, row.due_days!).due_date
-      : inKnownYear(stream, row.id, () => calendar.addWorkingDays(row.due_from!, row.due_days!));
-    return to === row.due_date ? [] : [{ id: row.id, due_from: row.due_from, due_days: row.due_days, from: row.due_date, to }];
+    const to =
+      row.due_date === null
+        ? dueOrPending(calendar, row.due_from!, row.due_days!).due_date
+        : inKnownYear(stream, row.id, () => calendar.addWorkingDays(row.due_from!, row.due_days!));
+    return to === row.due_date
+      ? []
+      : [{ id: row.id, due_from: row.due_from, due_days: row.due_days, from: row.due_date, to }];
   });
   let moved = 0;
   for (let i = 0; i < changes.length; i += CHUNK) {
@@ -68,7 +96,13 @@ async function recomputeTable(w: Write, calendar: WorkingCalendar, table: DueTab
     for (const row of updated.rows) {
       const change = byId.get(row.id)!;
       const payload = { from: change.from, to: change.to, cause: 'calendar' };
-      w.event({ stream, streamId: row.id, type: `${stream}.deadline_recomputed`, departmentId: row.department_id, payload });
+      w.event({
+        stream,
+        streamId: row.id,
+        type: `${stream}.deadline_recomputed`,
+        departmentId: row.department_id,
+        payload,
+      });
       w.audit({ action: `${stream}.deadline_recomputed`, target: `${stream}:${row.id}`, details: payload });
       moved++;
     }
@@ -82,8 +116,11 @@ function inKnownYear<T>(stream: string, id: string, compute: () => T): T {
     return compute();
   } catch (error) {
     if (!(error instanceof CalendarYearMissingError)) throw error;
-    throw new AppError('calendar.year_missing', 422,
+    throw new AppError(
+      'calendar.year_missing',
+      422,
       `${error.year} 年的工作日历尚未录入，未结事项的期限无法按新日历重新计算；请先录入 ${error.year} 年的工作日历，再修改本年日历。`,
-      { year: error.year, stream, itemId: id });
+      { year: error.year, stream, itemId: id },
+    );
   }
 }

@@ -4,7 +4,16 @@ import { decide, recordStatement, serveNotice } from './entries.black.usecases.t
 import { presentEntry, presentEvent } from './entries.presenters.ts';
 import { publish, review } from './entries.red.usecases.ts';
 import {
-  CreateEntryBody, DecisionBody, EndingBody, Entry, EntryEvent, EntryQuery, NoticeBody, PublicationBody, ReviewBody, StatementBody,
+  CreateEntryBody,
+  DecisionBody,
+  EndingBody,
+  Entry,
+  EntryEvent,
+  EntryQuery,
+  NoticeBody,
+  PublicationBody,
+  ReviewBody,
+  StatementBody,
 } from './entries.schemas.ts';
 import { createEntry, endEntry, entryHistory, getEntry, listEntries } from './entries.usecases.ts';
 
@@ -13,33 +22,77 @@ const tags = ['entries'];
 
 export const entriesRoutes: RoutePlugin = (app, ctx) => {
   const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
-  const present = async (p: Promise<{ entry: Parameters<typeof presentEntry>[1] }>) => presentEntry(ctx.db, (await p).entry);
+  const present = async (p: Promise<{ entry: Parameters<typeof presentEntry>[1] }>) =>
+    presentEntry(ctx.db, (await p).entry);
 
-  app.post('/api/v1/entries', {
-    schema: { tags, summary: '新建名单记录：黑名单为草稿，红名单为推荐', body: CreateEntryBody, response: { 201: Entry } },
-  }, async (req, reply) => {
-    reply.code(201);
-    return present(createEntry(deps(req), req.body));
-  });
+  app.post(
+    '/api/v1/entries',
+    {
+      schema: {
+        tags,
+        summary: '新建名单记录：黑名单为草稿，红名单为推荐',
+        body: CreateEntryBody,
+        response: { 201: Entry },
+      },
+    },
+    async (req, reply) => {
+      reply.code(201);
+      return present(createEntry(deps(req), req.body));
+    },
+  );
 
-  app.get('/api/v1/entries', {
-    schema: { tags, summary: '名单记录列表（本部门；信用办、管理员、审计可见全部）', querystring: EntryQuery, response: { 200: z.object({ items: z.array(Entry) }) } },
-  }, async (req) => {
-    const { entries } = await listEntries(deps(req), req.query);
-    return { items: await Promise.all(entries.map((e) => presentEntry(ctx.db, e))) };
-  });
+  app.get(
+    '/api/v1/entries',
+    {
+      schema: {
+        tags,
+        summary: '名单记录列表（本部门；信用办、管理员、审计可见全部）',
+        querystring: EntryQuery,
+        response: { 200: z.object({ items: z.array(Entry) }) },
+      },
+    },
+    async (req) => {
+      const { entries } = await listEntries(deps(req), req.query);
+      return { items: await Promise.all(entries.map((e) => presentEntry(ctx.db, e))) };
+    },
+  );
 
-  app.get('/api/v1/entries/:id', {
-    schema: { tags, summary: '名单记录详情', params: IdParams, response: { 200: Entry } },
-  }, async (req) => present(getEntry(deps(req), req.params.id)));
+  app.get(
+    '/api/v1/entries/:id',
+    {
+      schema: { tags, summary: '名单记录详情', params: IdParams, response: { 200: Entry } },
+    },
+    async (req) => present(getEntry(deps(req), req.params.id)),
+  );
 
-  app.get('/api/v1/entries/:id/events', {
-    schema: { tags, summary: '名单记录的全部变更事件（只增不改）', params: IdParams, response: { 200: z.object({ items: z.array(EntryEvent) }) } },
-  }, async (req) => ({ items: (await entryHistory(deps(req), req.params.id)).events.map(presentEvent) }));
+  app.get(
+    '/api/v1/entries/:id/events',
+    {
+      schema: {
+        tags,
+        summary: '名单记录的全部变更事件（只增不改）',
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(EntryEvent) }) },
+      },
+    },
+    async (req) => ({ items: (await entryHistory(deps(req), req.params.id)).events.map(presentEvent) }),
+  );
 
-  const stepRoute = <B extends z.ZodType>(path: string, summary: string, body: B, run: (d: ReturnType<typeof deps>, id: string, b: z.infer<B>) => Promise<{ entry: Parameters<typeof presentEntry>[1] }>) =>
-    app.post(`/api/v1/entries/:id/${path}`, { schema: { tags, summary, params: IdParams, body, response: { 200: Entry } } },
-      async (req) => present(run(deps(req), (req.params as { id: string }).id, req.body as z.infer<B>)));
+  const stepRoute = <B extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: B,
+    run: (
+      d: ReturnType<typeof deps>,
+      id: string,
+      b: z.infer<B>,
+    ) => Promise<{ entry: Parameters<typeof presentEntry>[1] }>,
+  ) =>
+    app.post(
+      `/api/v1/entries/:id/${path}`,
+      { schema: { tags, summary, params: IdParams, body, response: { 200: Entry } } },
+      async (req) => present(run(deps(req), (req.params as { id: string }).id, req.body as z.infer<B>)),
+    );
 
   stepRoute('notice', '送达事前告知（黑名单）', NoticeBody, (d, id, b) => serveNotice(d, id, b));
   stepRoute('statement', '记录陈述申辩（黑名单）', StatementBody, recordStatement);

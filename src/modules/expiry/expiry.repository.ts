@@ -16,15 +16,34 @@ const recordExpiring = stateIn(EXPIRING_RECORD_STATES);
 // because PostgreSQL re-evaluates the condition on the row's latest version when it takes the lock.
 
 export const claimExpiredEntries = (db: Executor, today: string, limit: number) =>
-  db.selectFrom('entries').select(['id', 'kind', 'department_id', 'state', 'end_date'])
-    .where(entryExpiring).where('end_date', '<', today)
-    .orderBy('end_date').orderBy('id').limit(limit).forUpdate().skipLocked().execute();
+  db
+    .selectFrom('entries')
+    .select(['id', 'kind', 'department_id', 'state', 'end_date'])
+    .where(entryExpiring)
+    .where('end_date', '<', today)
+    .orderBy('end_date')
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
 
 export const claimExpiredRecords = (db: Executor, today: string, limit: number) =>
-  db.selectFrom('records').select(['id', 'department_id', 'state', 'disclosure_end'])
-    .where(recordExpiring).where('disclosure_end', '<', today)
-    .orderBy('disclosure_end').orderBy('id').limit(limit).forUpdate().skipLocked().execute();
+  db
+    .selectFrom('records')
+    .select(['id', 'department_id', 'state', 'disclosure_end'])
+    .where(recordExpiring)
+    .where('disclosure_end', '<', today)
+    .orderBy('disclosure_end')
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
 
 export const endExpiredRecord = (db: Executor, id: string, endedAt: Date, now: Date) =>
-  db.updateTable('records').set({ state: 'ended', ended_reason: 'expired', ended_note: null, ended_at: endedAt, updated_at: now })
-    .where('id', '=', id).execute();
+  db
+    .updateTable('records')
+    .set({ state: 'ended', ended_reason: 'expired', ended_note: null, ended_at: endedAt, updated_at: now })
+    .where('id', '=', id)
+    .execute();

@@ -11,10 +11,25 @@ import { chinaDate } from '../shared/working-days.ts';
 import * as entries from '../entries/entries.repository.ts';
 import { endOfPeriod, recordChange as changeEntry } from '../entries/entries.usecases.ts';
 import { recordChange as changeRecord } from '../records/records.usecases.ts';
-import { claimExpiredEntries, claimExpiredRecords, endExpiredRecord, EXPIRING_ENTRY_STATES, EXPIRING_RECORD_STATES } from './expiry.repository.ts';
+import {
+  claimExpiredEntries,
+  claimExpiredRecords,
+  endExpiredRecord,
+  EXPIRING_ENTRY_STATES,
+  EXPIRING_RECORD_STATES,
+} from './expiry.repository.ts';
 
-export interface ExpiryDeps { db: Kysely<DB>; clock: Clock; log: Pick<FastifyBaseLogger, 'info'> }
-export interface ExpiryCounts { blackEntries: number; redEntries: number; records: number; batches: number }
+export interface ExpiryDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  log: Pick<FastifyBaseLogger, 'info'>;
+}
+export interface ExpiryCounts {
+  blackEntries: number;
+  redEntries: number;
+  records: number;
+  batches: number;
+}
 
 /** The job's actor; its ref ('system:expiry') does not depend on the department it acts in. */
 const ACTOR_REF = systemActor('expiry', 'all').ref;
@@ -34,8 +49,20 @@ export async function runExpiry(deps: ExpiryDeps, options: { batchSize?: number 
     for (const row of await claimExpiredEntries(w.tx, today, batchSize)) {
       if (!EXPIRING_ENTRY_STATES.includes(row.state) || !row.end_date || row.end_date >= today) continue;
       const endedAt = endOfPeriod(row.end_date);
-      await entries.updateEntry(w.tx, row.id, { state: 'ended', ended_reason: 'expired', ended_note: null, ended_at: endedAt, updated_at: w.now });
-      changeEntry(w, row, 'entry.ended', { state: 'ended', reason: 'expired', note: null, previousState: row.state }, endedAt);
+      await entries.updateEntry(w.tx, row.id, {
+        state: 'ended',
+        ended_reason: 'expired',
+        ended_note: null,
+        ended_at: endedAt,
+        updated_at: w.now,
+      });
+      changeEntry(
+        w,
+        row,
+        'entry.ended',
+        { state: 'ended', reason: 'expired', note: null, previousState: row.state },
+        endedAt,
+      );
       ended[row.kind === 'black' ? 'blackEntries' : 'redEntries']++;
     }
     return ended;
@@ -47,7 +74,13 @@ export async function runExpiry(deps: ExpiryDeps, options: { batchSize?: number 
       if (!EXPIRING_RECORD_STATES.includes(row.state) || row.disclosure_end >= today) continue;
       const endedAt = endOfPeriod(row.disclosure_end);
       await endExpiredRecord(w.tx, row.id, endedAt, w.now);
-      changeRecord(w, row, 'record.ended', { state: 'ended', reason: 'expired', note: null, previousState: row.state }, endedAt);
+      changeRecord(
+        w,
+        row,
+        'record.ended',
+        { state: 'ended', reason: 'expired', note: null, previousState: row.state },
+        endedAt,
+      );
       ended.records++;
     }
     return ended;
@@ -61,7 +94,11 @@ export async function runExpiry(deps: ExpiryDeps, options: { batchSize?: number 
  * Runs one batch per transaction until a batch ends nothing (nothing due, or the rest claimed by another process),
  * adding each committed batch's counts.
  */
-async function inBatches(deps: ExpiryDeps, counts: ExpiryCounts, batch: (w: Write) => Promise<Partial<ExpiryCounts>>): Promise<void> {
+async function inBatches(
+  deps: ExpiryDeps,
+  counts: ExpiryCounts,
+  batch: (w: Write) => Promise<Partial<ExpiryCounts>>,
+): Promise<void> {
   for (;;) {
     const { result } = await write(deps, ACTOR_REF, batch);
     const ended = Object.values(result).reduce((sum, n) => sum + (n ?? 0), 0);

@@ -6,7 +6,10 @@ export const presentFeedback = (f: FeedbackView) => ({
   dispatchId: f.dispatch_id,
   checkId: f.check_id,
   entryId: f.entry_id,
-  measure: f.measure_id && f.measure_code && f.measure_title ? { id: f.measure_id, code: f.measure_code, title: f.measure_title } : null,
+  measure:
+    f.measure_id && f.measure_code && f.measure_title
+      ? { id: f.measure_id, code: f.measure_code, title: f.measure_title }
+      : null,
   applied: f.applied,
   notAppliedReason: f.not_applied_reason,
   matter: { name: f.matter_name, number: f.matter_no },

@@ -46,7 +46,10 @@ describe('GET /api/v1/identifiers/{code} answers every public test vector', () =
   for (const { input, normalized } of vectors.uscc.normalize) {
     it(`"${input}" is normalized to ${normalized}`, async () => {
       const body = (await get(input)).json();
-      assert.deepEqual({ valid: body.valid, type: body.type, normalized: body.normalized }, { valid: true, type: 'uscc', normalized });
+      assert.deepEqual(
+        { valid: body.valid, type: body.type, normalized: body.normalized },
+        { valid: true, type: 'uscc', normalized },
+      );
     });
   }
 
@@ -69,14 +72,20 @@ describe('GET /api/v1/identifiers/{code} answers every public test vector', () =
   for (const { input, normalized } of vectors.citizenId.normalize) {
     it(`citizen ID "${input}" is normalized to ${normalized}`, async () => {
       const body = (await get(input)).json();
-      assert.deepEqual({ valid: body.valid, type: body.type, normalized: body.normalized }, { valid: true, type: 'citizen_id', normalized });
+      assert.deepEqual(
+        { valid: body.valid, type: body.type, normalized: body.normalized },
+        { valid: true, type: 'citizen_id', normalized },
+      );
     });
   }
 
   for (const { input, upgraded } of vectors.citizenId.legacy15) {
     it(`the 15-digit number ${input} is upgraded to ${upgraded}`, async () => {
       const body = (await get(input)).json();
-      assert.deepEqual({ valid: body.valid, type: body.type, normalized: body.normalized }, { valid: true, type: 'citizen_id', normalized: upgraded });
+      assert.deepEqual(
+        { valid: body.valid, type: body.type, normalized: body.normalized },
+        { valid: true, type: 'citizen_id', normalized: upgraded },
+      );
     });
   }
 });
@@ -95,7 +104,10 @@ describe('identifier checks', () => {
     const body = (await get(code)).json();
     assert.equal(body.valid, true);
     assert.equal(body.normalized, code);
-    assert.deepEqual(body.problems.map((p: { code: string; severity: string }) => [p.code, p.severity]), [['uscc.organization_code_check', 'warning']]);
+    assert.deepEqual(
+      body.problems.map((p: { code: string; severity: string }) => [p.code, p.severity]),
+      [['uscc.organization_code_check', 'warning']],
+    );
   });
 
   it('answer a code of no known length with type null and a Chinese message', async () => {
@@ -106,10 +118,19 @@ describe('identifier checks', () => {
   });
 
   it('are also available as a POST with the code in the body, public and not cached', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/identifiers', payload: { code: '44011320141005001x' } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/identifiers',
+      payload: { code: '44011320141005001x' },
+    });
     assert.equal(response.statusCode, 200);
     assert.equal(response.headers['cache-control'], 'no-store');
-    assert.deepEqual(response.json(), { valid: true, type: 'citizen_id', normalized: '44011320141005001X', problems: [] });
+    assert.deepEqual(response.json(), {
+      valid: true,
+      type: 'citizen_id',
+      normalized: '44011320141005001X',
+      problems: [],
+    });
   });
 
   it('refuse a POST without a code with 400 naming the field', async () => {
@@ -137,7 +158,11 @@ describe('the request log of the GET route', () => {
   // What a reader of the log could recover: escapes decoded, full-width folded, separators dropped.
   const readable = (text: string) => {
     let decoded = text;
-    try { decoded = decodeURIComponent(text); } catch { /* keep as is */ }
+    try {
+      decoded = decodeURIComponent(text);
+    } catch {
+      /* keep as is */
+    }
     return normalizeIdentifierInput(decoded).replace(/[-+.,_]/g, '');
   };
   const variants: [string, string][] = [

@@ -10,5 +10,10 @@ import type { IdentifierCheck } from './identifiers.schemas.ts';
  */
 export function checkIdentifier(deps: { clock: Clock }, code: string): z.infer<typeof IdentifierCheck> {
   const { valid, type, normalized, problems } = inspectIdentifier(code, { today: chinaDate(deps.clock.now()) });
-  return { valid, type, normalized, problems: problems.map(({ code, message, severity }) => ({ code, message, severity })) };
+  return {
+    valid,
+    type,
+    normalized,
+    problems: problems.map(({ code, message, severity }) => ({ code, message, severity })),
+  };
 }

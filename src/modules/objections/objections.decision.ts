@@ -52,7 +52,10 @@ export async function decideObjection(deps: ObjectionDeps, id: string, input: Ob
     const decidedAt = w.now.toISOString();
     let decision: Record<string, unknown>;
     if (input.outcome === 'accepted') {
-      if (!target) throw unprocessable('objection.no_target', '该异议尚未确定针对的信息，须先由信用办分办，才能认定异议成立。', { field: 'outcome' });
+      if (!target)
+        throw unprocessable('objection.no_target', '该异议尚未确定针对的信息，须先由信用办分办，才能认定异议成立。', {
+          field: 'outcome',
+        });
       const note = `异议成立（申请编号 ${o.application_no}）：${input.reason}`;
       if (input.correction) {
         const changes = correctionFor(target.stream, input.correction);
@@ -65,28 +68,63 @@ export async function decideObjection(deps: ObjectionDeps, id: string, input: Ob
       }
       const days = await deadlineDays(w.tx, 'withdrawal');
       decision = {
-        outcome: 'accepted', reason: input.reason, action: input.correction ? 'corrected' : 'revoked', correction: input.correction ?? null,
-        remedies: null, withdrawal: { dueDate: dueOrPending(deps.calendar.get(), today, days).due_date, withdrawnAt: decidedAt }, decidedAt,
+        outcome: 'accepted',
+        reason: input.reason,
+        action: input.correction ? 'corrected' : 'revoked',
+        correction: input.correction ?? null,
+        remedies: null,
+        withdrawal: { dueDate: dueOrPending(deps.calendar.get(), today, days).due_date, withdrawnAt: decidedAt },
+        decidedAt,
       };
     } else {
-      decision = { outcome: 'rejected', reason: input.reason, action: null, correction: null, remedies: await remediesFor(w.tx, target), withdrawal: null, decidedAt };
+      decision = {
+        outcome: 'rejected',
+        reason: input.reason,
+        action: null,
+        correction: null,
+        remedies: await remediesFor(w.tx, target),
+        withdrawal: null,
+        decidedAt,
+      };
     }
     await closeOnTarget(w, o, target, input.outcome);
     const state = input.outcome;
-    await repo.updateObjection(w.tx, o.id, { state, decision: { ...decision, decidedBy: deps.actor.ref }, decided_at: w.now, closed_at: w.now, updated_at: w.now });
-    const payload = { applicationNo: o.application_no, outcome: input.outcome, action: decision.action, target: target ? { stream: target.stream, id: target.row.id } : null };
+    await repo.updateObjection(w.tx, o.id, {
+      state,
+      decision: { ...decision, decidedBy: deps.actor.ref },
+      decided_at: w.now,
+      closed_at: w.now,
+      updated_at: w.now,
+    });
+    const payload = {
+      applicationNo: o.application_no,
+      outcome: input.outcome,
+      action: decision.action,
+      target: target ? { stream: target.stream, id: target.row.id } : null,
+    };
     w.event({ stream: 'objection', streamId: o.id, type: 'objection.decided', departmentId: o.department_id, payload });
-    w.audit({ action: 'objection.decided', target: `objection:${o.id}`, details: { ...payload, reason: input.reason } });
+    w.audit({
+      action: 'objection.decided',
+      target: `objection:${o.id}`,
+      details: { ...payload, reason: input.reason },
+    });
   });
   return getObjection(deps, id);
 }
 
 /** Only the fields that exist on the target's kind: a wrong one is named, not ignored. */
-function correctionFor(stream: Target['stream'], correction: z.infer<typeof ObjectionDecisionBody>['correction'] & object) {
+function correctionFor(
+  stream: Target['stream'],
+  correction: z.infer<typeof ObjectionDecisionBody>['correction'] & object,
+) {
   const allowed = FIELDS[stream] as readonly string[];
   for (const [key, value] of Object.entries(correction)) {
     if (value !== undefined && !allowed.includes(key)) {
-      throw unprocessable('objection.correction_field', `${stream === 'entry' ? '名单记录' : '失信信息'}不能更正字段「${key}」，可更正：${allowed.join('、')}。`, { field: `correction.${key}` });
+      throw unprocessable(
+        'objection.correction_field',
+        `${stream === 'entry' ? '名单记录' : '失信信息'}不能更正字段「${key}」，可更正：${allowed.join('、')}。`,
+        { field: `correction.${key}` },
+      );
     }
   }
   return correction;
@@ -97,7 +135,12 @@ export async function withdrawLocked(w: Write, o: repo.ObjectionRow) {
   assertReceived(o.state, '撤回');
   const target = await lockTargetOf(w, o);
   await closeOnTarget(w, o, target, 'withdrawn');
-  await repo.updateObjection(w.tx, o.id, { state: 'withdrawn', decided_at: w.now, closed_at: w.now, updated_at: w.now });
+  await repo.updateObjection(w.tx, o.id, {
+    state: 'withdrawn',
+    decided_at: w.now,
+    closed_at: w.now,
+    updated_at: w.now,
+  });
   const payload = { applicationNo: o.application_no, by: w.actor === 'public' ? 'party' : 'department' };
   w.event({ stream: 'objection', streamId: o.id, type: 'objection.withdrawn', departmentId: o.department_id, payload });
   w.audit({ action: 'objection.withdrawn', target: `objection:${o.id}`, details: payload });
@@ -132,15 +175,37 @@ export async function assignObjection(deps: ObjectionDeps, id: string, input: z.
   await write(deps, deps.actor.ref, async (w) => {
     const o = await lockVisible(w, deps, id);
     assertReceived(o.state, '分办');
-    if (o.target_id) throw conflict('objection.already_assigned', '该异议已确定对象并由认定部门办理，不能再分办。', { state: o.state });
+    if (o.target_id)
+      throw conflict('objection.already_assigned', '该异议已确定对象并由认定部门办理，不能再分办。', {
+        state: o.state,
+      });
     const target = await lockTarget(w, input.target);
     assertTargetState(target, OBJECTABLE, '提出异议');
-    await w.tx.updateTable('objections').set({ target_stream: target.stream, target_id: target.row.id, department_id: target.row.department_id, updated_at: w.now })
-      .where('id', '=', o.id).execute();
+    await w.tx
+      .updateTable('objections')
+      .set({
+        target_stream: target.stream,
+        target_id: target.row.id,
+        department_id: target.row.department_id,
+        updated_at: w.now,
+      })
+      .where('id', '=', o.id)
+      .execute();
     if (target.stream === 'entry') await openObjection(w, target.row, o.id);
     else await openRecordObjection(w, target.row, o.id);
-    const payload = { applicationNo: o.application_no, target: input.target, from: o.department_id, to: target.row.department_id };
-    w.event({ stream: 'objection', streamId: o.id, type: 'objection.assigned', departmentId: target.row.department_id, payload });
+    const payload = {
+      applicationNo: o.application_no,
+      target: input.target,
+      from: o.department_id,
+      to: target.row.department_id,
+    };
+    w.event({
+      stream: 'objection',
+      streamId: o.id,
+      type: 'objection.assigned',
+      departmentId: target.row.department_id,
+      payload,
+    });
     w.audit({ action: 'objection.assigned', target: `objection:${o.id}`, details: payload });
   });
   return getObjection(deps, id);

@@ -1,5 +1,10 @@
 import { requireRole, type Role } from '../shared/actor.ts';
-import { decodeAttachments, storeAttachments, type AttachmentInput, type DecodedAttachment } from '../shared/attachments.ts';
+import {
+  decodeAttachments,
+  storeAttachments,
+  type AttachmentInput,
+  type DecodedAttachment,
+} from '../shared/attachments.ts';
 import type { Origin } from '../shared/db.workflows.types.ts';
 import { newDue } from '../shared/deadlines.ts';
 import { unprocessable } from '../shared/errors.ts';
@@ -23,8 +28,14 @@ export const FILERS: Role[] = ['operator', 'reviewer', 'system', 'credit_office'
 export const OBJECTABLE = { entry: ['decided', 'reviewed', 'in_effect'], record: ['in_effect'] };
 
 interface NewObjection {
-  target: Target | null; departmentId: string; origin: Origin; originRef: string | null; filedDepartmentId: string | null;
-  party: StoredParty & { namedTarget?: unknown }; content: string; files: DecodedAttachment[];
+  target: Target | null;
+  departmentId: string;
+  origin: Origin;
+  originRef: string | null;
+  filedDepartmentId: string | null;
+  party: StoredParty & { namedTarget?: unknown };
+  content: string;
+  files: DecodedAttachment[];
 }
 
 /** Inserts the objection with its number, secret, deadline and files, and marks the target as objected to. */
@@ -35,17 +46,36 @@ async function insertObjection(w: Write, deps: ObjectionDeps | PublicDeps, input
   const due = await newDue(w.tx, deps.calendar.get(), 'objection', chinaDate(w.now));
   const ref = input.target ? refOf(input.target) : null;
   await repo.insertObjection(w.tx, {
-    id, application_no: applicationNo, target_stream: ref?.stream ?? null, target_id: ref?.id ?? null,
-    department_id: input.departmentId, origin: input.origin, origin_ref: input.originRef, filed_by: w.actor,
-    filed_department_id: input.filedDepartmentId, party: json(input.party), content: input.content, state: 'received',
-    decision: null, decided_at: null, tracking_hash: hash, ...due, closed_at: null, created_at: w.now, updated_at: w.now,
+    id,
+    application_no: applicationNo,
+    target_stream: ref?.stream ?? null,
+    target_id: ref?.id ?? null,
+    department_id: input.departmentId,
+    origin: input.origin,
+    origin_ref: input.originRef,
+    filed_by: w.actor,
+    filed_department_id: input.filedDepartmentId,
+    party: json(input.party),
+    content: input.content,
+    state: 'received',
+    decision: null,
+    decided_at: null,
+    tracking_hash: hash,
+    ...due,
+    closed_at: null,
+    created_at: w.now,
+    updated_at: w.now,
   });
   await storeAttachments(w.tx, { stream: 'objection', id }, input.files, w.now);
   if (input.target?.stream === 'entry') await openObjection(w, input.target.row, id);
   if (input.target?.stream === 'record') await openRecordObjection(w, input.target.row, id);
   const payload = { applicationNo, origin: input.origin, target: ref, dueDate: due.due_date };
   w.event({ stream: 'objection', streamId: id, type: 'objection.filed', departmentId: input.departmentId, payload });
-  w.audit({ action: 'objection.filed', target: `objection:${id}`, details: { ...payload, attachments: input.files.length } });
+  w.audit({
+    action: 'objection.filed',
+    target: `objection:${id}`,
+    details: { ...payload, attachments: input.files.length },
+  });
   return { id, applicationNo, trackingSecret: secret };
 }
 
@@ -60,20 +90,33 @@ export async function fileObjection(deps: ObjectionDeps, input: FileObjectionBod
     assertTargetState(target, OBJECTABLE, '提出异议');
     await assertPartyOfTarget(w.tx, party, target);
     return insertObjection(w, deps, {
-      target, departmentId: target.row.department_id, origin: input.origin, originRef: input.originRef ?? null,
-      filedDepartmentId: deps.actor.departmentId, party, content: input.content, files,
+      target,
+      departmentId: target.row.department_id,
+      origin: input.origin,
+      originRef: input.originRef ?? null,
+      filedDepartmentId: deps.actor.departmentId,
+      party,
+      content: input.content,
+      files,
     });
   });
   return { ...(await getObjection(deps, result.id)), trackingSecret: result.trackingSecret };
 }
 
-export interface PublicFilingTarget { stream?: TargetRef['stream']; id?: string; documentNo?: string }
+export interface PublicFilingTarget {
+  stream?: TargetRef['stream'];
+  id?: string;
+  documentNo?: string;
+}
 
 /**
  * Filed by the public without an account. The target must be publicly disclosed and belong to the subject whose
  * code the party gave; anything else goes to the credit office for triage. The caller learns nothing about which.
  */
-export async function filePublicObjection(deps: PublicDeps, input: { party: PartyInput; target: PublicFilingTarget; content: string; attachments: AttachmentInput[] }) {
+export async function filePublicObjection(
+  deps: PublicDeps,
+  input: { party: PartyInput; target: PublicFilingTarget; content: string; attachments: AttachmentInput[] },
+) {
   const today = chinaDate(deps.clock.now());
   const party = parseParty(deps.secrets, input.party, 'party', today);
   const files = decodeAttachments(input.attachments);
@@ -81,8 +124,14 @@ export async function filePublicObjection(deps: PublicDeps, input: { party: Part
   const { result } = await write(deps, 'public', async (w) => {
     const target = await matchPublicTarget(w, party, namedTarget, today);
     return insertObjection(w, deps, {
-      target, departmentId: target?.row.department_id ?? (await repo.creditOfficeDepartmentId(w.tx)), origin: 'public', originRef: null,
-      filedDepartmentId: null, party: { ...party, namedTarget }, content: input.content, files,
+      target,
+      departmentId: target?.row.department_id ?? (await repo.creditOfficeDepartmentId(w.tx)),
+      origin: 'public',
+      originRef: null,
+      filedDepartmentId: null,
+      party: { ...party, namedTarget },
+      content: input.content,
+      files,
     });
   });
   return { applicationNo: result.applicationNo, trackingSecret: result.trackingSecret };
@@ -90,15 +139,32 @@ export async function filePublicObjection(deps: PublicDeps, input: { party: Part
 
 /** The target as the filer named it: by id (with its stream) or by a decision/document number. */
 export function namedTargetOf(t: PublicFilingTarget) {
-  if (t.id && !t.stream) throw unprocessable('filing.target_stream_required', '按编号指明对象时，须同时说明是名单记录（entry）还是失信信息（record）。', { field: 'target.stream' });
-  if (!t.id && !t.documentNo) throw unprocessable('filing.target_required', '请填写决定书文号（或行政处罚决定书文号），或者信息编号。', { field: 'target.documentNo' });
+  if (t.id && !t.stream)
+    throw unprocessable(
+      'filing.target_stream_required',
+      '按编号指明对象时，须同时说明是名单记录（entry）还是失信信息（record）。',
+      { field: 'target.stream' },
+    );
+  if (!t.id && !t.documentNo)
+    throw unprocessable('filing.target_required', '请填写决定书文号（或行政处罚决定书文号），或者信息编号。', {
+      field: 'target.documentNo',
+    });
   return t.id ? { stream: t.stream!, id: t.id } : { documentNo: t.documentNo!.trim() };
 }
 
 /** The publicly disclosed target, locked, or null. Re-checked under the lock: it may have just ended. */
-export async function matchPublicTarget(w: Write, party: StoredParty, named: ReturnType<typeof namedTargetOf>, today: string) {
+export async function matchPublicTarget(
+  w: Write,
+  party: StoredParty,
+  named: ReturnType<typeof namedTargetOf>,
+  today: string,
+) {
   const subjectId = await subjectOfParty(w.tx, party);
-  const found = await findPublicTarget(w.tx, { subjectId, ...('id' in named ? { ref: named as TargetRef } : { documentNo: named.documentNo }) }, today);
+  const found = await findPublicTarget(
+    w.tx,
+    { subjectId, ...('id' in named ? { ref: named as TargetRef } : { documentNo: named.documentNo }) },
+    today,
+  );
   if (!found) return null;
   const locked = await lockTarget(w, refOf(found));
   return locked.row.state === 'in_effect' ? locked : null;

@@ -7,7 +7,11 @@ import { presentParty } from './party.ts';
 /** The government view of an objection: the party's ID number only masked, never the digest. */
 export async function presentObjection(db: Executor, o: ObjectionRow) {
   const [department, attachments] = await Promise.all([
-    db.selectFrom('departments').select(['id', 'code', 'name']).where('id', '=', o.department_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('departments')
+      .select(['id', 'code', 'name'])
+      .where('id', '=', o.department_id)
+      .executeTakeFirstOrThrow(),
     listAttachments(db, { stream: 'objection', id: o.id }),
   ]);
   const d = o.decision as Record<string, unknown> | null;
@@ -23,11 +27,17 @@ export async function presentObjection(db: Executor, o: ObjectionRow) {
     content: o.content,
     state: o.state,
     stateLabel: OBJECTION_STATE_LABELS[o.state],
-    decision: d ? {
-      outcome: d.outcome as 'accepted' | 'rejected', reason: d.reason as string, action: (d.action ?? null) as 'corrected' | 'revoked' | null,
-      correction: (d.correction ?? null) as Record<string, unknown> | null, remedies: (d.remedies ?? null) as string | null,
-      withdrawal: (d.withdrawal ?? null) as { dueDate: string | null; withdrawnAt: string } | null, decidedAt: d.decidedAt as string,
-    } : null,
+    decision: d
+      ? {
+          outcome: d.outcome as 'accepted' | 'rejected',
+          reason: d.reason as string,
+          action: (d.action ?? null) as 'corrected' | 'revoked' | null,
+          correction: (d.correction ?? null) as Record<string, unknown> | null,
+          remedies: (d.remedies ?? null) as string | null,
+          withdrawal: (d.withdrawal ?? null) as { dueDate: string | null; withdrawnAt: string } | null,
+          decidedAt: d.decidedAt as string,
+        }
+      : null,
     dueDate: o.due_date,
     dueDays: o.due_days,
     decidedAt: o.decided_at?.toISOString() ?? null,

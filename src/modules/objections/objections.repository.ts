@@ -17,22 +17,47 @@ export const findObjectionForUpdate = (db: Executor, id: string) =>
 export const findObjectionByApplicationNo = (db: Executor, applicationNo: string) =>
   db.selectFrom('objections').selectAll().where('application_no', '=', applicationNo).executeTakeFirst();
 
-export function updateObjection(db: Executor, id: string, changes: Partial<Omit<ObjectionRow, 'decision' | 'party'>> & { decision?: Record<string, unknown> | null }) {
+export function updateObjection(
+  db: Executor,
+  id: string,
+  changes: Partial<Omit<ObjectionRow, 'decision' | 'party'>> & { decision?: Record<string, unknown> | null },
+) {
   const { decision, ...rest } = changes;
-  return db.updateTable('objections')
+  return db
+    .updateTable('objections')
     .set({ ...rest, ...(decision !== undefined ? { decision: decision === null ? null : json(decision) } : {}) })
-    .where('id', '=', id).execute();
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Whether another objection on the same target is still open (the pending flag then stays). */
-export async function otherOpenObjection(db: Executor, target: { stream: 'entry' | 'record'; id: string }, exceptId: string) {
-  const row = await db.selectFrom('objections').select('id').where('target_stream', '=', target.stream)
-    .where('target_id', '=', target.id).where('state', '=', 'received').where('id', '!=', exceptId).executeTakeFirst();
+export async function otherOpenObjection(
+  db: Executor,
+  target: { stream: 'entry' | 'record'; id: string },
+  exceptId: string,
+) {
+  const row = await db
+    .selectFrom('objections')
+    .select('id')
+    .where('target_stream', '=', target.stream)
+    .where('target_id', '=', target.id)
+    .where('state', '=', 'received')
+    .where('id', '!=', exceptId)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
-export function listObjections(db: Executor, filter: { departmentId?: string; state?: string; origin?: string; limit: number; offset: number }) {
-  let q = db.selectFrom('objections').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset);
+export function listObjections(
+  db: Executor,
+  filter: { departmentId?: string; state?: string; origin?: string; limit: number; offset: number },
+) {
+  let q = db
+    .selectFrom('objections')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset);
   if (filter.departmentId) {
     const dept = filter.departmentId;
     q = q.where((eb) => eb.or([eb('department_id', '=', dept), eb('filed_department_id', '=', dept)]));
@@ -43,4 +68,11 @@ export function listObjections(db: Executor, filter: { departmentId?: string; st
 }
 
 export const creditOfficeDepartmentId = async (db: Executor) =>
-  (await db.selectFrom('departments').select('id').where('kind', '=', 'credit_office').orderBy('created_at').executeTakeFirstOrThrow()).id;
+  (
+    await db
+      .selectFrom('departments')
+      .select('id')
+      .where('kind', '=', 'credit_office')
+      .orderBy('created_at')
+      .executeTakeFirstOrThrow()
+  ).id;

@@ -6,8 +6,13 @@ import type { TestApp } from '../../test/harness.ts';
 import { createRecord } from '../records/records.test-support.ts';
 
 export interface Staff {
-  amrOperator: TestUser; amrReviewer: TestUser; taxOperator: TestUser; taxReviewer: TestUser;
-  creditOffice: TestUser; auditor: TestUser; checker: { headers: Headers };
+  amrOperator: TestUser;
+  amrReviewer: TestUser;
+  taxOperator: TestUser;
+  taxReviewer: TestUser;
+  creditOffice: TestUser;
+  auditor: TestUser;
+  checker: { headers: Headers };
 }
 
 export async function createStaff(t: TestApp): Promise<Staff> {
@@ -23,13 +28,20 @@ export async function createStaff(t: TestApp): Promise<Staff> {
 }
 
 /** A market-regulation black-list entry in effect (the clock moves past the statement period). */
-export async function amrEntry(t: TestApp, s: Staff, options: { basisDate?: string; listTypeCode?: string; operator?: TestUser; reviewer?: TestUser } = {}) {
+export async function amrEntry(
+  t: TestApp,
+  s: Staff,
+  options: { basisDate?: string; listTypeCode?: string; operator?: TestUser; reviewer?: TestUser } = {},
+) {
   const uscc = makeUscc();
   const name = `示例区异议测试${uscc.slice(-4)}有限公司`;
   const legalRepresentative = makeCitizenId();
   const entry = await publishBlackEntry(t, {
-    operator: options.operator ?? s.amrOperator, reviewer: options.reviewer ?? s.amrReviewer, listTypeCode: options.listTypeCode ?? 'black_amr',
-    subject: { uscc, name }, basisDate: options.basisDate ?? '2026-02-20',
+    operator: options.operator ?? s.amrOperator,
+    reviewer: options.reviewer ?? s.amrReviewer,
+    listTypeCode: options.listTypeCode ?? 'black_amr',
+    subject: { uscc, name },
+    basisDate: options.basisDate ?? '2026-02-20',
     relatedPersons: [{ citizenId: legalRepresentative, name: '王法人', role: 'legalRepresentative' }],
   });
   return { entry, uscc, name, legalRepresentative };
@@ -57,7 +69,17 @@ export async function check(t: TestApp, headers: Headers, uscc: string, name?: s
 }
 
 export async function eventsOf(t: TestApp, stream: string, id: string) {
-  return t.ctx.db.selectFrom('events').select(['type', 'payload', 'department_id']).where('stream', '=', stream).where('stream_id', '=', id).orderBy('version').execute();
+  return t.ctx.db
+    .selectFrom('events')
+    .select(['type', 'payload', 'department_id'])
+    .where('stream', '=', stream)
+    .where('stream_id', '=', id)
+    .orderBy('version')
+    .execute();
 }
 
-export const pdf = (name = '证明.pdf') => ({ fileName: name, contentType: 'application/pdf', content: Buffer.from('%PDF-1.4\n% test\n').toString('base64') });
+export const pdf = (name = '证明.pdf') => ({
+  fileName: name,
+  contentType: 'application/pdf',
+  content: Buffer.from('%PDF-1.4\n% test\n').toString('base64'),
+});

@@ -8,6 +8,10 @@ export const GENERAL_REMEDIES =
 /** The remedies text of a rejection: the general text, and for an entry its list type's remedies as well. */
 export async function remediesFor(db: Executor, target: Target | null): Promise<string> {
   if (target?.stream !== 'entry') return GENERAL_REMEDIES;
-  const listType = await db.selectFrom('list_types').select('remedies').where('id', '=', target.row.list_type_id).executeTakeFirst();
+  const listType = await db
+    .selectFrom('list_types')
+    .select('remedies')
+    .where('id', '=', target.row.list_type_id)
+    .executeTakeFirst();
   return listType ? `${GENERAL_REMEDIES}${listType.remedies}` : GENERAL_REMEDIES;
 }

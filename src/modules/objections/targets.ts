@@ -12,10 +12,12 @@ import { lockRecord, RECORD_STATE_LABELS, type RecordRow } from './record-workfl
 export const TARGET_STREAMS = ['entry', 'record'] as const;
 export type TargetStream = (typeof TARGET_STREAMS)[number];
 
-export const TargetRef = z.object({
-  stream: z.enum(TARGET_STREAMS).describe('entry：名单记录；record：失信信息（如行政处罚）'),
-  id: z.uuid(),
-}).meta({ id: 'TargetRef' });
+export const TargetRef = z
+  .object({
+    stream: z.enum(TARGET_STREAMS).describe('entry：名单记录；record：失信信息（如行政处罚）'),
+    id: z.uuid(),
+  })
+  .meta({ id: 'TargetRef' });
 export type TargetRef = z.infer<typeof TargetRef>;
 
 export type Target = { stream: 'entry'; row: entriesRepo.EntryRow } | { stream: 'record'; row: RecordRow };
@@ -23,7 +25,9 @@ export type Target = { stream: 'entry'; row: entriesRepo.EntryRow } | { stream: 
 export const targetLabel = (stream: TargetStream) => (stream === 'entry' ? '名单记录' : '失信信息');
 
 export function targetStateLabel(target: Target): string {
-  return target.stream === 'entry' ? STATE_LABELS[target.row.state as EntryState] ?? target.row.state : RECORD_STATE_LABELS[target.row.state];
+  return target.stream === 'entry'
+    ? (STATE_LABELS[target.row.state as EntryState] ?? target.row.state)
+    : RECORD_STATE_LABELS[target.row.state];
 }
 
 /** Locks the target for the rest of the write; 404 when it does not exist. */
@@ -50,7 +54,11 @@ export async function findTarget(db: Executor, ref: TargetRef): Promise<Target |
 /** 409 naming the target's state unless it is one of `states`. */
 export function assertTargetState(target: Target, states: { entry: string[]; record: string[] }, action: string): void {
   if (states[target.stream].includes(target.row.state)) return;
-  throw conflict(`${target.stream}.invalid_state`, `该${targetLabel(target.stream)}当前状态为「${targetStateLabel(target)}」，不能${action}。`, { state: target.row.state });
+  throw conflict(
+    `${target.stream}.invalid_state`,
+    `该${targetLabel(target.stream)}当前状态为「${targetStateLabel(target)}」，不能${action}。`,
+    { state: target.row.state },
+  );
 }
 
 /** Publicly disclosed today: what the public may name in a filing or download a repair notice for. */
@@ -60,8 +68,17 @@ export async function isPubliclyDisclosed(db: Executor, target: Target, today: s
     return r.state === 'in_effect' && r.disclosed && r.disclosure_end >= today;
   }
   const e = target.row;
-  if (e.state !== 'in_effect' || (e.start_date !== null && e.start_date > today) || (e.end_date !== null && e.end_date < today)) return false;
-  const listType = await db.selectFrom('list_types').select('disclosure').where('id', '=', e.list_type_id).executeTakeFirst();
+  if (
+    e.state !== 'in_effect' ||
+    (e.start_date !== null && e.start_date > today) ||
+    (e.end_date !== null && e.end_date < today)
+  )
+    return false;
+  const listType = await db
+    .selectFrom('list_types')
+    .select('disclosure')
+    .where('id', '=', e.list_type_id)
+    .executeTakeFirst();
   return listType?.disclosure.public === true;
 }
 
@@ -81,10 +98,22 @@ export async function findPublicTarget(
     if (found) candidates.push(found);
   } else if (input.documentNo) {
     const no = input.documentNo.trim();
-    const entries = await db.selectFrom('entries').selectAll().where('subject_id', '=', input.subjectId)
-      .where((eb) => eb.or([eb('document_no', '=', no), eb('basis_document_no', '=', no)])).execute();
-    const records = await db.selectFrom('records').selectAll().where('subject_id', '=', input.subjectId).where('decision_no', '=', no).execute();
-    candidates.push(...entries.map((row) => ({ stream: 'entry' as const, row })), ...records.map((row) => ({ stream: 'record' as const, row })));
+    const entries = await db
+      .selectFrom('entries')
+      .selectAll()
+      .where('subject_id', '=', input.subjectId)
+      .where((eb) => eb.or([eb('document_no', '=', no), eb('basis_document_no', '=', no)]))
+      .execute();
+    const records = await db
+      .selectFrom('records')
+      .selectAll()
+      .where('subject_id', '=', input.subjectId)
+      .where('decision_no', '=', no)
+      .execute();
+    candidates.push(
+      ...entries.map((row) => ({ stream: 'entry' as const, row })),
+      ...records.map((row) => ({ stream: 'record' as const, row })),
+    );
   }
   for (const c of candidates) {
     if (c.row.subject_id === input.subjectId && (await isPubliclyDisclosed(db, c, today))) return c;

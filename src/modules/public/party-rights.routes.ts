@@ -7,5 +7,6 @@ import { publicRoutes } from './public.routes.ts';
 
 /** The parties' rights (objections, repairs, repair notices), public filing and tracking, upward exchange. */
 export const partyRightsRoutes: RoutePlugin = async (app, ctx) => {
-  for (const routes of [objectionsRoutes, repairsRoutes, repairNoticeRoutes, publicRoutes, upwardRoutes]) await routes(app, ctx);
+  for (const routes of [objectionsRoutes, repairsRoutes, repairNoticeRoutes, publicRoutes, upwardRoutes])
+    await routes(app, ctx);
 };

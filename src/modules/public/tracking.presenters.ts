@@ -14,17 +14,31 @@ const KIND_LABELS: Record<FilingKind, string> = { objection: '异议', repair: '
  */
 export async function presentTracking(db: Executor, kind: FilingKind, applicationNo: string) {
   const base = {
-    kind, kindLabel: KIND_LABELS[kind], applicationNo, dueDate: null as string | null, outcome: null as string | null,
-    reason: null as string | null, remedies: null as string | null, earliestDate: null as string | null,
-    result: null as string | null, decisionDate: null as string | null, withdrawable: false,
+    kind,
+    kindLabel: KIND_LABELS[kind],
+    applicationNo,
+    dueDate: null as string | null,
+    outcome: null as string | null,
+    reason: null as string | null,
+    remedies: null as string | null,
+    earliestDate: null as string | null,
+    result: null as string | null,
+    decisionDate: null as string | null,
+    withdrawable: false,
   };
   if (kind === 'objection') {
     const o = await repo.objectionByNo(db, applicationNo);
     const d = o.decision as { outcome?: string; reason?: string; remedies?: string | null } | null;
     return {
-      ...base, state: o.state, stateLabel: OBJECTION_STATE_LABELS[o.state], filedDate: chinaDate(o.created_at),
-      dueDate: o.state === 'received' ? o.due_date : null, outcome: o.state === 'withdrawn' ? 'withdrawn' : d?.outcome ?? null,
-      reason: d?.reason ?? null, remedies: d?.remedies ?? null, decisionDate: o.decided_at ? chinaDate(o.decided_at) : null,
+      ...base,
+      state: o.state,
+      stateLabel: OBJECTION_STATE_LABELS[o.state],
+      filedDate: chinaDate(o.created_at),
+      dueDate: o.state === 'received' ? o.due_date : null,
+      outcome: o.state === 'withdrawn' ? 'withdrawn' : (d?.outcome ?? null),
+      reason: d?.reason ?? null,
+      remedies: d?.remedies ?? null,
+      decisionDate: o.decided_at ? chinaDate(o.decided_at) : null,
       withdrawable: o.state === 'received',
     };
   }
@@ -33,12 +47,26 @@ export async function presentTracking(db: Executor, kind: FilingKind, applicatio
     const d = r.decision as { outcome?: string; reason?: string } | null;
     const open = r.state === 'received' || r.state === 'accepted';
     return {
-      ...base, kindLabel: REPAIR_KIND_LABELS[r.kind], state: r.state, stateLabel: REPAIR_STATE_LABELS[r.state], filedDate: chinaDate(r.created_at),
-      dueDate: open ? r.due_date : null, outcome: r.state === 'withdrawn' ? 'withdrawn' : d?.outcome ?? null, reason: d?.reason ?? null,
-      earliestDate: r.earliest_date, decisionDate: r.decided_at ? chinaDate(r.decided_at) : null, withdrawable: open,
+      ...base,
+      kindLabel: REPAIR_KIND_LABELS[r.kind],
+      state: r.state,
+      stateLabel: REPAIR_STATE_LABELS[r.state],
+      filedDate: chinaDate(r.created_at),
+      dueDate: open ? r.due_date : null,
+      outcome: r.state === 'withdrawn' ? 'withdrawn' : (d?.outcome ?? null),
+      reason: d?.reason ?? null,
+      earliestDate: r.earliest_date,
+      decisionDate: r.decided_at ? chinaDate(r.decided_at) : null,
+      withdrawable: open,
     };
   }
   const t = await repo.tipoffByNo(db, applicationNo);
   const closing = (t.result as { closing?: { result?: string } } | null)?.closing;
-  return { ...base, state: t.state, stateLabel: TIPOFF_STATE_LABELS[t.state], filedDate: chinaDate(t.created_at), result: closing?.result ?? null };
+  return {
+    ...base,
+    state: t.state,
+    stateLabel: TIPOFF_STATE_LABELS[t.state],
+    filedDate: chinaDate(t.created_at),
+    result: closing?.result ?? null,
+  };
 }

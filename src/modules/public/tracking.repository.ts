@@ -8,8 +8,13 @@ export const lockApplicationNo = (tx: Executor, applicationNo: string) =>
 
 /** Times of recent failed attempts on a number, oldest first. */
 export async function recentFailures(tx: Executor, applicationNo: string, since: Date): Promise<Date[]> {
-  const rows = await tx.selectFrom('tracking_attempts').select('attempted_at')
-    .where('application_no', '=', applicationNo).where('attempted_at', '>', since).orderBy('attempted_at').execute();
+  const rows = await tx
+    .selectFrom('tracking_attempts')
+    .select('attempted_at')
+    .where('application_no', '=', applicationNo)
+    .where('attempted_at', '>', since)
+    .orderBy('attempted_at')
+    .execute();
   return rows.map((r) => r.attempted_at);
 }
 
@@ -20,16 +25,36 @@ export async function recordFailure(tx: Executor, applicationNo: string, at: Dat
 }
 
 /** The tracking hash of a filing by its number (null when there is none). */
-export async function trackingHashOf(tx: Executor, kind: FilingKind | null, applicationNo: string): Promise<string | null> {
+export async function trackingHashOf(
+  tx: Executor,
+  kind: FilingKind | null,
+  applicationNo: string,
+): Promise<string | null> {
   if (kind === null) return null;
   const table = kind === 'objection' ? 'objections' : kind === 'repair' ? 'repairs' : 'tipoffs';
-  const row = await tx.selectFrom(table).select('tracking_hash').where('application_no', '=', applicationNo).executeTakeFirst();
+  const row = await tx
+    .selectFrom(table)
+    .select('tracking_hash')
+    .where('application_no', '=', applicationNo)
+    .executeTakeFirst();
   return row?.tracking_hash ?? null;
 }
 
 export const objectionByNo = (db: Executor, no: string) =>
-  db.selectFrom('objections').select(['application_no', 'state', 'decision', 'due_date', 'created_at', 'decided_at']).where('application_no', '=', no).executeTakeFirstOrThrow();
+  db
+    .selectFrom('objections')
+    .select(['application_no', 'state', 'decision', 'due_date', 'created_at', 'decided_at'])
+    .where('application_no', '=', no)
+    .executeTakeFirstOrThrow();
 export const repairByNo = (db: Executor, no: string) =>
-  db.selectFrom('repairs').select(['application_no', 'kind', 'state', 'decision', 'due_date', 'earliest_date', 'created_at', 'decided_at']).where('application_no', '=', no).executeTakeFirstOrThrow();
+  db
+    .selectFrom('repairs')
+    .select(['application_no', 'kind', 'state', 'decision', 'due_date', 'earliest_date', 'created_at', 'decided_at'])
+    .where('application_no', '=', no)
+    .executeTakeFirstOrThrow();
 export const tipoffByNo = (db: Executor, no: string) =>
-  db.selectFrom('tipoffs').select(['application_no', 'state', 'result', 'created_at']).where('application_no', '=', no).executeTakeFirstOrThrow();
+  db
+    .selectFrom('tipoffs')
+    .select(['application_no', 'state', 'result', 'created_at'])
+    .where('application_no', '=', no)
+    .executeTakeFirstOrThrow();

@@ -13,10 +13,20 @@ import { write, type Executor } from '../shared/ledger.ts';
 import { chinaDate } from '../shared/working-days.ts';
 import { requireCatalogEditor } from '../catalog/catalog.usecases.ts';
 import { catalogStreamId } from './record-catalog.streams.ts';
-import { recordingDepartmentsOf, replaceRecordingDepartments, resolveDepartments } from './record-domain-departments.ts';
+import {
+  recordingDepartmentsOf,
+  replaceRecordingDepartments,
+  resolveDepartments,
+} from './record-domain-departments.ts';
 
-interface ReadDeps { db: Kysely<DB> }
-interface WriteDeps { db: Kysely<DB>; clock: Clock; actor: Actor }
+interface ReadDeps {
+  db: Kysely<DB>;
+}
+interface WriteDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  actor: Actor;
+}
 
 export async function listSeverityRules(deps: ReadDeps) {
   const rules = await deps.db.selectFrom('severity_rules').selectAll().execute();
@@ -25,12 +35,22 @@ export async function listSeverityRules(deps: ReadDeps) {
 }
 
 export async function getSeverityRule(deps: ReadDeps, severity: Severity) {
-  const rule = await deps.db.selectFrom('severity_rules').selectAll().where('severity', '=', severity).executeTakeFirst();
+  const rule = await deps.db
+    .selectFrom('severity_rules')
+    .selectAll()
+    .where('severity', '=', severity)
+    .executeTakeFirst();
   if (!rule) throw notFound('失信程度规则', 'severity_rule.not_found');
   return { rule };
 }
 
-export interface SeverityRuleInput { minMonths: number | null; maxMonths: number; disclosedByDefault: boolean; ruleVersion?: string; source: string }
+export interface SeverityRuleInput {
+  minMonths: number | null;
+  maxMonths: number;
+  disclosedByDefault: boolean;
+  ruleVersion?: string;
+  source: string;
+}
 
 /**
  * New periods apply to records made from now on: each record keeps the rule it was made under. A change of the
@@ -42,28 +62,70 @@ export async function changeSeverityRule(deps: WriteDeps, severity: Severity, in
     throw unprocessable('severity_rule.min_after_max', '最短公示期不能长于最长公示期。', { field: 'minMonths' });
   }
   await write(deps, deps.actor.ref, async (w) => {
-    const current = await w.tx.selectFrom('severity_rules').selectAll().where('severity', '=', severity).forUpdate().executeTakeFirst();
+    const current = await w.tx
+      .selectFrom('severity_rules')
+      .selectAll()
+      .where('severity', '=', severity)
+      .forUpdate()
+      .executeTakeFirst();
     if (!current) throw notFound('失信程度规则', 'severity_rule.not_found');
-    const rulesChanged = current.min_months !== input.minMonths || current.max_months !== input.maxMonths
-      || current.disclosed_by_default !== input.disclosedByDefault;
-    if (!rulesChanged && current.source === input.source && (input.ruleVersion ?? current.rule_version) === current.rule_version) return;
+    const rulesChanged =
+      current.min_months !== input.minMonths ||
+      current.max_months !== input.maxMonths ||
+      current.disclosed_by_default !== input.disclosedByDefault;
+    if (
+      !rulesChanged &&
+      current.source === input.source &&
+      (input.ruleVersion ?? current.rule_version) === current.rule_version
+    )
+      return;
     let ruleVersion = current.rule_version;
     if (rulesChanged || (input.ruleVersion !== undefined && input.ruleVersion !== current.rule_version)) {
       if (input.ruleVersion === current.rule_version) {
-        throw unprocessable('severity_rule.version_unchanged', `期限已修改，规则版本须不同于当前版本「${current.rule_version}」。`, { field: 'ruleVersion' });
+        throw unprocessable(
+          'severity_rule.version_unchanged',
+          `期限已修改，规则版本须不同于当前版本「${current.rule_version}」。`,
+          { field: 'ruleVersion' },
+        );
       }
       ruleVersion = input.ruleVersion ?? nextVersion(current.rule_version, chinaDate(w.now));
     }
-    await w.tx.updateTable('severity_rules').set({
-      min_months: input.minMonths, max_months: input.maxMonths, disclosed_by_default: input.disclosedByDefault,
-      rule_version: ruleVersion, source: input.source, updated_at: w.now,
-    }).where('severity', '=', severity).execute();
+    await w.tx
+      .updateTable('severity_rules')
+      .set({
+        min_months: input.minMonths,
+        max_months: input.maxMonths,
+        disclosed_by_default: input.disclosedByDefault,
+        rule_version: ruleVersion,
+        source: input.source,
+        updated_at: w.now,
+      })
+      .where('severity', '=', severity)
+      .execute();
     const payload = {
-      severity, ruleVersion, minMonths: input.minMonths, maxMonths: input.maxMonths, disclosedByDefault: input.disclosedByDefault,
-      previous: { ruleVersion: current.rule_version, minMonths: current.min_months, maxMonths: current.max_months, disclosedByDefault: current.disclosed_by_default },
+      severity,
+      ruleVersion,
+      minMonths: input.minMonths,
+      maxMonths: input.maxMonths,
+      disclosedByDefault: input.disclosedByDefault,
+      previous: {
+        ruleVersion: current.rule_version,
+        minMonths: current.min_months,
+        maxMonths: current.max_months,
+        disclosedByDefault: current.disclosed_by_default,
+      },
     };
-    w.event({ stream: 'severity_rule', streamId: catalogStreamId('severity_rule', severity), type: 'severity_rule.changed', payload });
-    w.audit({ action: 'severity_rule.changed', target: `severity_rule:${severity}`, details: { ...payload, source: input.source } });
+    w.event({
+      stream: 'severity_rule',
+      streamId: catalogStreamId('severity_rule', severity),
+      type: 'severity_rule.changed',
+      payload,
+    });
+    w.audit({
+      action: 'severity_rule.changed',
+      target: `severity_rule:${severity}`,
+      details: { ...payload, source: input.source },
+    });
   });
   return getSeverityRule(deps, severity);
 }
@@ -78,7 +140,13 @@ function nextVersion(current: string, today: string): string {
 /** Every domain with the departments that record in it. */
 export async function listRecordDomains(deps: ReadDeps) {
   const domains = await deps.db.selectFrom('record_domains').selectAll().orderBy('code').execute();
-  return { domains, recording: await recordingDepartmentsOf(deps.db, domains.map((d) => d.code)) };
+  return {
+    domains,
+    recording: await recordingDepartmentsOf(
+      deps.db,
+      domains.map((d) => d.code),
+    ),
+  };
 }
 
 export async function getRecordDomain(deps: ReadDeps, code: string) {
@@ -87,20 +155,48 @@ export async function getRecordDomain(deps: ReadDeps, code: string) {
   return { domain, recordingDepartments: (await recordingDepartmentsOf(deps.db, [code])).get(code)! };
 }
 
-export interface DomainInput { name: string; sharing: { departments: 'all' | string[] }; disclosureWorkingDays: number }
+export interface DomainInput {
+  name: string;
+  sharing: { departments: 'all' | string[] };
+  disclosureWorkingDays: number;
+}
 
-export async function createRecordDomain(deps: WriteDeps, input: DomainInput & { code: string; recordingDepartments?: string[] }) {
+export async function createRecordDomain(
+  deps: WriteDeps,
+  input: DomainInput & { code: string; recordingDepartments?: string[] },
+) {
   requireCatalogEditor(deps.actor);
   await write(deps, deps.actor.ref, async (w) => {
     const sharing = await normalizeSharing(w.tx, input.sharing);
     const recorders = await resolveDepartments(w.tx, input.recordingDepartments ?? [], 'recordingDepartments');
-    const inserted = await w.tx.insertInto('record_domains').values({
-      code: input.code, name: input.name, sharing: json(sharing), disclosure_working_days: input.disclosureWorkingDays, updated_at: w.now,
-    }).onConflict((oc) => oc.column('code').doNothing()).returning('code').executeTakeFirst();
-    if (!inserted) throw conflict('record_domain.duplicate_code', `领域编码「${input.code}」已存在。`, { field: 'code' });
+    const inserted = await w.tx
+      .insertInto('record_domains')
+      .values({
+        code: input.code,
+        name: input.name,
+        sharing: json(sharing),
+        disclosure_working_days: input.disclosureWorkingDays,
+        updated_at: w.now,
+      })
+      .onConflict((oc) => oc.column('code').doNothing())
+      .returning('code')
+      .executeTakeFirst();
+    if (!inserted)
+      throw conflict('record_domain.duplicate_code', `领域编码「${input.code}」已存在。`, { field: 'code' });
     const { after } = await replaceRecordingDepartments(w.tx, input.code, recorders);
-    const payload = { code: input.code, name: input.name, sharing, disclosureWorkingDays: input.disclosureWorkingDays, recordingDepartments: after };
-    w.event({ stream: 'record_domain', streamId: catalogStreamId('record_domain', input.code), type: 'record_domain.created', payload });
+    const payload = {
+      code: input.code,
+      name: input.name,
+      sharing,
+      disclosureWorkingDays: input.disclosureWorkingDays,
+      recordingDepartments: after,
+    };
+    w.event({
+      stream: 'record_domain',
+      streamId: catalogStreamId('record_domain', input.code),
+      type: 'record_domain.created',
+      payload,
+    });
     w.audit({ action: 'record_domain.created', target: `record_domain:${input.code}`, details: payload });
   });
   return getRecordDomain(deps, input.code);
@@ -110,18 +206,47 @@ export async function createRecordDomain(deps: WriteDeps, input: DomainInput & {
 export async function changeRecordDomain(deps: WriteDeps, code: string, input: DomainInput) {
   requireCatalogEditor(deps.actor);
   await write(deps, deps.actor.ref, async (w) => {
-    const current = await w.tx.selectFrom('record_domains').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+    const current = await w.tx
+      .selectFrom('record_domains')
+      .selectAll()
+      .where('code', '=', code)
+      .forUpdate()
+      .executeTakeFirst();
     if (!current) throw notFound('领域', 'record_domain.not_found');
     const sharing = await normalizeSharing(w.tx, input.sharing);
-    if (current.name === input.name && json(current.sharing) === json(sharing) && current.disclosure_working_days === input.disclosureWorkingDays) return;
-    await w.tx.updateTable('record_domains').set({
-      name: input.name, sharing: json(sharing), disclosure_working_days: input.disclosureWorkingDays, updated_at: w.now,
-    }).where('code', '=', code).execute();
+    if (
+      current.name === input.name &&
+      json(current.sharing) === json(sharing) &&
+      current.disclosure_working_days === input.disclosureWorkingDays
+    )
+      return;
+    await w.tx
+      .updateTable('record_domains')
+      .set({
+        name: input.name,
+        sharing: json(sharing),
+        disclosure_working_days: input.disclosureWorkingDays,
+        updated_at: w.now,
+      })
+      .where('code', '=', code)
+      .execute();
     const payload = {
-      code, name: input.name, sharing, disclosureWorkingDays: input.disclosureWorkingDays,
-      previous: { name: current.name, sharing: current.sharing, disclosureWorkingDays: current.disclosure_working_days },
+      code,
+      name: input.name,
+      sharing,
+      disclosureWorkingDays: input.disclosureWorkingDays,
+      previous: {
+        name: current.name,
+        sharing: current.sharing,
+        disclosureWorkingDays: current.disclosure_working_days,
+      },
     };
-    w.event({ stream: 'record_domain', streamId: catalogStreamId('record_domain', code), type: 'record_domain.changed', payload });
+    w.event({
+      stream: 'record_domain',
+      streamId: catalogStreamId('record_domain', code),
+      type: 'record_domain.changed',
+      payload,
+    });
     w.audit({ action: 'record_domain.changed', target: `record_domain:${code}`, details: payload });
   });
   return getRecordDomain(deps, code);
@@ -133,35 +258,68 @@ async function normalizeSharing(db: Executor, sharing: DomainInput['sharing']) {
   const departments = await db.selectFrom('departments').select(['id', 'code']).execute();
   const codes = sharing.departments.map((value, i) => {
     const found = departments.find((d) => d.code === value || d.id === value);
-    if (!found) throw unprocessable('record_domain.unknown_department', `共享范围中的部门「${value}」不存在。`, { field: `sharing.departments[${i}]` });
+    if (!found)
+      throw unprocessable('record_domain.unknown_department', `共享范围中的部门「${value}」不存在。`, {
+        field: `sharing.departments[${i}]`,
+      });
     return found.code;
   });
   return { departments: [...new Set(codes)] };
 }
 
 export async function listPenaltyClasses(deps: ReadDeps, filter: { domain?: string }) {
-  let q = deps.db.selectFrom('penalty_classes').innerJoin('record_domains', 'record_domains.code', 'penalty_classes.domain')
-    .select(['penalty_classes.domain', 'record_domains.name as domain_name', 'penalty_classes.penalty_type', 'penalty_classes.severity',
-      'penalty_classes.updated_by', 'penalty_classes.updated_at'])
-    .orderBy('penalty_classes.domain').orderBy('penalty_classes.penalty_type');
+  let q = deps.db
+    .selectFrom('penalty_classes')
+    .innerJoin('record_domains', 'record_domains.code', 'penalty_classes.domain')
+    .select([
+      'penalty_classes.domain',
+      'record_domains.name as domain_name',
+      'penalty_classes.penalty_type',
+      'penalty_classes.severity',
+      'penalty_classes.updated_by',
+      'penalty_classes.updated_at',
+    ])
+    .orderBy('penalty_classes.domain')
+    .orderBy('penalty_classes.penalty_type');
   if (filter.domain) q = q.where('penalty_classes.domain', '=', filter.domain);
   return { classes: await q.execute() };
 }
 
 /** Sets the class of a (domain, penalty type): new records follow it, records already made keep theirs. */
-export async function setPenaltyClass(deps: WriteDeps, domain: string, penaltyType: string, input: { severity: Severity }) {
+export async function setPenaltyClass(
+  deps: WriteDeps,
+  domain: string,
+  penaltyType: string,
+  input: { severity: Severity },
+) {
   requireCatalogEditor(deps.actor);
   await write(deps, deps.actor.ref, async (w) => {
     const found = await w.tx.selectFrom('record_domains').select('code').where('code', '=', domain).executeTakeFirst();
     if (!found) throw notFound('领域', 'record_domain.not_found');
-    const current = await w.tx.selectFrom('penalty_classes').select('severity')
-      .where('domain', '=', domain).where('penalty_type', '=', penaltyType).forUpdate().executeTakeFirst();
+    const current = await w.tx
+      .selectFrom('penalty_classes')
+      .select('severity')
+      .where('domain', '=', domain)
+      .where('penalty_type', '=', penaltyType)
+      .forUpdate()
+      .executeTakeFirst();
     if (current?.severity === input.severity) return;
-    await w.tx.insertInto('penalty_classes').values({ domain, penalty_type: penaltyType, severity: input.severity, updated_by: w.actor, updated_at: w.now })
-      .onConflict((oc) => oc.columns(['domain', 'penalty_type']).doUpdateSet({ severity: input.severity, updated_by: w.actor, updated_at: w.now }))
+    await w.tx
+      .insertInto('penalty_classes')
+      .values({ domain, penalty_type: penaltyType, severity: input.severity, updated_by: w.actor, updated_at: w.now })
+      .onConflict((oc) =>
+        oc
+          .columns(['domain', 'penalty_type'])
+          .doUpdateSet({ severity: input.severity, updated_by: w.actor, updated_at: w.now }),
+      )
       .execute();
     const payload = { domain, penaltyType, severity: input.severity, previous: current?.severity ?? null };
-    w.event({ stream: 'penalty_class', streamId: catalogStreamId('penalty_class', `${domain}/${penaltyType}`), type: 'penalty_class.set', payload });
+    w.event({
+      stream: 'penalty_class',
+      streamId: catalogStreamId('penalty_class', `${domain}/${penaltyType}`),
+      type: 'penalty_class.set',
+      payload,
+    });
     w.audit({ action: 'penalty_class.set', target: `penalty_class:${domain}/${penaltyType}`, details: payload });
   });
   const { classes } = await listPenaltyClasses(deps, { domain });

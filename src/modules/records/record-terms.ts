@@ -22,18 +22,43 @@ export async function recordTerms(
   db: Executor,
   input: { domain: string; penaltyType: string; decisionDate: string; discloseMinor?: boolean },
 ): Promise<RecordTerms> {
-  const mapping = await db.selectFrom('penalty_classes').select('severity')
-    .where('domain', '=', input.domain).where('penalty_type', '=', input.penaltyType).executeTakeFirst();
+  const mapping = await db
+    .selectFrom('penalty_classes')
+    .select('severity')
+    .where('domain', '=', input.domain)
+    .where('penalty_type', '=', input.penaltyType)
+    .executeTakeFirst();
   if (!mapping) {
-    throw unprocessable('record.unclassified', `领域「${input.domain}」的处罚种类「${input.penaltyType}」尚未在目录中确定失信程度，请信用办先维护对应关系。`, { field: 'penaltyType' });
+    throw unprocessable(
+      'record.unclassified',
+      `领域「${input.domain}」的处罚种类「${input.penaltyType}」尚未在目录中确定失信程度，请信用办先维护对应关系。`,
+      { field: 'penaltyType' },
+    );
   }
-  const rule = await db.selectFrom('severity_rules').selectAll().where('severity', '=', mapping.severity).executeTakeFirstOrThrow();
-  return termsFor(mapping.severity, {
-    ruleVersion: rule.rule_version, minMonths: rule.min_months, maxMonths: rule.max_months, disclosedByDefault: rule.disclosed_by_default,
-  }, input.decisionDate, input.discloseMinor ?? false);
+  const rule = await db
+    .selectFrom('severity_rules')
+    .selectAll()
+    .where('severity', '=', mapping.severity)
+    .executeTakeFirstOrThrow();
+  return termsFor(
+    mapping.severity,
+    {
+      ruleVersion: rule.rule_version,
+      minMonths: rule.min_months,
+      maxMonths: rule.max_months,
+      disclosedByDefault: rule.disclosed_by_default,
+    },
+    input.decisionDate,
+    input.discloseMinor ?? false,
+  );
 }
 
-export function termsFor(severity: Severity, rule: RecordRule, decisionDate: string, discloseMinor: boolean): RecordTerms {
+export function termsFor(
+  severity: Severity,
+  rule: RecordRule,
+  decisionDate: string,
+  discloseMinor: boolean,
+): RecordTerms {
   return {
     severity,
     rule,

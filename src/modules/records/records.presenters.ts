@@ -4,16 +4,46 @@ import type { RecordRule } from '../shared/db.workflows.types.ts';
 import type { Executor } from '../shared/ledger.ts';
 import { presentSubject } from '../subjects/subjects.presenters.ts';
 import type { RecordRow } from './records.repository.ts';
-import { END_REASON_LABELS, penaltyTypeName, SEVERITY_LABELS, STATE_LABELS, type RecordEndReason } from './records.states.ts';
+import {
+  END_REASON_LABELS,
+  penaltyTypeName,
+  SEVERITY_LABELS,
+  STATE_LABELS,
+  type RecordEndReason,
+} from './records.states.ts';
 
 /** The government view of records (ID numbers masked), with the names of their subjects, departments and domains. */
 export async function presentRecords(db: Executor, rows: RecordRow[]) {
   if (rows.length === 0) return [];
   const ids = (pick: (r: RecordRow) => string) => [...new Set(rows.map(pick))];
   const [subjects, departments, domains] = await Promise.all([
-    db.selectFrom('subjects').selectAll().where('id', 'in', ids((r) => r.subject_id)).execute(),
-    db.selectFrom('departments').select(['id', 'code', 'name']).where('id', 'in', ids((r) => r.department_id)).execute(),
-    db.selectFrom('record_domains').select(['code', 'name']).where('code', 'in', ids((r) => r.domain)).execute(),
+    db
+      .selectFrom('subjects')
+      .selectAll()
+      .where(
+        'id',
+        'in',
+        ids((r) => r.subject_id),
+      )
+      .execute(),
+    db
+      .selectFrom('departments')
+      .select(['id', 'code', 'name'])
+      .where(
+        'id',
+        'in',
+        ids((r) => r.department_id),
+      )
+      .execute(),
+    db
+      .selectFrom('record_domains')
+      .select(['code', 'name'])
+      .where(
+        'code',
+        'in',
+        ids((r) => r.domain),
+      )
+      .execute(),
   ]);
   const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
   const subjectById = byId(subjects);
@@ -42,10 +72,15 @@ export async function presentRecords(db: Executor, rows: RecordRow[]) {
       disclosureEnd: r.disclosure_end,
       state: r.state,
       stateLabel: STATE_LABELS[r.state],
-      ended: r.state === 'ended' && r.ended_reason ? {
-        reason: r.ended_reason, reasonLabel: END_REASON_LABELS[r.ended_reason as RecordEndReason],
-        note: r.ended_note, at: (r.ended_at ?? r.updated_at).toISOString(),
-      } : null,
+      ended:
+        r.state === 'ended' && r.ended_reason
+          ? {
+              reason: r.ended_reason,
+              reasonLabel: END_REASON_LABELS[r.ended_reason as RecordEndReason],
+              note: r.ended_note,
+              at: (r.ended_at ?? r.updated_at).toISOString(),
+            }
+          : null,
       objectionPending: r.objection_pending,
       sourceCommitmentId: r.source_commitment_id,
       dataVersion: String(r.last_version),
@@ -60,6 +95,10 @@ export async function presentRecord(db: Executor, row: RecordRow) {
 }
 
 export const presentRecordEvent = (e: Selectable<EventsTable>) => ({
-  dataVersion: String(e.version), type: e.type, actor: e.actor, occurredAt: e.occurred_at.toISOString(),
-  effectiveAt: e.effective_at.toISOString(), payload: e.payload,
+  dataVersion: String(e.version),
+  type: e.type,
+  actor: e.actor,
+  occurredAt: e.occurred_at.toISOString(),
+  effectiveAt: e.effective_at.toISOString(),
+  payload: e.payload,
 });

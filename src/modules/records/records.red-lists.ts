@@ -13,8 +13,20 @@ export async function leaveRedLists(w: Write, subjectId: string, recordId: strin
   const reds = await entries.entriesOfSubject(w.tx, subjectId, 'red', ['nominated', 'reviewed', 'in_effect']);
   const note = `主体产生严重失信信息（失信信息 ${recordId}），依规退出红名单。`;
   for (const red of reds) {
-    await entries.updateEntry(w.tx, red.id, { state: 'ended', ended_reason: 'superseded_by_black', ended_note: note, ended_at: w.now, updated_at: w.now });
-    entryChange(w, red, 'entry.ended', { state: 'ended', reason: 'superseded_by_black', note, previousState: red.state, recordId });
+    await entries.updateEntry(w.tx, red.id, {
+      state: 'ended',
+      ended_reason: 'superseded_by_black',
+      ended_note: note,
+      ended_at: w.now,
+      updated_at: w.now,
+    });
+    entryChange(w, red, 'entry.ended', {
+      state: 'ended',
+      reason: 'superseded_by_black',
+      note,
+      previousState: red.state,
+      recordId,
+    });
   }
   return reds.map((r) => r.id);
 }

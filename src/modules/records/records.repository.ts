@@ -12,41 +12,78 @@ export const findRecordForUpdate = (db: Executor, id: string) =>
   db.selectFrom('records').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
 export const findByDecisionNo = (db: Executor, departmentId: string, decisionNo: string) =>
-  db.selectFrom('records').select('id').where('department_id', '=', departmentId).where('decision_no', '=', decisionNo).executeTakeFirst();
+  db
+    .selectFrom('records')
+    .select('id')
+    .where('department_id', '=', departmentId)
+    .where('decision_no', '=', decisionNo)
+    .executeTakeFirst();
 
 /** Inserts unless the department already has the decision number (then undefined). */
 export const insertRecord = (db: Executor, row: Insertable<RecordsTable>) =>
-  db.insertInto('records').values(row).onConflict((oc) => oc.columns(['department_id', 'decision_no']).doNothing()).returning('id').executeTakeFirst();
+  db
+    .insertInto('records')
+    .values(row)
+    .onConflict((oc) => oc.columns(['department_id', 'decision_no']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
 
 export const updateRecord = (db: Executor, id: string, changes: Partial<Record<keyof RecordRow, unknown>>) =>
-  db.updateTable('records').set(changes as never).where('id', '=', id).execute();
+  db
+    .updateTable('records')
+    .set(changes as never)
+    .where('id', '=', id)
+    .execute();
 
 export const setLastVersion = (db: Executor, id: string, version: bigint) =>
   db.updateTable('records').set({ last_version: version.toString() }).where('id', '=', id).execute();
 
-export function listRecords(db: Executor, filter: {
-  departmentId?: string; subjectId?: string; state?: string; severity?: string; domain?: string; publicationLate?: boolean;
-  limit: number; offset: number;
-}) {
-  let q = db.selectFrom('records').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset);
+export function listRecords(
+  db: Executor,
+  filter: {
+    departmentId?: string;
+    subjectId?: string;
+    state?: string;
+    severity?: string;
+    domain?: string;
+    publicationLate?: boolean;
+    limit: number;
+    offset: number;
+  },
+) {
+  let q = db
+    .selectFrom('records')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset);
   if (filter.departmentId) q = q.where('department_id', '=', filter.departmentId);
   if (filter.subjectId) q = q.where('subject_id', '=', filter.subjectId);
   if (filter.state) q = q.where('state', '=', filter.state as RecordRow['state']);
   if (filter.severity) q = q.where('severity', '=', filter.severity as RecordRow['severity']);
   if (filter.domain) q = q.where('domain', '=', filter.domain);
-  if (filter.publicationLate !== undefined) q = q.where(sql`rule->'publication'->>'late'`, '=', String(filter.publicationLate));
+  if (filter.publicationLate !== undefined)
+    q = q.where(sql`rule->'publication'->>'late'`, '=', String(filter.publicationLate));
   return q.execute();
 }
 
 export const eventsOfRecord = (db: Executor, id: string) =>
-  db.selectFrom('events').selectAll().where('stream', '=', 'record').where('stream_id', '=', id).orderBy('version').execute();
+  db
+    .selectFrom('events')
+    .selectAll()
+    .where('stream', '=', 'record')
+    .where('stream_id', '=', id)
+    .orderBy('version')
+    .execute();
 
 export const findDomain = (db: Executor, code: string) =>
   db.selectFrom('record_domains').selectAll().where('code', '=', code).executeTakeFirst();
 
 /** The departments that record in the given domains (migration 0009), ordered by department code. */
 export const recordingDepartments = (db: Executor, domains: readonly string[]) =>
-  db.selectFrom('record_domain_departments')
+  db
+    .selectFrom('record_domain_departments')
     .innerJoin('departments', 'departments.id', 'record_domain_departments.department_id')
     .select(['record_domain_departments.domain', 'departments.id', 'departments.code', 'departments.name'])
     .where('record_domain_departments.domain', 'in', domains)
@@ -54,11 +91,18 @@ export const recordingDepartments = (db: Executor, domains: readonly string[]) =
     .execute();
 
 export const holdsDomain = async (db: Executor, domain: string, departmentId: string) =>
-  (await db.selectFrom('record_domain_departments').select('domain')
-    .where('domain', '=', domain).where('department_id', '=', departmentId).executeTakeFirst()) !== undefined;
+  (await db
+    .selectFrom('record_domain_departments')
+    .select('domain')
+    .where('domain', '=', domain)
+    .where('department_id', '=', departmentId)
+    .executeTakeFirst()) !== undefined;
 
 export const clearRecordingDepartments = (db: Executor, domain: string) =>
   db.deleteFrom('record_domain_departments').where('domain', '=', domain).execute();
 
 export const addRecordingDepartments = (db: Executor, domain: string, departmentIds: readonly string[]) =>
-  db.insertInto('record_domain_departments').values(departmentIds.map((department_id) => ({ domain, department_id }))).execute();
+  db
+    .insertInto('record_domain_departments')
+    .values(departmentIds.map((department_id) => ({ domain, department_id })))
+    .execute();

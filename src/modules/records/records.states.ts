@@ -7,13 +7,19 @@ export const SEVERITY_LABELS: Record<Severity, string> = { minor: '轻微', gene
 export const RECORD_STATES = ['proposed', 'in_effect', 'ended', 'dismissed'] as const;
 export type RecordState = (typeof RECORD_STATES)[number];
 export const STATE_LABELS: Record<RecordState, string> = {
-  proposed: '待审核（违背承诺拟记录）', in_effect: '生效中', ended: '已终止', dismissed: '不予记录',
+  proposed: '待审核（违背承诺拟记录）',
+  in_effect: '生效中',
+  ended: '已终止',
+  dismissed: '不予记录',
 };
 
 export const RECORD_END_REASONS = ['expired', 'repaired', 'revoked', 'corrected'] as const;
 export type RecordEndReason = (typeof RECORD_END_REASONS)[number];
 export const END_REASON_LABELS: Record<RecordEndReason, string> = {
-  expired: '公示期满', repaired: '信用修复', revoked: '撤销', corrected: '更正',
+  expired: '公示期满',
+  repaired: '信用修复',
+  revoked: '撤销',
+  corrected: '更正',
 };
 
 /**

@@ -9,14 +9,23 @@ import * as repo from './records.repository.ts';
 import { assertRecordStep, SEVERITY_LABELS, type RecordStep } from './records.states.ts';
 import { canSeeRecord, getRecord, recordChange, type RecordDeps } from './records.usecases.ts';
 
-interface StepResult { changes: Partial<Record<keyof repo.RecordRow, unknown>>; type: string; payload: Record<string, unknown> }
+interface StepResult {
+  changes: Partial<Record<keyof repo.RecordRow, unknown>>;
+  type: string;
+  payload: Record<string, unknown>;
+}
 
 /**
  * One reviewer decision on a record: lock it, check visibility (404), department and role (403) and state (409),
  * apply the change, and record it as an event and an audit row in the same transaction. `apply` returning null
  * means the decision changes nothing (no event).
  */
-async function decideOnRecord(deps: RecordDeps, id: string, step: RecordStep, apply: (w: Write, record: repo.RecordRow) => Promise<StepResult | null>) {
+async function decideOnRecord(
+  deps: RecordDeps,
+  id: string,
+  step: RecordStep,
+  apply: (w: Write, record: repo.RecordRow) => Promise<StepResult | null>,
+) {
   await write(deps, deps.actor.ref, async (w) => {
     const record = await repo.findRecordForUpdate(w.tx, id);
     if (!record || !canSeeRecord(deps.actor, record)) throw notFound('失信信息', 'record.not_found');
@@ -58,10 +67,18 @@ export function revokeRecord(deps: RecordDeps, id: string, input: { note: string
 export function confirmRecord(deps: RecordDeps, id: string, input: { note?: string }) {
   return decideOnRecord(deps, id, 'confirmation', async (w, record) => {
     if (record.disclosure_end < chinaDate(w.now)) {
-      throw unprocessable('record.period_already_over', `该失信信息的最长公示期限已于 ${record.disclosure_end} 届满，不能再确认记录。`, { field: 'state' });
+      throw unprocessable(
+        'record.period_already_over',
+        `该失信信息的最长公示期限已于 ${record.disclosure_end} 届满，不能再确认记录。`,
+        { field: 'state' },
+      );
     }
     if (record.severity === 'serious') await leaveRedLists(w, record.subject_id, record.id);
-    return { changes: { state: 'in_effect' }, type: 'record.confirmed', payload: { state: 'in_effect', previousState: record.state, note: input.note ?? null } };
+    return {
+      changes: { state: 'in_effect' },
+      type: 'record.confirmed',
+      payload: { state: 'in_effect', previousState: record.state, note: input.note ?? null },
+    };
   });
 }
 

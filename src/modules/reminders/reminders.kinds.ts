@@ -23,16 +23,27 @@ interface KindDetails {
 }
 
 const CHANGE_LABELS: Record<string, string> = {
-  'entry.published': '名单记录生效', 'entry.corrected': '名单记录更正', 'entry.ended': '名单记录移出',
-  'entry.measures_lifted': '措施暂停实施', 'entry.measures_restored': '措施恢复实施',
-  'record.created': '失信信息', 'record.confirmed': '失信信息', 'record.corrected': '失信信息更正', 'record.ended': '失信信息停止共享',
-  'record.restored': '失信信息恢复', 'record.disclosure_changed': '失信信息公开范围变更',
+  'entry.published': '名单记录生效',
+  'entry.corrected': '名单记录更正',
+  'entry.ended': '名单记录移出',
+  'entry.measures_lifted': '措施暂停实施',
+  'entry.measures_restored': '措施恢复实施',
+  'record.created': '失信信息',
+  'record.confirmed': '失信信息',
+  'record.corrected': '失信信息更正',
+  'record.ended': '失信信息停止共享',
+  'record.restored': '失信信息恢复',
+  'record.disclosure_changed': '失信信息公开范围变更',
 };
 
 export const KIND_DETAILS: Partial<Record<DueTable, KindDetails>> = {
   dispatches: { ref: 'event_type', title: (r) => `推送待反馈：${CHANGE_LABELS[r.ref ?? ''] ?? r.ref ?? '变更'}` },
   objections: { ref: 'application_no', title: (r) => `异议待处理（${r.ref}）` },
-  repairs: { ref: 'application_no', state: true, title: (r) => `信用修复待${r.state === 'received' ? '受理' : '决定'}（${r.ref}）` },
+  repairs: {
+    ref: 'application_no',
+    state: true,
+    title: (r) => `信用修复待${r.state === 'received' ? '受理' : '决定'}（${r.ref}）`,
+  },
   commitments: { ref: 'code', title: (r) => `承诺待履行（${r.ref}）` },
   // A tip-off is named by nothing but its kind: no subject, no reporter, not even the application number.
   tipoffs: { title: () => '举报待办理' },

@@ -30,7 +30,9 @@ export function presentReminder(row: DueRow, at: { calendar: WorkingCalendar; to
 }
 
 export function presentAwaitingCalendar(a: { years: number[]; items: number }) {
-  const message = a.items === 0 ? null
-    : `${a.years.join('、')} 年的工作日历尚未录入，${a.items} 件未结事项暂无期限日期；请系统管理员录入该年工作日历，期限将自动计算。`;
+  const message =
+    a.items === 0
+      ? null
+      : `${a.years.join('、')} 年的工作日历尚未录入，${a.items} 件未结事项暂无期限日期；请系统管理员录入该年工作日历，期限将自动计算。`;
   return { years: a.years, items: a.items, message };
 }

@@ -4,14 +4,22 @@ import type { Executor } from '../shared/ledger.ts';
 import { KIND_DETAILS, type DueRow } from './reminders.kinds.ts';
 
 /** Open items due before `before` (exclusive), of one department or all; `today` splits statements from decisions. */
-export interface DueFilter { departmentId?: string; before: string; today: string }
+export interface DueFilter {
+  departmentId?: string;
+  before: string;
+  today: string;
+}
 
 const tables = () => Object.keys(DUE_TABLES) as DueTable[];
 const statementDue = sql<string>`entries.notice->>'statementDue'`;
 
 // Every table in DUE_TABLES has the same due_* columns (decision 0009); 'dispatches' stands for their shared type.
 function openDue(db: Executor, table: DueTable, filter: DueFilter) {
-  let q = db.selectFrom(table as 'dispatches').where('closed_at', 'is', null).where('due_date', 'is not', null).where('due_date', '<', filter.before);
+  let q = db
+    .selectFrom(table as 'dispatches')
+    .where('closed_at', 'is', null)
+    .where('due_date', 'is not', null)
+    .where('due_date', '<', filter.before);
   if (filter.departmentId) q = q.where('department_id', '=', filter.departmentId);
   return q;
 }
@@ -21,10 +29,15 @@ function openDue(db: Executor, table: DueTable, filter: DueFilter) {
  * period has passed without a decision.
  */
 function waitingEntries(db: Executor, filter: DueFilter) {
-  let q = db.selectFrom('entries').where('notice', 'is not', null).where((eb) => eb.or([
-    eb.and([eb('state', '=', 'notice_served'), eb(statementDue, '<', filter.before)]),
-    eb.and([eb('state', '=', 'statement_recorded'), eb(statementDue, '<', filter.today)]),
-  ]));
+  let q = db
+    .selectFrom('entries')
+    .where('notice', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('state', '=', 'notice_served'), eb(statementDue, '<', filter.before)]),
+        eb.and([eb('state', '=', 'statement_recorded'), eb(statementDue, '<', filter.today)]),
+      ]),
+    );
   if (filter.departmentId) q = q.where('entries.department_id', '=', filter.departmentId);
   return q;
 }
@@ -38,32 +51,74 @@ export async function dueRows(db: Executor, filter: DueFilter, limit: number): P
       .select(['id', 'department_id', 'due_date'])
       .select(sql<string | null>`${details.ref ? sql`${sql.ref(details.ref)}::text` : sql`null`}`.as('ref'))
       .select(sql<string | null>`${details.state ? sql`${sql.ref('state')}::text` : sql`null`}`.as('state'))
-      .orderBy('due_date').orderBy('id').limit(limit).execute();
+      .orderBy('due_date')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
     for (const r of found) {
-      rows.push({ kind: DUE_TABLES[table].stream, table, id: r.id, departmentId: r.department_id, dueDate: r.due_date!, ref: r.ref, state: r.state, detail: null });
+      rows.push({
+        kind: DUE_TABLES[table].stream,
+        table,
+        id: r.id,
+        departmentId: r.department_id,
+        dueDate: r.due_date!,
+        ref: r.ref,
+        state: r.state,
+        detail: null,
+      });
     }
   }
   const entries = await waitingEntries(db, filter)
     .innerJoin('list_types', 'list_types.id', 'entries.list_type_id')
-    .select(['entries.id', 'entries.department_id', 'list_types.name', statementDue.as('due'), sql<string>`entries.notice->>'documentNo'`.as('document_no')])
-    .orderBy(statementDue).orderBy('entries.id').limit(limit).execute();
+    .select([
+      'entries.id',
+      'entries.department_id',
+      'list_types.name',
+      statementDue.as('due'),
+      sql<string>`entries.notice->>'documentNo'`.as('document_no'),
+    ])
+    .orderBy(statementDue)
+    .orderBy('entries.id')
+    .limit(limit)
+    .execute();
   for (const e of entries) {
-    rows.push({ kind: e.due < filter.today ? 'decision' : 'statement', table: 'entries', id: e.id, departmentId: e.department_id, dueDate: e.due, ref: e.document_no, state: null, detail: e.name });
+    rows.push({
+      kind: e.due < filter.today ? 'decision' : 'statement',
+      table: 'entries',
+      id: e.id,
+      departmentId: e.department_id,
+      dueDate: e.due,
+      ref: e.document_no,
+      state: null,
+      detail: e.name,
+    });
   }
   return rows;
 }
 
 /** How many items each source holds per department (and, for entries, per kind). */
-export async function dueCounts(db: Executor, filter: DueFilter): Promise<{ departmentId: string; kind: string; count: number }[]> {
+export async function dueCounts(
+  db: Executor,
+  filter: DueFilter,
+): Promise<{ departmentId: string; kind: string; count: number }[]> {
   const out: { departmentId: string; kind: string; count: number }[] = [];
   for (const table of tables()) {
-    const found = await openDue(db, table, filter).select(['department_id', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('department_id').execute();
-    for (const r of found) out.push({ departmentId: r.department_id, kind: DUE_TABLES[table].stream, count: Number(r.n) });
+    const found = await openDue(db, table, filter)
+      .select(['department_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .groupBy('department_id')
+      .execute();
+    for (const r of found)
+      out.push({ departmentId: r.department_id, kind: DUE_TABLES[table].stream, count: Number(r.n) });
   }
   const kind = sql<string>`case when ${statementDue} < ${filter.today} then 'decision' else 'statement' end`;
-  const waiting = waitingEntries(db, filter).select(['entries.department_id', kind.as('kind')]).as('w');
-  const entries = await db.selectFrom(waiting).select(['w.department_id', 'w.kind', (eb) => eb.fn.countAll<string>().as('n')])
-    .groupBy(['w.department_id', 'w.kind']).execute();
+  const waiting = waitingEntries(db, filter)
+    .select(['entries.department_id', kind.as('kind')])
+    .as('w');
+  const entries = await db
+    .selectFrom(waiting)
+    .select(['w.department_id', 'w.kind', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy(['w.department_id', 'w.kind'])
+    .execute();
   for (const r of entries) out.push({ departmentId: r.department_id, kind: r.kind, count: Number(r.n) });
   return out;
 }
@@ -72,13 +127,23 @@ export async function dueCounts(db: Executor, filter: DueFilter): Promise<{ depa
  * Open items whose deadline waits for a year's calendar (due_date null): each distinct (day 0, days) with how many
  * items of one department or of all share it, so the caller can name the missing years without reading every item.
  */
-export async function awaitingCalendarRows(db: Executor, departmentId?: string): Promise<{ dueFrom: string; dueDays: number; count: number }[]> {
+export async function awaitingCalendarRows(
+  db: Executor,
+  departmentId?: string,
+): Promise<{ dueFrom: string; dueDays: number; count: number }[]> {
   const out: { dueFrom: string; dueDays: number; count: number }[] = [];
   for (const table of tables()) {
-    let q = db.selectFrom(table as 'dispatches').where('closed_at', 'is', null).where('due_date', 'is', null)
-      .where('due_from', 'is not', null).where('due_days', 'is not', null);
+    let q = db
+      .selectFrom(table as 'dispatches')
+      .where('closed_at', 'is', null)
+      .where('due_date', 'is', null)
+      .where('due_from', 'is not', null)
+      .where('due_days', 'is not', null);
     if (departmentId) q = q.where('department_id', '=', departmentId);
-    const found = await q.select(['due_from', 'due_days', (eb) => eb.fn.countAll<string>().as('n')]).groupBy(['due_from', 'due_days']).execute();
+    const found = await q
+      .select(['due_from', 'due_days', (eb) => eb.fn.countAll<string>().as('n')])
+      .groupBy(['due_from', 'due_days'])
+      .execute();
     for (const r of found) out.push({ dueFrom: r.due_from!, dueDays: r.due_days!, count: Number(r.n) });
   }
   return out;

@@ -13,9 +13,15 @@ import type { DueRow } from './reminders.kinds.ts';
 import { awaitingCalendarRows, dueCounts, dueRows, type DueFilter } from './reminders.repository.ts';
 import type { ReminderPage } from './reminders.schemas.ts';
 
-export interface ReminderDeps { db: Kysely<DB>; clock: Clock; calendar: { get(): WorkingCalendar }; actor: Actor }
+export interface ReminderDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  calendar: { get(): WorkingCalendar };
+  actor: Actor;
+}
 
-const byDue = (a: DueRow, b: DueRow) => a.dueDate.localeCompare(b.dueDate) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id);
+const byDue = (a: DueRow, b: DueRow) =>
+  a.dueDate.localeCompare(b.dueDate) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id);
 
 async function page(deps: ReminderDeps, filter: DueFilter, p: ReminderPage) {
   const rows = (await dueRows(deps.db, filter, p.offset + p.limit)).sort(byDue).slice(p.offset, p.offset + p.limit);
@@ -26,9 +32,16 @@ async function page(deps: ReminderDeps, filter: DueFilter, p: ReminderPage) {
 /**
  * Open items with no due date yet because the year their deadline falls in has no calendar (docs/domain/rules.md §10).
  */
-export interface AwaitingCalendar { years: number[]; items: number }
+export interface AwaitingCalendar {
+  years: number[];
+  items: number;
+}
 
-async function awaitingCalendar(deps: ReminderDeps, calendar: WorkingCalendar, departmentId?: string): Promise<AwaitingCalendar> {
+async function awaitingCalendar(
+  deps: ReminderDeps,
+  calendar: WorkingCalendar,
+  departmentId?: string,
+): Promise<AwaitingCalendar> {
   const years = new Set<number>();
   let items = 0;
   for (const r of await awaitingCalendarRows(deps.db, departmentId)) {
@@ -52,16 +65,23 @@ export async function inbox(deps: ReminderDeps, p: ReminderPage) {
   const today = chinaDate(deps.clock.now());
   const lead = await deadlineDays(deps.db, 'reminder_lead');
   const through = leadEnd(calendar, today, lead);
-  const { rows, total } = await page(deps, { departmentId: deps.actor.departmentId, before: addCalendarDays(through, 1), today }, p);
+  const { rows, total } = await page(
+    deps,
+    { departmentId: deps.actor.departmentId, before: addCalendarDays(through, 1), today },
+    p,
+  );
   return { rows, total, today, calendar, awaiting: await awaitingCalendar(deps, calendar, deps.actor.departmentId) };
 }
 
 /** Every department's overdue items, for those who supervise: the credit office, administrators and auditors. */
 export async function overdue(deps: ReminderDeps, p: ReminderPage) {
-  if (!hasRole(deps.actor, 'credit_office', 'admin', 'auditor')) throw forbidden('只有信用办、系统管理员和审计人员可以查看全部逾期事项。', 'reminders.forbidden');
+  if (!hasRole(deps.actor, 'credit_office', 'admin', 'auditor'))
+    throw forbidden('只有信用办、系统管理员和审计人员可以查看全部逾期事项。', 'reminders.forbidden');
   const calendar = deps.calendar.get();
   const today = chinaDate(deps.clock.now());
   const { rows, counts, total } = await page(deps, { before: today, today }, p);
-  const departments = new Map((await listDepartments(deps.db)).map((d) => [d.id, { id: d.id, code: d.code, name: d.name }]));
+  const departments = new Map(
+    (await listDepartments(deps.db)).map((d) => [d.id, { id: d.id, code: d.code, name: d.name }]),
+  );
   return { rows, counts, total, today, calendar, departments, awaiting: await awaitingCalendar(deps, calendar) };
 }

@@ -13,7 +13,10 @@ let admin: Headers;
 let amr: TestUser, office: TestUser;
 
 before(async () => {
-  t = await createTestApp({ config: { sessionIdleMinutes: 1e7, sessionAbsoluteMinutes: 1e7 }, now: '2026-12-21T02:00:00Z' });
+  t = await createTestApp({
+    config: { sessionIdleMinutes: 1e7, sessionAbsoluteMinutes: 1e7 },
+    now: '2026-12-21T02:00:00Z',
+  });
   admin = await adminHeaders(t);
   amr = await createUser(t, { roles: ['operator'], departmentCode: 'amr' });
   office = await createUser(t, { roles: ['credit_office'], departmentCode: 'credit_office' });
@@ -24,16 +27,35 @@ const get = (url: string, headers: Headers) => t.app.inject({ method: 'GET', url
 
 describe('a deadline in a year whose calendar is not loaded yet', () => {
   test('a public filing is still accepted, keeps no guessed date, is shown to the department and the credit office, and is dated once the year is loaded', async () => {
-    const objection = await post(t, '/api/v1/public/objections', {}, {
-      party: party(makeUscc(), '示例区年末异议测试有限公司'), target: { documentNo: '不存在〔2026〕99号' }, content: '该信息有误，请予更正。', attachments: [],
-    });
+    const objection = await post(
+      t,
+      '/api/v1/public/objections',
+      {},
+      {
+        party: party(makeUscc(), '示例区年末异议测试有限公司'),
+        target: { documentNo: '不存在〔2026〕99号' },
+        content: '该信息有误，请予更正。',
+        attachments: [],
+      },
+    );
     assert.equal(objection.statusCode, 201, objection.body);
     const tipoff = await fileTipoff(t, tipoffBody({ departmentCode: 'amr' }));
 
-    const objectionRow = await t.ctx.db.selectFrom('objections').select(['id', 'due_from', 'due_days', 'due_date'])
-      .where('application_no', '=', objection.json().applicationNo).executeTakeFirstOrThrow();
-    assert.deepEqual({ ...objectionRow, id: undefined }, { id: undefined, due_from: '2026-12-21', due_days: 15, due_date: null });
-    const tracked = await post(t, '/api/v1/public/tracking', {}, { applicationNo: objection.json().applicationNo, trackingSecret: objection.json().trackingSecret });
+    const objectionRow = await t.ctx.db
+      .selectFrom('objections')
+      .select(['id', 'due_from', 'due_days', 'due_date'])
+      .where('application_no', '=', objection.json().applicationNo)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      { ...objectionRow, id: undefined },
+      { id: undefined, due_from: '2026-12-21', due_days: 15, due_date: null },
+    );
+    const tracked = await post(
+      t,
+      '/api/v1/public/tracking',
+      {},
+      { applicationNo: objection.json().applicationNo, trackingSecret: objection.json().trackingSecret },
+    );
     assert.equal(tracked.statusCode, 200, tracked.body);
     assert.equal(tracked.json().dueDate, null);
 
@@ -55,17 +77,35 @@ describe('a deadline in a year whose calendar is not loaded yet', () => {
 
     // An administrator loads 2027: both items get their date, each with an event, and nothing waits any more.
     const loaded = await t.app.inject({
-      method: 'PUT', url: '/api/v1/calendar/2027', headers: admin,
-      payload: { source: '国务院办公厅关于2027年部分节假日安排的通知（测试用）', holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] },
+      method: 'PUT',
+      url: '/api/v1/calendar/2027',
+      headers: admin,
+      payload: {
+        source: '国务院办公厅关于2027年部分节假日安排的通知（测试用）',
+        holidays: [{ date: '2027-01-01', name: '元旦' }],
+        workdays: [],
+      },
     });
     assert.equal(loaded.statusCode, 200, loaded.body);
     await t.sync();
-    const dated = await t.ctx.db.selectFrom('objections').select('due_date').where('id', '=', objectionRow.id).executeTakeFirstOrThrow();
+    const dated = await t.ctx.db
+      .selectFrom('objections')
+      .select('due_date')
+      .where('id', '=', objectionRow.id)
+      .executeTakeFirstOrThrow();
     // Day 0 is Monday 21 December: 8 working days to Thursday 31 December; 1 January off, 2–3 January a weekend;
     // the other 7 from Monday 4 to Tuesday 12 January.
     assert.equal(dated.due_date, '2027-01-12');
-    const events = await t.ctx.db.selectFrom('events').select(['type', 'payload']).where('stream', '=', 'objection').where('stream_id', '=', objectionRow.id).execute();
-    assert.deepEqual(events.filter((e) => e.type === 'objection.deadline_recomputed').map((e) => e.payload), [{ from: null, to: '2027-01-12', cause: 'calendar' }]);
+    const events = await t.ctx.db
+      .selectFrom('events')
+      .select(['type', 'payload'])
+      .where('stream', '=', 'objection')
+      .where('stream_id', '=', objectionRow.id)
+      .execute();
+    assert.deepEqual(
+      events.filter((e) => e.type === 'objection.deadline_recomputed').map((e) => e.payload),
+      [{ from: null, to: '2027-01-12', cause: 'calendar' }],
+    );
     assert.equal((await get('/api/v1/overdue', office.headers)).json().awaitingCalendar.items, 0);
     assert.equal((await get('/api/v1/overdue', office.headers)).json().awaitingCalendar.message, null);
   });
@@ -74,14 +114,32 @@ describe('a deadline in a year whose calendar is not loaded yet', () => {
     const fresh = await createTestApp({ now: '2026-12-28T02:00:00Z' });
     try {
       const operator = await createUser(fresh, { roles: ['operator'], departmentCode: 'amr' });
-      const listTypeId = (await fresh.ctx.db.selectFrom('list_types').select('id').where('code', '=', 'black_amr').executeTakeFirstOrThrow()).id;
-      const draft = await post(fresh, '/api/v1/entries', operator.headers, { listTypeId, subject: { uscc: makeUscc(), name: '示例区年末告知测试有限公司' }, reason: '测试' });
+      const listTypeId = (
+        await fresh.ctx.db
+          .selectFrom('list_types')
+          .select('id')
+          .where('code', '=', 'black_amr')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const draft = await post(fresh, '/api/v1/entries', operator.headers, {
+        listTypeId,
+        subject: { uscc: makeUscc(), name: '示例区年末告知测试有限公司' },
+        reason: '测试',
+      });
       assert.equal(draft.statusCode, 201, draft.body);
-      const noticed = await post(fresh, `/api/v1/entries/${draft.json().id}/notice`, operator.headers, { documentNo: '告知〔2026〕1228号', servedDate: '2026-12-28', content: '告知' });
+      const noticed = await post(fresh, `/api/v1/entries/${draft.json().id}/notice`, operator.headers, {
+        documentNo: '告知〔2026〕1228号',
+        servedDate: '2026-12-28',
+        content: '告知',
+      });
       assert.equal(noticed.statusCode, 422, noticed.body);
       assert.equal(noticed.json().error.code, 'calendar.year_missing');
       assert.equal(noticed.json().error.details.year, 2027);
-      const entry = await fresh.ctx.db.selectFrom('entries').select(['state', 'notice']).where('id', '=', draft.json().id).executeTakeFirstOrThrow();
+      const entry = await fresh.ctx.db
+        .selectFrom('entries')
+        .select(['state', 'notice'])
+        .where('id', '=', draft.json().id)
+        .executeTakeFirstOrThrow();
       assert.deepEqual(entry, { state: 'draft', notice: null });
     } finally {
       await fresh.close();

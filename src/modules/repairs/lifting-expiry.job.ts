@@ -20,18 +20,41 @@ export async function endExpiredLiftings(deps: Pick<AppContext, 'db' | 'clock' |
   let restored = 0;
   for (;;) {
     const { result } = await write(deps, 'system:lifting-expiry', async (w) => {
-      const entries = await w.tx.selectFrom('entries').selectAll().where('state', '=', 'in_effect').where('measures_lifted', 'is not', null)
-        .where(sql<string>`measures_lifted->>'until'`, '<', today).orderBy('id').limit(BATCH).forUpdate().skipLocked().execute();
+      const entries = await w.tx
+        .selectFrom('entries')
+        .selectAll()
+        .where('state', '=', 'in_effect')
+        .where('measures_lifted', 'is not', null)
+        .where(sql<string>`measures_lifted->>'until'`, '<', today)
+        .orderBy('id')
+        .limit(BATCH)
+        .forUpdate()
+        .skipLocked()
+        .execute();
       for (const entry of entries) {
         const lifting = entry.measures_lifted as unknown as Lifting;
         const endedAt = endOfPeriod(lifting.until!);
-        await restoreMeasures(w, entry, { repairId: lifting.repairId, note: `暂停实施惩戒措施的期限已于 ${lifting.until} 届满`, effectiveAt: endedAt });
+        await restoreMeasures(w, entry, {
+          repairId: lifting.repairId,
+          note: `暂停实施惩戒措施的期限已于 ${lifting.until} 届满`,
+          effectiveAt: endedAt,
+        });
         const repair = await repo.findRepairForUpdate(w.tx, lifting.repairId);
         const decision = repair?.decision as { lifting?: Record<string, unknown> } | null;
         if (repair && decision?.lifting) {
-          await repo.updateRepair(w.tx, repair.id, { decision: { ...decision, lifting: { ...decision.lifting, endedAt: endedAt.toISOString() } }, updated_at: w.now });
+          await repo.updateRepair(w.tx, repair.id, {
+            decision: { ...decision, lifting: { ...decision.lifting, endedAt: endedAt.toISOString() } },
+            updated_at: w.now,
+          });
           const payload = { applicationNo: repair.application_no, note: 'until_reached' };
-          w.event({ stream: 'repair', streamId: repair.id, type: 'repair.lifting_ended', departmentId: repair.department_id, payload, effectiveAt: endedAt });
+          w.event({
+            stream: 'repair',
+            streamId: repair.id,
+            type: 'repair.lifting_ended',
+            departmentId: repair.department_id,
+            payload,
+            effectiveAt: endedAt,
+          });
           w.audit({ action: 'repair.lifting_ended', target: `repair:${repair.id}`, details: payload });
         }
       }
@@ -44,4 +67,8 @@ export async function endExpiredLiftings(deps: Pick<AppContext, 'db' | 'clock' |
   return restored;
 }
 
-export const liftingExpiryJob: Job = { name: 'lifting-expiry', intervalMs: 5 * 60_000, run: (ctx) => endExpiredLiftings(ctx) };
+export const liftingExpiryJob: Job = {
+  name: 'lifting-expiry',
+  intervalMs: 5 * 60_000,
+  run: (ctx) => endExpiredLiftings(ctx),
+};

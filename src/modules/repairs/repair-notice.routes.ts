@@ -19,13 +19,25 @@ export function sendNotice(reply: FastifyReply, notice: { fileName: string; html
 export const repairNoticeRoutes: RoutePlugin = (app, ctx) => {
   const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
 
-  app.get('/api/v1/entries/:id/repair-notice', {
-    config: { errorAnswers: [409, 422] },
-    schema: { tags, summary: '下载信用修复告知书（随严重失信主体名单认定决定出具，两书同达），HTML 文件', params: IdParams },
-  }, async (req, reply) => sendNotice(reply, await departmentNotice(deps(req), 'entry', req.params.id)));
+  app.get(
+    '/api/v1/entries/:id/repair-notice',
+    {
+      config: { errorAnswers: [409, 422] },
+      schema: {
+        tags,
+        summary: '下载信用修复告知书（随严重失信主体名单认定决定出具，两书同达），HTML 文件',
+        params: IdParams,
+      },
+    },
+    async (req, reply) => sendNotice(reply, await departmentNotice(deps(req), 'entry', req.params.id)),
+  );
 
-  app.get('/api/v1/records/:id/repair-notice', {
-    config: { errorAnswers: [409, 422] },
-    schema: { tags, summary: '下载信用修复告知书（随公示的行政处罚等失信信息出具），HTML 文件', params: IdParams },
-  }, async (req, reply) => sendNotice(reply, await departmentNotice(deps(req), 'record', req.params.id)));
+  app.get(
+    '/api/v1/records/:id/repair-notice',
+    {
+      config: { errorAnswers: [409, 422] },
+      schema: { tags, summary: '下载信用修复告知书（随公示的行政处罚等失信信息出具），HTML 文件', params: IdParams },
+    },
+    async (req, reply) => sendNotice(reply, await departmentNotice(deps(req), 'record', req.params.id)),
+  );
 };

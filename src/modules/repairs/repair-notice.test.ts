@@ -9,10 +9,15 @@ let t: TestApp;
 let s: Staff;
 
 before(async () => {
-  t = await createTestApp({ config: { sessionIdleMinutes: 1e7, sessionAbsoluteMinutes: 1e7 }, now: '2026-03-02T02:00:00Z' });
+  t = await createTestApp({
+    config: { sessionIdleMinutes: 1e7, sessionAbsoluteMinutes: 1e7 },
+    now: '2026-03-02T02:00:00Z',
+  });
   s = await createStaff(t);
 });
-after(async () => { await t.close(); });
+after(async () => {
+  await t.close();
+});
 
 describe('repair notice (两书同达)', () => {
   test('the department downloads a printable notice with every black-list decision: party, decision, earliest date, conditions, deadlines, free of charge, channels', async () => {
@@ -24,7 +29,19 @@ describe('repair notice (两书同达)', () => {
     assert.equal(res.headers['content-disposition'], `attachment; filename*=UTF-8''${expectedName}`);
     assert.match(String(res.headers['content-security-policy']), /default-src 'none'/);
     const html = res.body;
-    for (const part of [name, uscc, entry.decision.documentNo, '2027-02-20', '示例区市场监督管理局', '不收取任何费用', '信用中国', '3 个工作日', '10 个工作日', '信用承诺书', '全部履行法定义务']) {
+    for (const part of [
+      name,
+      uscc,
+      entry.decision.documentNo,
+      '2027-02-20',
+      '示例区市场监督管理局',
+      '不收取任何费用',
+      '信用中国',
+      '3 个工作日',
+      '10 个工作日',
+      '信用承诺书',
+      '全部履行法定义务',
+    ]) {
       assert.ok(html.includes(part), `the notice names ${part}`);
     }
     assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.creditchina)/, 'self-contained, no script');
@@ -32,9 +49,24 @@ describe('repair notice (两书同达)', () => {
 
   test('values are escaped and ID numbers masked', async () => {
     const citizenId = makeCitizenId();
-    const draft = await post(t, '/api/v1/entries', s.amrOperator.headers, { listTypeId: await listTypeId(t, 'black_amr'), subject: { citizenId, name: '张<b>三</b>' }, reason: 'x' });
-    assert.equal((await get(t, `/api/v1/entries/${draft.json().id}/repair-notice`, s.amrOperator.headers)).statusCode, 409, 'no notice before the decision');
-    const entry = await publishBlackEntry(t, { operator: s.amrOperator, reviewer: s.amrReviewer, listTypeCode: 'black_amr', subject: { citizenId, name: '张<b>三</b>' }, basisDate: '2026-02-20', relatedPersons: [] });
+    const draft = await post(t, '/api/v1/entries', s.amrOperator.headers, {
+      listTypeId: await listTypeId(t, 'black_amr'),
+      subject: { citizenId, name: '张<b>三</b>' },
+      reason: 'x',
+    });
+    assert.equal(
+      (await get(t, `/api/v1/entries/${draft.json().id}/repair-notice`, s.amrOperator.headers)).statusCode,
+      409,
+      'no notice before the decision',
+    );
+    const entry = await publishBlackEntry(t, {
+      operator: s.amrOperator,
+      reviewer: s.amrReviewer,
+      listTypeCode: 'black_amr',
+      subject: { citizenId, name: '张<b>三</b>' },
+      basisDate: '2026-02-20',
+      relatedPersons: [],
+    });
     const html = (await get(t, `/api/v1/entries/${entry.id}/repair-notice`, s.amrOperator.headers)).body;
     assert.ok(html.includes('张&lt;b&gt;三&lt;/b&gt;'));
     assert.ok(!html.includes('<b>三'));
@@ -65,12 +97,19 @@ describe('repair notice (两书同达)', () => {
     assert.equal(res.statusCode, 200, res.body);
     assert.ok(res.body.includes('2026-06-02'), 'the earliest date of a general record');
     assert.equal((await get(t, `/api/v1/public/repair-notices/record/${general.record.id}`, {})).statusCode, 200);
-    assert.equal((await get(t, `/api/v1/records/${general.record.id}/repair-notice`, s.taxOperator.headers)).statusCode, 404);
+    assert.equal(
+      (await get(t, `/api/v1/records/${general.record.id}/repair-notice`, s.taxOperator.headers)).statusCode,
+      404,
+    );
 
     const minor = await amrRecord(t, s, { decisionDate: '2026-03-02', penaltyType: 'warning' });
     const refused = await get(t, `/api/v1/records/${minor.record.id}/repair-notice`, s.amrOperator.headers);
     assert.equal(refused.statusCode, 409);
-    assert.equal((await get(t, `/api/v1/public/repair-notices/record/${minor.record.id}`, {})).statusCode, 404, 'not publicly disclosed');
+    assert.equal(
+      (await get(t, `/api/v1/public/repair-notices/record/${minor.record.id}`, {})).statusCode,
+      404,
+      'not publicly disclosed',
+    );
     assert.equal((await get(t, `/api/v1/public/repair-notices/entry/${randomUUID()}`, {})).statusCode, 404);
   });
 });

@@ -28,9 +28,25 @@ async function lockOwn(w: Write, deps: RepairDeps, id: string) {
 const lockTargetOf = (w: Write, r: repo.RepairRow) =>
   r.target_stream && r.target_id ? lockTarget(w, { stream: r.target_stream, id: r.target_id }) : Promise.resolve(null);
 
-function changed(w: Write, r: repo.RepairRow, type: string, payload: Record<string, unknown>, details: Record<string, unknown> = {}) {
-  w.event({ stream: 'repair', streamId: r.id, type, departmentId: r.department_id, payload: { applicationNo: r.application_no, ...payload } });
-  w.audit({ action: type, target: `repair:${r.id}`, details: { applicationNo: r.application_no, ...payload, ...details } });
+function changed(
+  w: Write,
+  r: repo.RepairRow,
+  type: string,
+  payload: Record<string, unknown>,
+  details: Record<string, unknown> = {},
+) {
+  w.event({
+    stream: 'repair',
+    streamId: r.id,
+    type,
+    departmentId: r.department_id,
+    payload: { applicationNo: r.application_no, ...payload },
+  });
+  w.audit({
+    action: type,
+    target: `repair:${r.id}`,
+    details: { applicationNo: r.application_no, ...payload, ...details },
+  });
 }
 
 /** Acceptance (受理) by the deciding department's staff: the decision deadline runs from today. */
@@ -39,7 +55,8 @@ export async function acceptRepair(deps: RepairDeps, id: string, input: { note?:
     const r = await lockOwn(w, deps, id);
     if (!hasRole(deps.actor, 'operator', 'reviewer')) throw staffRequired();
     assertRepairState(r.state, ['received'], '受理');
-    if (!r.target_id) throw unprocessable('repair.no_target', '该申请尚未确定针对的信息，须先由信用办分办。', { field: 'target' });
+    if (!r.target_id)
+      throw unprocessable('repair.no_target', '该申请尚未确定针对的信息，须先由信用办分办。', { field: 'target' });
     const due = await newDue(w.tx, deps.calendar.get(), 'repair_decision', chinaDate(w.now));
     await repo.updateRepair(w.tx, r.id, { state: 'accepted', accepted_at: w.now, ...due, updated_at: w.now });
     changed(w, r, 'repair.accepted', { state: 'accepted', dueDate: due.due_date }, { note: input.note ?? null });
@@ -56,8 +73,21 @@ export async function refuseRepair(deps: RepairDeps, id: string, input: { reason
     const r = await lockOwn(w, deps, id);
     if (!hasRole(deps.actor, 'operator', 'reviewer')) throw staffRequired();
     assertRepairState(r.state, ['received'], '不予受理');
-    const decision = { outcome: 'refused', reason: input.reason, code: 'repair.not_accepted', lifting: null, decidedAt: w.now.toISOString(), decidedBy: deps.actor.ref };
-    await repo.updateRepair(w.tx, r.id, { state: 'refused', decision, decided_at: w.now, closed_at: w.now, updated_at: w.now });
+    const decision = {
+      outcome: 'refused',
+      reason: input.reason,
+      code: 'repair.not_accepted',
+      lifting: null,
+      decidedAt: w.now.toISOString(),
+      decidedBy: deps.actor.ref,
+    };
+    await repo.updateRepair(w.tx, r.id, {
+      state: 'refused',
+      decision,
+      decided_at: w.now,
+      closed_at: w.now,
+      updated_at: w.now,
+    });
     await lapseRepairCommitments(w, r, 'refused');
     changed(w, r, 'repair.refused', { code: 'repair.not_accepted' }, { reason: input.reason });
   });
@@ -75,7 +105,9 @@ export async function decideRepair(deps: RepairDeps, id: string, input: z.infer<
     if (!hasRole(deps.actor, 'reviewer') && !(triage && hasRole(deps.actor, 'credit_office'))) throw reviewerRequired();
     const today = chinaDate(w.now);
     if (input.until && (r.kind !== 'reorganization' || input.outcome !== 'approved' || input.until < today)) {
-      throw unprocessable('repair.invalid_until', '暂停截止日只用于准予的重整、和解申请，且不得早于今天。', { field: 'until' });
+      throw unprocessable('repair.invalid_until', '暂停截止日只用于准予的重整、和解申请，且不得早于今天。', {
+        field: 'until',
+      });
     }
     let lifting: Record<string, unknown> | null = null;
     if (input.outcome === 'approved') {
@@ -83,12 +115,22 @@ export async function decideRepair(deps: RepairDeps, id: string, input: z.infer<
       const target = (await lockTargetOf(w, r))!;
       assertTargetState(target, REPAIRABLE, r.kind === 'repair' ? '信用修复' : '暂停实施惩戒措施');
       const eligibility = await repairEligibility(w.tx, target, r.kind, today);
-      if (!eligibility.ok) throw unprocessable(eligibility.code, eligibility.message, { field: eligibility.field, earliestDate: eligibility.earliestDate });
+      if (!eligibility.ok)
+        throw unprocessable(eligibility.code, eligibility.message, {
+          field: eligibility.field,
+          earliestDate: eligibility.earliestDate,
+        });
       const note = `信用修复申请 ${r.application_no} 准予：${input.reason}`;
       if (r.kind === 'reorganization') {
-        if (target.stream !== 'entry') throw unprocessable('repair.reorganization_scope', '重整、和解只适用于名单记录。', { field: 'kind' });
+        if (target.stream !== 'entry')
+          throw unprocessable('repair.reorganization_scope', '重整、和解只适用于名单记录。', { field: 'kind' });
         lifting = { from: today, until: input.until ?? null, endedAt: null };
-        await liftMeasures(w, target.row, { from: today, until: input.until ?? null, repairId: r.id, reason: input.reason });
+        await liftMeasures(w, target.row, {
+          from: today,
+          until: input.until ?? null,
+          repairId: r.id,
+          reason: input.reason,
+        });
       } else if (target.stream === 'entry') {
         await endEntryBy(w, target.row, { reason: 'repaired', note });
       } else {
@@ -97,10 +139,33 @@ export async function decideRepair(deps: RepairDeps, id: string, input: z.infer<
     } else {
       assertRepairState(r.state, triage ? ['received', 'accepted'] : ['accepted'], '作出不予修复的决定');
     }
-    const decision = { outcome: input.outcome, reason: input.reason, code: null, lifting, decidedAt: w.now.toISOString(), decidedBy: deps.actor.ref };
-    await repo.updateRepair(w.tx, r.id, { state: input.outcome, decision, decided_at: w.now, closed_at: w.now, updated_at: w.now });
+    const decision = {
+      outcome: input.outcome,
+      reason: input.reason,
+      code: null,
+      lifting,
+      decidedAt: w.now.toISOString(),
+      decidedBy: deps.actor.ref,
+    };
+    await repo.updateRepair(w.tx, r.id, {
+      state: input.outcome,
+      decision,
+      decided_at: w.now,
+      closed_at: w.now,
+      updated_at: w.now,
+    });
     if (input.outcome === 'rejected') await lapseRepairCommitments(w, r, 'rejected');
-    changed(w, r, 'repair.decided', { outcome: input.outcome, kind: r.kind, target: r.target_id ? { stream: r.target_stream, id: r.target_id } : null }, { reason: input.reason });
+    changed(
+      w,
+      r,
+      'repair.decided',
+      {
+        outcome: input.outcome,
+        kind: r.kind,
+        target: r.target_id ? { stream: r.target_stream, id: r.target_id } : null,
+      },
+      { reason: input.reason },
+    );
   });
   return getRepair(deps, id);
 }
@@ -116,9 +181,13 @@ export async function endLifting(deps: RepairDeps, id: string, input: z.infer<ty
       throw conflict('repair.not_lifting', '该申请没有正在暂停实施的惩戒措施。', { state });
     }
     const target = (await lockTargetOf(w, r))!;
-    if (target.stream !== 'entry') throw conflict('repair.not_lifting', '该申请没有正在暂停实施的惩戒措施。', { state: r.state });
+    if (target.stream !== 'entry')
+      throw conflict('repair.not_lifting', '该申请没有正在暂停实施的惩戒措施。', { state: r.state });
     await restoreMeasures(w, target.row, { repairId: r.id, note: input.note });
-    await repo.updateRepair(w.tx, r.id, { decision: { ...(r.decision as object), lifting: { ...lifting, endedAt: w.now.toISOString() } }, updated_at: w.now });
+    await repo.updateRepair(w.tx, r.id, {
+      decision: { ...(r.decision as object), lifting: { ...lifting, endedAt: w.now.toISOString() } },
+      updated_at: w.now,
+    });
     changed(w, r, 'repair.lifting_ended', { note: input.note });
   });
   return getRepair(deps, id);
@@ -159,16 +228,39 @@ export async function assignRepair(deps: RepairDeps, id: string, input: z.infer<
     const r = await repo.findRepairForUpdate(w.tx, id);
     if (!r || !canSee(deps.actor, r)) throw notFound('信用修复申请', 'repair.not_found');
     assertRepairState(r.state, ['received'], '分办');
-    if (r.target_id) throw conflict('repair.already_assigned', '该申请已确定对象并由认定部门办理，不能再分办。', { state: r.state });
+    if (r.target_id)
+      throw conflict('repair.already_assigned', '该申请已确定对象并由认定部门办理，不能再分办。', { state: r.state });
     const target = await lockTarget(w, input.target);
     assertTargetState(target, REPAIRABLE, '申请信用修复');
     const eligibility = await repairEligibility(w.tx, target, r.kind, chinaDate(w.now));
-    if (!eligibility.ok) throw unprocessable(eligibility.code, eligibility.message, { field: eligibility.field, earliestDate: eligibility.earliestDate });
-    if (await repo.openRepairOf(w.tx, input.target)) throw conflict('repair.already_open', '该信息已有正在办理的信用修复申请。', { state: 'repair_pending' });
-    await w.tx.updateTable('repairs').set({ target_stream: target.stream, target_id: target.row.id, department_id: target.row.department_id, updated_at: w.now })
-      .where('id', '=', r.id).execute();
-    await recordRepairCommitment(w, deps, { id: r.id, applicationNo: r.application_no, text: r.commitment_text }, target);
-    changed(w, { ...r, department_id: target.row.department_id }, 'repair.assigned', { target: input.target, from: r.department_id, to: target.row.department_id });
+    if (!eligibility.ok)
+      throw unprocessable(eligibility.code, eligibility.message, {
+        field: eligibility.field,
+        earliestDate: eligibility.earliestDate,
+      });
+    if (await repo.openRepairOf(w.tx, input.target))
+      throw conflict('repair.already_open', '该信息已有正在办理的信用修复申请。', { state: 'repair_pending' });
+    await w.tx
+      .updateTable('repairs')
+      .set({
+        target_stream: target.stream,
+        target_id: target.row.id,
+        department_id: target.row.department_id,
+        updated_at: w.now,
+      })
+      .where('id', '=', r.id)
+      .execute();
+    await recordRepairCommitment(
+      w,
+      deps,
+      { id: r.id, applicationNo: r.application_no, text: r.commitment_text },
+      target,
+    );
+    changed(w, { ...r, department_id: target.row.department_id }, 'repair.assigned', {
+      target: input.target,
+      from: r.department_id,
+      to: target.row.department_id,
+    });
   });
   return getRepair(deps, id);
 }

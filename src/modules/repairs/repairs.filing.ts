@@ -28,26 +28,63 @@ export const REPAIR_LIABILITY = '违背信用承诺的，已修复的失信信�
 
 type Refusal = Extract<Eligibility, { ok: false }>;
 interface NewRepair {
-  kind: RepairKind; target: Target | null; departmentId: string; origin: Origin; originRef: string | null; filedDepartmentId: string | null;
-  party: StoredParty & { namedTarget?: unknown }; proof: string; commitmentText: string; courtDocumentNo: string | null;
-  files: DecodedAttachment[]; refusal: Refusal | null;
+  kind: RepairKind;
+  target: Target | null;
+  departmentId: string;
+  origin: Origin;
+  originRef: string | null;
+  filedDepartmentId: string | null;
+  party: StoredParty & { namedTarget?: unknown };
+  proof: string;
+  commitmentText: string;
+  courtDocumentNo: string | null;
+  files: DecodedAttachment[];
+  refusal: Refusal | null;
 }
 
 /** The applicant's commitment as a commitments row of type repair, linked both ways (docs/domain/rules.md §6, §7). */
-export async function recordRepairCommitment(w: Write, deps: RepairPublicDeps, repair: { id: string; applicationNo: string; text: string }, target: Target) {
+export async function recordRepairCommitment(
+  w: Write,
+  deps: RepairPublicDeps,
+  repair: { id: string; applicationNo: string; text: string },
+  target: Target,
+) {
   const id = uuidv7(w.now.getTime());
   const code = await newCommitmentCode(w.tx, deps.config.divisionCode, w.now);
   const termEnd = target.stream === 'entry' ? target.row.end_date : target.row.disclosure_end;
   const departmentId = target.row.department_id;
   await insertCommitment(w.tx, {
-    id, code, subject_id: target.row.subject_id, department_id: departmentId, type: 'repair', content: repair.text,
-    liability: REPAIR_LIABILITY, term_start: chinaDate(w.now), term_end: termEnd, matter: json({ name: '信用修复申请', number: repair.applicationNo }),
-    state: 'open', fulfilment: null, record_id: null, repair_id: repair.id, due_from: null, due_days: null, due_date: null, closed_at: null,
-    created_by: w.actor, created_at: w.now, updated_at: w.now,
+    id,
+    code,
+    subject_id: target.row.subject_id,
+    department_id: departmentId,
+    type: 'repair',
+    content: repair.text,
+    liability: REPAIR_LIABILITY,
+    term_start: chinaDate(w.now),
+    term_end: termEnd,
+    matter: json({ name: '信用修复申请', number: repair.applicationNo }),
+    state: 'open',
+    fulfilment: null,
+    record_id: null,
+    repair_id: repair.id,
+    due_from: null,
+    due_days: null,
+    due_date: null,
+    closed_at: null,
+    created_by: w.actor,
+    created_at: w.now,
+    updated_at: w.now,
   });
   await repo.updateRepair(w.tx, repair.id, { commitment_id: id });
   recordCommitmentChange(w, { id, department_id: departmentId }, 'commitment.recorded', {
-    code, type: 'repair', state: 'open', subjectId: target.row.subject_id, termStart: chinaDate(w.now), termEnd, repairId: repair.id,
+    code,
+    type: 'repair',
+    state: 'open',
+    subjectId: target.row.subject_id,
+    termStart: chinaDate(w.now),
+    termEnd,
+    repairId: repair.id,
   });
 }
 
@@ -59,23 +96,62 @@ async function insertNewRepair(w: Write, deps: RepairPublicDeps, input: NewRepai
   const ref = input.target ? refOf(input.target) : null;
   const refused = input.refusal;
   await repo.insertRepair(w.tx, {
-    id, application_no: applicationNo, kind: input.kind, target_stream: ref?.stream ?? null, target_id: ref?.id ?? null,
-    department_id: input.departmentId, origin: input.origin, origin_ref: input.originRef, filed_by: w.actor,
-    filed_department_id: input.filedDepartmentId, party: json(input.party), proof: input.proof, commitment_text: input.commitmentText,
-    commitment_id: null, court_document_no: input.courtDocumentNo, earliest_date: refused?.earliestDate ?? null,
+    id,
+    application_no: applicationNo,
+    kind: input.kind,
+    target_stream: ref?.stream ?? null,
+    target_id: ref?.id ?? null,
+    department_id: input.departmentId,
+    origin: input.origin,
+    origin_ref: input.originRef,
+    filed_by: w.actor,
+    filed_department_id: input.filedDepartmentId,
+    party: json(input.party),
+    proof: input.proof,
+    commitment_text: input.commitmentText,
+    commitment_id: null,
+    court_document_no: input.courtDocumentNo,
+    earliest_date: refused?.earliestDate ?? null,
     state: refused ? 'refused' : 'received',
-    decision: refused ? json({ outcome: 'refused', reason: refused.message, code: refused.code, lifting: null, decidedAt: w.now.toISOString() }) : null,
-    accepted_at: null, decided_at: refused ? w.now : null, tracking_hash: hash, ...due, closed_at: refused ? w.now : null,
-    created_at: w.now, updated_at: w.now,
+    decision: refused
+      ? json({
+          outcome: 'refused',
+          reason: refused.message,
+          code: refused.code,
+          lifting: null,
+          decidedAt: w.now.toISOString(),
+        })
+      : null,
+    accepted_at: null,
+    decided_at: refused ? w.now : null,
+    tracking_hash: hash,
+    ...due,
+    closed_at: refused ? w.now : null,
+    created_at: w.now,
+    updated_at: w.now,
   });
   await storeAttachments(w.tx, { stream: 'repair', id }, input.files, w.now);
-  if (input.target && !refused) await recordRepairCommitment(w, deps, { id, applicationNo, text: input.commitmentText }, input.target);
-  const payload = { applicationNo, kind: input.kind, origin: input.origin, target: ref, state: refused ? 'refused' : 'received', dueDate: due.due_date };
+  if (input.target && !refused)
+    await recordRepairCommitment(w, deps, { id, applicationNo, text: input.commitmentText }, input.target);
+  const payload = {
+    applicationNo,
+    kind: input.kind,
+    origin: input.origin,
+    target: ref,
+    state: refused ? 'refused' : 'received',
+    dueDate: due.due_date,
+  };
   w.event({ stream: 'repair', streamId: id, type: 'repair.filed', departmentId: input.departmentId, payload });
   w.audit({ action: 'repair.filed', target: `repair:${id}`, details: { ...payload, attachments: input.files.length } });
   if (refused) {
     const refusal = { applicationNo, code: refused.code, earliestDate: refused.earliestDate };
-    w.event({ stream: 'repair', streamId: id, type: 'repair.refused', departmentId: input.departmentId, payload: refusal });
+    w.event({
+      stream: 'repair',
+      streamId: id,
+      type: 'repair.refused',
+      departmentId: input.departmentId,
+      payload: refusal,
+    });
     w.audit({ action: 'repair.refused', target: `repair:${id}`, details: refusal });
   }
   return { id, applicationNo, trackingSecret: secret };
@@ -86,15 +162,30 @@ type CommonInput = Omit<z.infer<z.ZodObject<typeof repairFields>>, 'party'>;
 /** Checks of the form itself (before anything is read): the court document of a reorganization. */
 function checkForm(input: CommonInput) {
   if (input.kind === 'reorganization' && !input.courtDocumentNo) {
-    throw unprocessable('repair.court_document_required', '重整、和解期间申请暂停实施惩戒措施，须填写法院裁定书文号。', { field: 'courtDocumentNo' });
+    throw unprocessable(
+      'repair.court_document_required',
+      '重整、和解期间申请暂停实施惩戒措施，须填写法院裁定书文号。',
+      { field: 'courtDocumentNo' },
+    );
   }
-  return { files: decodeAttachments(input.proof.attachments, 'proof.attachments'), courtDocumentNo: input.kind === 'reorganization' ? input.courtDocumentNo! : null };
+  return {
+    files: decodeAttachments(input.proof.attachments, 'proof.attachments'),
+    courtDocumentNo: input.kind === 'reorganization' ? input.courtDocumentNo! : null,
+  };
 }
 
 /** Another application for the same target still being handled. */
 async function openRepairConflict(w: Write, target: Target): Promise<Refusal | null> {
   const open = await repo.openRepairOf(w.tx, refOf(target));
-  return open ? { ok: false, code: 'repair.already_open', message: '该信息已有正在办理的信用修复申请，请等待处理结果。', earliestDate: null, field: 'target' } : null;
+  return open
+    ? {
+        ok: false,
+        code: 'repair.already_open',
+        message: '该信息已有正在办理的信用修复申请，请等待处理结果。',
+        earliestDate: null,
+        field: 'target',
+      }
+    : null;
 }
 
 /**
@@ -111,13 +202,26 @@ export async function fileRepair(deps: RepairDeps, input: FileRepairBody) {
     assertTargetState(target, REPAIRABLE, '申请信用修复');
     await assertPartyOfTarget(w.tx, party, target);
     const eligibility = await repairEligibility(w.tx, target, input.kind, chinaDate(w.now));
-    if (!eligibility.ok) throw unprocessable(eligibility.code, eligibility.message, { field: eligibility.field, earliestDate: eligibility.earliestDate });
+    if (!eligibility.ok)
+      throw unprocessable(eligibility.code, eligibility.message, {
+        field: eligibility.field,
+        earliestDate: eligibility.earliestDate,
+      });
     const open = await openRepairConflict(w, target);
     if (open) throw conflict(open.code, open.message, { state: 'repair_pending' });
     return insertNewRepair(w, deps, {
-      kind: input.kind, target, departmentId: target.row.department_id, origin: input.origin, originRef: input.originRef ?? null,
-      filedDepartmentId: deps.actor.departmentId, party, proof: input.proof.text, commitmentText: input.commitment.content,
-      courtDocumentNo, files, refusal: null,
+      kind: input.kind,
+      target,
+      departmentId: target.row.department_id,
+      origin: input.origin,
+      originRef: input.originRef ?? null,
+      filedDepartmentId: deps.actor.departmentId,
+      party,
+      proof: input.proof.text,
+      commitmentText: input.commitment.content,
+      courtDocumentNo,
+      files,
+      refusal: null,
     });
   });
   return { ...(await getRepair(deps, result.id)), trackingSecret: result.trackingSecret };
@@ -127,7 +231,10 @@ export async function fileRepair(deps: RepairDeps, input: FileRepairBody) {
  * Filed by the public. A publicly disclosed target of the party's subject is matched; anything else goes to the credit
  * office. A refusal (too early, not applicable) is stored with its date and shown in tracking: the answer is the same.
  */
-export async function filePublicRepair(deps: RepairPublicDeps, input: CommonInput & { party: Parameters<typeof parseParty>[1]; target: Parameters<typeof namedTargetOf>[0] }) {
+export async function filePublicRepair(
+  deps: RepairPublicDeps,
+  input: CommonInput & { party: Parameters<typeof parseParty>[1]; target: Parameters<typeof namedTargetOf>[0] },
+) {
   const today = chinaDate(deps.clock.now());
   const party = parseParty(deps.secrets, input.party, 'party', today);
   const { files, courtDocumentNo } = checkForm(input);
@@ -140,9 +247,18 @@ export async function filePublicRepair(deps: RepairPublicDeps, input: CommonInpu
       refusal = eligibility.ok ? await openRepairConflict(w, target) : eligibility;
     }
     return insertNewRepair(w, deps, {
-      kind: input.kind, target, departmentId: target?.row.department_id ?? (await creditOfficeDepartmentId(w.tx)), origin: 'public',
-      originRef: null, filedDepartmentId: null, party: { ...party, namedTarget }, proof: input.proof.text,
-      commitmentText: input.commitment.content, courtDocumentNo, files, refusal,
+      kind: input.kind,
+      target,
+      departmentId: target?.row.department_id ?? (await creditOfficeDepartmentId(w.tx)),
+      origin: 'public',
+      originRef: null,
+      filedDepartmentId: null,
+      party: { ...party, namedTarget },
+      proof: input.proof.text,
+      commitmentText: input.commitment.content,
+      courtDocumentNo,
+      files,
+      refusal,
     });
   });
   return { applicationNo: result.applicationNo, trackingSecret: result.trackingSecret };

@@ -7,9 +7,15 @@ import { REPAIR_STATE_LABELS } from './repairs.states.ts';
 /** The government view of a repair application: the party's ID number only masked. */
 export async function presentRepair(db: Executor, r: RepairRow) {
   const [department, attachments, commitment] = await Promise.all([
-    db.selectFrom('departments').select(['id', 'code', 'name']).where('id', '=', r.department_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('departments')
+      .select(['id', 'code', 'name'])
+      .where('id', '=', r.department_id)
+      .executeTakeFirstOrThrow(),
     listAttachments(db, { stream: 'repair', id: r.id }),
-    r.commitment_id ? db.selectFrom('commitments').select(['id', 'code']).where('id', '=', r.commitment_id).executeTakeFirst() : undefined,
+    r.commitment_id
+      ? db.selectFrom('commitments').select(['id', 'code']).where('id', '=', r.commitment_id).executeTakeFirst()
+      : undefined,
   ]);
   const d = r.decision as Record<string, unknown> | null;
   return {
@@ -28,10 +34,15 @@ export async function presentRepair(db: Executor, r: RepairRow) {
     state: r.state,
     stateLabel: REPAIR_STATE_LABELS[r.state],
     earliestDate: r.earliest_date,
-    decision: d ? {
-      outcome: d.outcome as 'approved' | 'rejected' | 'refused', reason: d.reason as string, code: (d.code ?? null) as string | null,
-      lifting: (d.lifting ?? null) as { from: string; until: string | null; endedAt: string | null } | null, decidedAt: d.decidedAt as string,
-    } : null,
+    decision: d
+      ? {
+          outcome: d.outcome as 'approved' | 'rejected' | 'refused',
+          reason: d.reason as string,
+          code: (d.code ?? null) as string | null,
+          lifting: (d.lifting ?? null) as { from: string; until: string | null; endedAt: string | null } | null,
+          decidedAt: d.decidedAt as string,
+        }
+      : null,
     dueDate: r.due_date,
     dueDays: r.due_days,
     acceptedAt: r.accepted_at?.toISOString() ?? null,

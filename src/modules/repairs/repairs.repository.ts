@@ -5,9 +5,11 @@ import type { Executor } from '../shared/ledger.ts';
 
 export type RepairRow = Selectable<RepairsTable>;
 
-export const insertRepair = (db: Executor, row: Insertable<RepairsTable>) => db.insertInto('repairs').values(row).execute();
+export const insertRepair = (db: Executor, row: Insertable<RepairsTable>) =>
+  db.insertInto('repairs').values(row).execute();
 
-export const findRepair = (db: Executor, id: string) => db.selectFrom('repairs').selectAll().where('id', '=', id).executeTakeFirst();
+export const findRepair = (db: Executor, id: string) =>
+  db.selectFrom('repairs').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findRepairForUpdate = (db: Executor, id: string) =>
   db.selectFrom('repairs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
@@ -15,20 +17,40 @@ export const findRepairForUpdate = (db: Executor, id: string) =>
 export const findRepairByApplicationNo = (db: Executor, applicationNo: string) =>
   db.selectFrom('repairs').selectAll().where('application_no', '=', applicationNo).executeTakeFirst();
 
-export function updateRepair(db: Executor, id: string, changes: Partial<Omit<RepairRow, 'decision' | 'party'>> & { decision?: Record<string, unknown> | null }) {
+export function updateRepair(
+  db: Executor,
+  id: string,
+  changes: Partial<Omit<RepairRow, 'decision' | 'party'>> & { decision?: Record<string, unknown> | null },
+) {
   const { decision, ...rest } = changes;
-  return db.updateTable('repairs')
+  return db
+    .updateTable('repairs')
     .set({ ...rest, ...(decision !== undefined ? { decision: decision === null ? null : json(decision) } : {}) })
-    .where('id', '=', id).execute();
+    .where('id', '=', id)
+    .execute();
 }
 
 /** An application still being handled for the same target (one at a time). */
 export const openRepairOf = (db: Executor, target: { stream: 'entry' | 'record'; id: string }) =>
-  db.selectFrom('repairs').select(['id', 'state']).where('target_stream', '=', target.stream).where('target_id', '=', target.id)
-    .where('state', 'in', ['received', 'accepted']).executeTakeFirst();
+  db
+    .selectFrom('repairs')
+    .select(['id', 'state'])
+    .where('target_stream', '=', target.stream)
+    .where('target_id', '=', target.id)
+    .where('state', 'in', ['received', 'accepted'])
+    .executeTakeFirst();
 
-export function listRepairs(db: Executor, filter: { departmentId?: string; state?: string; kind?: string; origin?: string; limit: number; offset: number }) {
-  let q = db.selectFrom('repairs').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset);
+export function listRepairs(
+  db: Executor,
+  filter: { departmentId?: string; state?: string; kind?: string; origin?: string; limit: number; offset: number },
+) {
+  let q = db
+    .selectFrom('repairs')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset);
   if (filter.departmentId) {
     const dept = filter.departmentId;
     q = q.where((eb) => eb.or([eb('department_id', '=', dept), eb('filed_department_id', '=', dept)]));

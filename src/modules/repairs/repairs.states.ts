@@ -3,21 +3,40 @@ import { conflict, forbidden } from '../shared/errors.ts';
 
 export type RepairState = RepairsTable['state'];
 export type RepairKind = RepairsTable['kind'];
-export const REPAIR_STATES = ['received', 'accepted', 'approved', 'rejected', 'refused', 'withdrawn'] as const satisfies readonly RepairState[];
+export const REPAIR_STATES = [
+  'received',
+  'accepted',
+  'approved',
+  'rejected',
+  'refused',
+  'withdrawn',
+] as const satisfies readonly RepairState[];
 export const REPAIR_KINDS = ['repair', 'reorganization'] as const satisfies readonly RepairKind[];
 
 export const REPAIR_STATE_LABELS: Record<RepairState, string> = {
-  received: '待受理', accepted: '已受理', approved: '准予修复', rejected: '不予修复', refused: '不予受理（未到可申请日期或不符合条件）', withdrawn: '已撤回',
+  received: '待受理',
+  accepted: '已受理',
+  approved: '准予修复',
+  rejected: '不予修复',
+  refused: '不予受理（未到可申请日期或不符合条件）',
+  withdrawn: '已撤回',
 };
-export const REPAIR_KIND_LABELS: Record<RepairKind, string> = { repair: '信用修复', reorganization: '重整、和解期间暂停实施惩戒措施' };
+export const REPAIR_KIND_LABELS: Record<RepairKind, string> = {
+  repair: '信用修复',
+  reorganization: '重整、和解期间暂停实施惩戒措施',
+};
 
 /** 409 naming the state unless the repair is in one of `states`. */
 export function assertRepairState(state: RepairState, states: RepairState[], action: string): void {
   if (states.includes(state)) return;
-  throw conflict('repair.invalid_state', `信用修复申请当前状态为「${REPAIR_STATE_LABELS[state]}」，不能${action}。`, { state });
+  throw conflict('repair.invalid_state', `信用修复申请当前状态为「${REPAIR_STATE_LABELS[state]}」，不能${action}。`, {
+    state,
+  });
 }
 
 export const otherDepartment = () =>
   forbidden('信用修复由作出认定的部门办理（谁认定、谁修复），本部门不能办理该申请。', 'repair.other_department');
-export const reviewerRequired = () => forbidden('只有本部门的审核人员可以作出信用修复决定。', 'repair.reviewer_required');
-export const staffRequired = () => forbidden('只有本部门的经办或审核人员可以受理信用修复申请。', 'repair.staff_required');
+export const reviewerRequired = () =>
+  forbidden('只有本部门的审核人员可以作出信用修复决定。', 'repair.reviewer_required');
+export const staffRequired = () =>
+  forbidden('只有本部门的经办或审核人员可以受理信用修复申请。', 'repair.staff_required');

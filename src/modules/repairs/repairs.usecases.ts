@@ -6,8 +6,12 @@ import { canSee, type PublicDeps } from '../objections/objections.usecases.ts';
 import * as repo from './repairs.repository.ts';
 
 /** Repairs record the applicant's commitment, whose code starts with the deployment's division. */
-export interface RepairPublicDeps extends PublicDeps { config: { divisionCode: string } }
-export interface RepairDeps extends RepairPublicDeps { actor: Actor }
+export interface RepairPublicDeps extends PublicDeps {
+  config: { divisionCode: string };
+}
+export interface RepairDeps extends RepairPublicDeps {
+  actor: Actor;
+}
 
 /** Same visibility as objections: deciding department, filing department, and those who see all. */
 export async function getRepair(deps: { db: Kysely<DB>; actor: Actor }, id: string) {
@@ -16,7 +20,10 @@ export async function getRepair(deps: { db: Kysely<DB>; actor: Actor }, id: stri
   return { repair };
 }
 
-export async function listRepairs(deps: { db: Kysely<DB>; actor: Actor }, query: { state?: string; kind?: string; origin?: string; limit: number; offset: number }) {
+export async function listRepairs(
+  deps: { db: Kysely<DB>; actor: Actor },
+  query: { state?: string; kind?: string; origin?: string; limit: number; offset: number },
+) {
   const departmentId = seesAllDepartments(deps.actor) ? undefined : deps.actor.departmentId;
   return { repairs: await repo.listRepairs(deps.db, { ...query, departmentId }) };
 }

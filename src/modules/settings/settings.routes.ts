@@ -6,17 +6,31 @@ import { getDeadlineSettings, setDeadlineSetting } from './settings.usecases.ts'
 const tags = ['settings'];
 
 export const settingsRoutes: RoutePlugin = (app, ctx) => {
-  app.get('/api/v1/settings/deadlines', {
-    schema: { tags, summary: '期限设置（工作日数、出处、最后修改）', response: { 200: DeadlineSettingList } },
-  }, async (req) => {
-    actorOf(req);
-    return { items: (await getDeadlineSettings(ctx)).settings.map(presentDeadlineSetting) };
-  });
-
-  app.put('/api/v1/settings/deadlines/:key', {
-    schema: {
-      tags, summary: '修改一项期限设置（信用办、系统管理员）；只适用于此后新建的事项', params: DeadlineKeyParams,
-      body: DeadlineSettingBody, response: { 200: DeadlineSetting },
+  app.get(
+    '/api/v1/settings/deadlines',
+    {
+      schema: { tags, summary: '期限设置（工作日数、出处、最后修改）', response: { 200: DeadlineSettingList } },
     },
-  }, async (req) => presentDeadlineSetting((await setDeadlineSetting({ ...ctx, actor: actorOf(req) }, req.params.key, req.body)).setting));
+    async (req) => {
+      actorOf(req);
+      return { items: (await getDeadlineSettings(ctx)).settings.map(presentDeadlineSetting) };
+    },
+  );
+
+  app.put(
+    '/api/v1/settings/deadlines/:key',
+    {
+      schema: {
+        tags,
+        summary: '修改一项期限设置（信用办、系统管理员）；只适用于此后新建的事项',
+        params: DeadlineKeyParams,
+        body: DeadlineSettingBody,
+        response: { 200: DeadlineSetting },
+      },
+    },
+    async (req) =>
+      presentDeadlineSetting(
+        (await setDeadlineSetting({ ...ctx, actor: actorOf(req) }, req.params.key, req.body)).setting,
+      ),
+  );
 };

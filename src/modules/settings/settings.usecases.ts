@@ -24,8 +24,13 @@ export async function getDeadlineSettings(deps: { db: Kysely<DB> }) {
   return { settings: rows.sort((a, b) => order(a.key) - order(b.key)) };
 }
 
-export async function setDeadlineSetting(deps: { db: Kysely<DB>; clock: Clock; actor: Actor }, key: DeadlineKey, input: DeadlineSettingInput) {
-  if (!hasRole(deps.actor, 'credit_office', 'admin')) throw forbidden('只有信用办或系统管理员可以修改期限设置。', 'settings.forbidden');
+export async function setDeadlineSetting(
+  deps: { db: Kysely<DB>; clock: Clock; actor: Actor },
+  key: DeadlineKey,
+  input: DeadlineSettingInput,
+) {
+  if (!hasRole(deps.actor, 'credit_office', 'admin'))
+    throw forbidden('只有信用办或系统管理员可以修改期限设置。', 'settings.forbidden');
   const { result } = await write(deps, deps.actor.ref, async (w) => {
     const before = await findDeadlineSettingForUpdate(w.tx, key);
     if (!before) throw notFound('期限设置', 'settings.not_found');
@@ -35,7 +40,11 @@ export async function setDeadlineSetting(deps: { db: Kysely<DB>; clock: Clock; a
     await updateDeadlineSetting(w.tx, key, after);
     const payload = { key, from: before.working_days, to: input.workingDays };
     w.event({ stream: 'settings', streamId: settingStreamId(key), type: 'settings.deadline_changed', payload });
-    w.audit({ action: 'settings.deadline_changed', target: `deadline_setting:${key}`, details: { ...payload, source, previousSource: before.source } });
+    w.audit({
+      action: 'settings.deadline_changed',
+      target: `deadline_setting:${key}`,
+      details: { ...payload, source, previousSource: before.source },
+    });
     return { ...before, ...after };
   });
   return { setting: result };

@@ -19,7 +19,11 @@ export function seal(ring: KeyRing, plaintext: Buffer | string, aad: string): st
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const body = Buffer.concat([cipher.update(typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext), cipher.final(), cipher.getAuthTag()]);
+  const body = Buffer.concat([
+    cipher.update(typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext),
+    cipher.final(),
+    cipher.getAuthTag(),
+  ]);
   return ['v1', ring.currentId, iv.toString('base64url'), body.toString('base64url')].join('.');
 }
 

@@ -1,18 +1,33 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { CheckBatchHasher, checkBatchHash, checkBatchJson, checkRecordForHash, type CheckRecordForHash } from './check-batch-hash.ts';
+import {
+  CheckBatchHasher,
+  checkBatchHash,
+  checkBatchJson,
+  checkRecordForHash,
+  type CheckRecordForHash,
+} from './check-batch-hash.ts';
 import { stableStringify } from './json.ts';
 
 const row = (checkId: string, extra: Partial<CheckRecordForHash> = {}): CheckRecordForHash => ({
-  checkId, checkedAt: '2026-06-01T02:00:00.000Z', departmentId: '0190a000-0000-7000-8000-0000000000d1',
-  actor: 'api_key:k1', scenario: null, dataVersion: '7', stale: false, subjects: [{ uscc: '91350100M000100Y43' }], ...extra,
+  checkId,
+  checkedAt: '2026-06-01T02:00:00.000Z',
+  departmentId: '0190a000-0000-7000-8000-0000000000d1',
+  actor: 'api_key:k1',
+  scenario: null,
+  dataVersion: '7',
+  stale: false,
+  subjects: [{ uscc: '91350100M000100Y43' }],
+  ...extra,
 });
 
 test('a batch hash is the sha256 of the rows sorted by check id, whatever order they come in', () => {
   const a = row('0190a000-0000-7000-8000-00000000000a');
   const b = row('0190a000-0000-7000-8000-00000000000b', { stale: true });
-  const expected = createHash('sha256').update(stableStringify([a, b])).digest('hex');
+  const expected = createHash('sha256')
+    .update(stableStringify([a, b]))
+    .digest('hex');
   assert.equal(checkBatchHash([b, a]), expected);
   assert.equal(checkBatchHash([a, b]), expected);
 });
@@ -20,7 +35,13 @@ test('a batch hash is the sha256 of the rows sorted by check id, whatever order 
 test('any changed field changes the batch hash', () => {
   const base = [row('0190a000-0000-7000-8000-00000000000a')];
   const hash = checkBatchHash(base);
-  for (const change of [{ stale: true }, { dataVersion: '8' }, { scenario: 'x' }, { subjects: [] }, { actor: 'api_key:k2' }]) {
+  for (const change of [
+    { stale: true },
+    { dataVersion: '8' },
+    { scenario: 'x' },
+    { subjects: [] },
+    { actor: 'api_key:k2' },
+  ]) {
     assert.notEqual(checkBatchHash([{ ...base[0]!, ...change }]), hash);
   }
 });
@@ -33,11 +54,19 @@ test('extra fields and an absent scenario do not change the batch hash', () => {
 });
 
 test('a database row maps to the hashed shape with ISO time and a string data version', () => {
-  assert.deepEqual(checkRecordForHash({
-    check_id: '0190a000-0000-7000-8000-00000000000a', checked_at: new Date('2026-06-01T02:00:00Z'),
-    department_id: '0190a000-0000-7000-8000-0000000000d1', actor: 'api_key:k1', scenario: null, data_version: 7n,
-    stale: false, subjects: [{ uscc: '91350100M000100Y43' }],
-  }), row('0190a000-0000-7000-8000-00000000000a'));
+  assert.deepEqual(
+    checkRecordForHash({
+      check_id: '0190a000-0000-7000-8000-00000000000a',
+      checked_at: new Date('2026-06-01T02:00:00Z'),
+      department_id: '0190a000-0000-7000-8000-0000000000d1',
+      actor: 'api_key:k1',
+      scenario: null,
+      data_version: 7n,
+      stale: false,
+      subjects: [{ uscc: '91350100M000100Y43' }],
+    }),
+    row('0190a000-0000-7000-8000-00000000000a'),
+  );
 });
 
 test('the streaming hasher refuses rows out of order', () => {
@@ -53,11 +82,19 @@ test('an empty batch has a fixed hash', () => {
 test('the fast serialization writes exactly the bytes of the sorted-key form, for every shape a subject takes', () => {
   const subjects: unknown[] = [
     { uscc: '91350100M000100Y43', name: '示例"引号"\\有限公司', subjectId: null, entryIds: [], candidate: false },
-    { citizenIdDigest: 'ab'.repeat(32), citizenIdMasked: '3701**********0019', subjectId: '0190a000-0000-7000-8000-0000000000e1', entryIds: ['0190a000-0000-7000-8000-0000000000e2', '0190a000-0000-7000-8000-0000000000e3'], candidate: true },
+    {
+      citizenIdDigest: 'ab'.repeat(32),
+      citizenIdMasked: '3701**********0019',
+      subjectId: '0190a000-0000-7000-8000-0000000000e1',
+      entryIds: ['0190a000-0000-7000-8000-0000000000e2', '0190a000-0000-7000-8000-0000000000e3'],
+      candidate: true,
+    },
     { name: '仅名称', subjectId: null, entryIds: [], candidate: true, uscc: undefined },
     { candidate: false, entryIds: [], subjectId: null, extra: { nested: [1, 'two', { b: 1, a: 2 }] } },
     { uscc: 7, candidate: false },
-    'not an object', null, [],
+    'not an object',
+    null,
+    [],
   ];
   for (const s of subjects) {
     const r = row('0190a000-0000-7000-8000-00000000000a', { subjects: [s], scenario: 'administrative_licensing' });
@@ -65,7 +102,10 @@ test('the fast serialization writes exactly the bytes of the sorted-key form, fo
     assert.equal(json, stableStringify([r]), JSON.stringify(s));
     assert.equal(rowsHash, checkBatchHash([r]));
   }
-  const many = [row('0190a000-0000-7000-8000-00000000000c'), row('0190a000-0000-7000-8000-00000000000a', { stale: true })];
+  const many = [
+    row('0190a000-0000-7000-8000-00000000000c'),
+    row('0190a000-0000-7000-8000-00000000000a', { stale: true }),
+  ];
   assert.equal(checkBatchJson(many).json, stableStringify([many[1], many[0]]), 'sorted by check id');
   assert.equal(checkBatchJson(many).rowsHash, checkBatchHash(many));
 });

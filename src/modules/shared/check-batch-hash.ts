@@ -54,7 +54,10 @@ export function checkBatchHash(rows: CheckRecordForHash[]): string {
  * hashed, so each row is serialized once.
  */
 export function checkBatchJson(rows: CheckRecordForHash[]): { json: string; rowsHash: string } {
-  const json = `[${[...rows].sort((a, b) => compareIds(a.checkId, b.checkId)).map(canonicalRowJson).join(',')}]`;
+  const json = `[${[...rows]
+    .sort((a, b) => compareIds(a.checkId, b.checkId))
+    .map(canonicalRowJson)
+    .join(',')}]`;
   return { json, rowsHash: createHash('sha256').update(json).digest('hex') };
 }
 
@@ -65,13 +68,23 @@ export function checkBatchJson(rows: CheckRecordForHash[]): { json: string; rows
  */
 export function canonicalRowJson(row: CheckRecordForHash): string {
   const q = JSON.stringify;
-  return `{"actor":${q(row.actor)},"checkId":${q(row.checkId)},"checkedAt":${q(row.checkedAt)},"dataVersion":${q(row.dataVersion)},`
-    + `"departmentId":${q(row.departmentId)},"scenario":${q(row.scenario ?? null)},"stale":${q(row.stale)},`
-    + `"subjects":${Array.isArray(row.subjects) ? `[${row.subjects.map(subjectJson).join(',')}]` : stableStringify(row.subjects)}}`;
+  return (
+    `{"actor":${q(row.actor)},"checkId":${q(row.checkId)},"checkedAt":${q(row.checkedAt)},"dataVersion":${q(row.dataVersion)},` +
+    `"departmentId":${q(row.departmentId)},"scenario":${q(row.scenario ?? null)},"stale":${q(row.stale)},` +
+    `"subjects":${Array.isArray(row.subjects) ? `[${row.subjects.map(subjectJson).join(',')}]` : stableStringify(row.subjects)}}`
+  );
 }
 
 // The keys of a recorded subject, in stableStringify's (code unit) order.
-const SUBJECT_KEYS = ['candidate', 'citizenIdDigest', 'citizenIdMasked', 'entryIds', 'name', 'subjectId', 'uscc'] as const;
+const SUBJECT_KEYS = [
+  'candidate',
+  'citizenIdDigest',
+  'citizenIdMasked',
+  'entryIds',
+  'name',
+  'subjectId',
+  'uscc',
+] as const;
 
 function subjectJson(subject: unknown): string {
   if (subject === null || typeof subject !== 'object' || Array.isArray(subject)) return stableStringify(subject);
@@ -83,8 +96,11 @@ function subjectJson(subject: unknown): string {
   for (const key of SUBJECT_KEYS) {
     const value = s[key];
     if (value === undefined) continue;
-    const plain = value === null || typeof value === 'string' || typeof value === 'boolean'
-      || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+    const plain =
+      value === null ||
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      (Array.isArray(value) && value.every((v) => typeof v === 'string'));
     if (!plain) return stableStringify(s);
     out += `${written === 0 ? '' : ','}"${key}":${JSON.stringify(value)}`;
     written += 1;

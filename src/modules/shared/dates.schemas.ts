@@ -10,7 +10,8 @@ export const LATEST_DATE = '2099-12-31';
 const FORMAT = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar date 'YYYY-MM-DD' (China Standard Time) between EARLIEST_DATE and LATEST_DATE. */
-export const DateString = z.iso.date({ error: '日期应为 YYYY-MM-DD 格式的有效日期' })
+export const DateString = z.iso
+  .date({ error: '日期应为 YYYY-MM-DD 格式的有效日期' })
   // A malformed value already has its message from the format check; the range speaks only of real dates.
   .refine((value) => !FORMAT.test(value) || (value >= EARLIEST_DATE && value <= LATEST_DATE), {
     message: `日期应在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间`,

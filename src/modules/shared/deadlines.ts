@@ -3,11 +3,24 @@ import type { Executor } from './ledger.ts';
 import { CalendarYearMissingError, type WorkingCalendar } from './working-days.ts';
 
 /** Deadline settings the credit office edits (table deadline_settings); each item copies its value when created. */
-export const DEADLINE_KEYS = ['feedback', 'objection', 'withdrawal', 'repair_acceptance', 'repair_decision', 'tipoff', 'disclosure', 'reminder_lead'] as const;
+export const DEADLINE_KEYS = [
+  'feedback',
+  'objection',
+  'withdrawal',
+  'repair_acceptance',
+  'repair_decision',
+  'tipoff',
+  'disclosure',
+  'reminder_lead',
+] as const;
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];
 
 /** A deadline as stored: day 0, the working days, and the last day (null while that year has no calendar). */
-export interface Due { due_from: string; due_days: number; due_date: string | null }
+export interface Due {
+  due_from: string;
+  due_days: number;
+  due_date: string | null;
+}
 
 export async function deadlineDays(db: Executor, key: DeadlineKey): Promise<number> {
   const row = await db.selectFrom('deadline_settings').select('working_days').where('key', '=', key).executeTakeFirst();
@@ -36,7 +49,11 @@ export function missingCalendarYear(calendar: WorkingCalendar, from: string, day
 }
 
 /** The Nth working day after `from`, or the year with no calendar that keeps it from being computed. */
-function workingDaysAhead(calendar: WorkingCalendar, from: string, days: number): { date: string; missingYear: null } | { date: null; missingYear: number } {
+function workingDaysAhead(
+  calendar: WorkingCalendar,
+  from: string,
+  days: number,
+): { date: string; missingYear: null } | { date: null; missingYear: number } {
   try {
     return { date: calendar.addWorkingDays(from, days), missingYear: null };
   } catch (error) {

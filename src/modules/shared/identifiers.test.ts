@@ -75,7 +75,10 @@ describe('unified social credit codes', () => {
     const result = validateUscc(body + usccCheckCharacter(body));
     assert.equal(result.valid, true);
     assert.equal(result.normalized, body + usccCheckCharacter(body));
-    assert.deepEqual(result.problems.map((p) => [p.code, p.severity]), [['uscc.organization_code_check', 'warning']]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.code, p.severity]),
+      [['uscc.organization_code_check', 'warning']],
+    );
   });
 
   it('the check character function reproduces every valid vector', () => {
@@ -143,7 +146,12 @@ describe('citizen ID numbers', () => {
     for (const { input, upgraded } of vectors.citizenId.legacy15) {
       assert.equal(upgradeLegacyCitizenId(input), upgraded);
       assert.deepEqual(validateCitizenId(input), { valid: true, normalized: upgraded, problems: [] });
-      assert.deepEqual(inspectIdentifier(input), { type: 'citizen_id', valid: true, normalized: upgraded, problems: [] });
+      assert.deepEqual(inspectIdentifier(input), {
+        type: 'citizen_id',
+        valid: true,
+        normalized: upgraded,
+        problems: [],
+      });
     }
   });
 
@@ -215,7 +223,10 @@ describe('masking and redaction', () => {
 
   it('every ID-shaped number in a text is masked, whatever surrounds it', () => {
     const text = '主体370101190102039973（另报11010519491231002x、旧号110105491231002）核查失败';
-    assert.equal(redactIdentifiersInText(text), '主体3701**********9973（另报1101**********002X、旧号1101*******1002）核查失败');
+    assert.equal(
+      redactIdentifiersInText(text),
+      '主体3701**********9973（另报1101**********002X、旧号1101*******1002）核查失败',
+    );
   });
 
   it('redaction leaves USCCs with letters, shorter numbers and longer digit runs alone', () => {

@@ -95,7 +95,8 @@ const ANY_LENGTH = '号码应为18位（统一社会信用代码或公民身份�
 
 export function validateUscc(raw: string): IdentifierValidation {
   const code = normalizeIdentifierInput(raw);
-  if (code.length !== 18) return result(code, [lengthProblem(code.length, '统一社会信用代码应为18位', '统一社会信用代码')]);
+  if (code.length !== 18)
+    return result(code, [lengthProblem(code.length, '统一社会信用代码应为18位', '统一社会信用代码')]);
   const bad = [...new Set([...code].filter((c) => !USCC_CHARSET.includes(c)))];
   if (bad.length > 0) {
     return result(code, [
@@ -144,7 +145,8 @@ export function validateCitizenId(raw: string, options: CitizenIdOptions = {}): 
     const problem = birthDateProblem(`19${id.slice(6, 12)}`, options);
     return result(upgradeLegacyCitizenId(id), problem ? [problem] : []);
   }
-  if (id.length !== 18) return result(id, [lengthProblem(id.length, '公民身份号码应为18位（或15位旧版号码）', '公民身份号码')]);
+  if (id.length !== 18)
+    return result(id, [lengthProblem(id.length, '公民身份号码应为18位（或15位旧版号码）', '公民身份号码')]);
   if (!CITIZEN_SHAPE.test(id)) {
     return result(id, [error('citizen_id.format', '公民身份号码前17位应为数字，第18位应为数字或 X')]);
   }
@@ -206,7 +208,8 @@ export function maskIdentifier(value: string): string {
 }
 
 // Logs favour over-redaction: every ID-shaped run is masked, all-digit USCCs included.
-const ID_IN_TEXT = /(?<![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])(?:[0-9０-９]{17}|[0-9０-９]{14})[0-9０-９XxＸｘ](?![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])/g;
+const ID_IN_TEXT =
+  /(?<![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])(?:[0-9０-９]{17}|[0-9０-９]{14})[0-9０-９XxＸｘ](?![0-9A-Za-z０-９Ａ-Ｚａ-ｚ])/g;
 
 export function redactIdentifiersInText(text: string): string {
   return text.replace(ID_IN_TEXT, (match) => maskCitizenId(match));

@@ -26,7 +26,10 @@ export interface NewAudit {
   details?: Record<string, unknown>;
 }
 
-export interface AppendedEvent extends NewEvent { version: bigint; occurredAt: Date }
+export interface AppendedEvent extends NewEvent {
+  version: bigint;
+  occurredAt: Date;
+}
 
 /** An event as read back from the log (what the sync loop hands to subscribers). */
 export interface EventRow {
@@ -52,7 +55,11 @@ export interface Write {
   afterAppend(callback: (events: AppendedEvent[]) => Promise<void>): void;
 }
 
-export interface WriteResult<T> { result: T; events: AppendedEvent[]; dataVersion: bigint | null }
+export interface WriteResult<T> {
+  result: T;
+  events: AppendedEvent[];
+  dataVersion: bigint | null;
+}
 
 /**
  * Runs `work` in a transaction and, as its last step, appends its events and audit rows under the lock of the
@@ -70,7 +77,9 @@ export async function write<T>(
     const callbacks: ((events: AppendedEvent[]) => Promise<void>)[] = [];
     const now = deps.clock.now();
     const result = await work({
-      tx, now, actor,
+      tx,
+      now,
+      actor,
       event: (e) => events.push(e),
       audit: (a) => audits.push(a),
       afterAppend: (cb) => callbacks.push(cb),
@@ -100,17 +109,22 @@ export async function appendToLedger(
   const firstVersion = BigInt(head.data_version) - BigInt(events.length) + 1n;
   const appended = events.map((e, i) => ({ ...e, version: firstVersion + BigInt(i), occurredAt: now }));
   if (appended.length > 0) {
-    await tx.insertInto('events').values(appended.map((e) => ({
-      version: e.version.toString(),
-      stream: e.stream,
-      stream_id: e.streamId,
-      type: e.type,
-      department_id: e.departmentId ?? null,
-      actor,
-      payload: json(redact(e.payload)),
-      occurred_at: now,
-      effective_at: e.effectiveAt ?? now,
-    }))).execute();
+    await tx
+      .insertInto('events')
+      .values(
+        appended.map((e) => ({
+          version: e.version.toString(),
+          stream: e.stream,
+          stream_id: e.streamId,
+          type: e.type,
+          department_id: e.departmentId ?? null,
+          actor,
+          payload: json(redact(e.payload)),
+          occurred_at: now,
+          effective_at: e.effectiveAt ?? now,
+        })),
+      )
+      .execute();
     await sql`select pg_notify(${EVENTS_CHANNEL}, ${head.data_version.toString()})`.execute(tx);
   }
 
@@ -132,7 +146,12 @@ export async function appendToLedger(
 }
 
 export interface AuditRowContent {
-  seq: bigint; at: Date; actor: string; action: string; target: string | null; details: Record<string, unknown>;
+  seq: bigint;
+  at: Date;
+  actor: string;
+  action: string;
+  target: string | null;
+  details: Record<string, unknown>;
 }
 
 /** The chain link: each row's hash covers its content and the previous row's hash. */

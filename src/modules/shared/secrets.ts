@@ -37,10 +37,13 @@ export function loadSecretKey(
   { create = true }: { create?: boolean } = {},
 ): { key: Buffer; created: boolean } {
   if (options.secretKey) return { key: decodeKey(options.secretKey), created: false };
-  if (fs.existsSync(options.secretKeyFile)) return { key: decodeKey(fs.readFileSync(options.secretKeyFile, 'utf8').trim()), created: false };
+  if (fs.existsSync(options.secretKeyFile))
+    return { key: decodeKey(fs.readFileSync(options.secretKeyFile, 'utf8').trim()), created: false };
   if (!create) {
-    throw new SecretKeyMissingError(`找不到服务器密钥文件 ${options.secretKeyFile}（也未设置 CREDLINK_SECRET_KEY）。`
-      + '该数据库已有数据，不能换用新密钥：请从备份恢复该密钥文件，或用 CREDLINK_SECRET_KEY_FILE 指向它。');
+    throw new SecretKeyMissingError(
+      `找不到服务器密钥文件 ${options.secretKeyFile}（也未设置 CREDLINK_SECRET_KEY）。` +
+        '该数据库已有数据，不能换用新密钥：请从备份恢复该密钥文件，或用 CREDLINK_SECRET_KEY_FILE 指向它。',
+    );
   }
   const key = randomBytes(32);
   fs.mkdirSync(path.dirname(options.secretKeyFile), { recursive: true, mode: 0o700 });

@@ -14,15 +14,40 @@ before(async () => {
   t = await createTestApp();
   admin = await adminHeaders(t);
 });
-after(async () => { await t.close(); });
+after(async () => {
+  await t.close();
+});
 
 test('every kind of schema failure is explained in Chinese', () => {
   const schema = z.strictObject({
-    name: z.string().min(2).max(3), count: z.int().min(1).max(5), when: z.iso.date(), at: z.iso.datetime(), id: z.uuid(),
-    mail: z.email(), kind: z.enum(['red', 'black']), flag: z.boolean(), list: z.array(z.string()).min(1).max(1),
-    exact: z.literal('x'), either: z.union([z.string(), z.number()]), code: z.string().regex(/^[a-z]+$/),
+    name: z.string().min(2).max(3),
+    count: z.int().min(1).max(5),
+    when: z.iso.date(),
+    at: z.iso.datetime(),
+    id: z.uuid(),
+    mail: z.email(),
+    kind: z.enum(['red', 'black']),
+    flag: z.boolean(),
+    list: z.array(z.string()).min(1).max(1),
+    exact: z.literal('x'),
+    either: z.union([z.string(), z.number()]),
+    code: z.string().regex(/^[a-z]+$/),
   });
-  const bad = { name: 'abcd', count: 9, when: '2026-13-01', at: 'noon', id: 'x', mail: 'x', kind: 'green', flag: 'yes', list: [], exact: 'y', either: true, code: 'A', extra: 1 };
+  const bad = {
+    name: 'abcd',
+    count: 9,
+    when: '2026-13-01',
+    at: 'noon',
+    id: 'x',
+    mail: 'x',
+    kind: 'green',
+    flag: 'yes',
+    list: [],
+    exact: 'y',
+    either: true,
+    code: 'A',
+    extra: 1,
+  };
   const issues = schema.safeParse(bad).error!.issues;
   assert.ok(issues.length >= 13, 'each field fails');
   for (const issue of issues) {
@@ -41,7 +66,12 @@ test('the details of a 400 name each field with a Chinese message', async () => 
     { method: 'GET', url: '/api/v1/calendar/working-days?from=tomorrow&days=-1' },
   ] as const;
   for (const request of requests) {
-    const res = await t.app.inject({ method: request.method, url: request.url, headers: admin, ...('payload' in request ? { payload: request.payload } : {}) });
+    const res = await t.app.inject({
+      method: request.method,
+      url: request.url,
+      headers: admin,
+      ...('payload' in request ? { payload: request.payload } : {}),
+    });
     assert.equal(res.statusCode, 400, res.body);
     const issues = res.json().error.details.issues as { field: string; message: string }[];
     assert.ok(issues.length > 0);

@@ -6,14 +6,38 @@ import { z } from 'zod';
 type Issue = z.core.$ZodRawIssue;
 
 const TYPE_NAMES: Record<string, string> = {
-  string: '文本', number: '数字', int: '整数', bigint: '整数', boolean: '布尔值（true 或 false）', object: '对象',
-  array: '数组', null: 'null', date: '日期', nan: '非数字', undefined: '空', symbol: '符号', function: '函数',
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  bigint: '整数',
+  boolean: '布尔值（true 或 false）',
+  object: '对象',
+  array: '数组',
+  null: 'null',
+  date: '日期',
+  nan: '非数字',
+  undefined: '空',
+  symbol: '符号',
+  function: '函数',
 };
 
 const FORMAT_NAMES: Record<string, string> = {
-  email: '电子邮件地址', url: '网址', uuid: 'UUID', uuidv4: 'UUID', uuidv6: 'UUID', uuidv7: 'UUID', guid: 'GUID',
-  date: '日期（YYYY-MM-DD）', datetime: '带时区的时间（ISO 8601，如 2026-06-01T08:00:00+08:00）', time: '时间（HH:MM:SS）',
-  ipv4: 'IPv4 地址', ipv6: 'IPv6 地址', cidrv4: 'IPv4 网段', cidrv6: 'IPv6 网段', base64: 'Base64 编码', base64url: 'Base64URL 编码',
+  email: '电子邮件地址',
+  url: '网址',
+  uuid: 'UUID',
+  uuidv4: 'UUID',
+  uuidv6: 'UUID',
+  uuidv7: 'UUID',
+  guid: 'GUID',
+  date: '日期（YYYY-MM-DD）',
+  datetime: '带时区的时间（ISO 8601，如 2026-06-01T08:00:00+08:00）',
+  time: '时间（HH:MM:SS）',
+  ipv4: 'IPv4 地址',
+  ipv6: 'IPv6 地址',
+  cidrv4: 'IPv4 网段',
+  cidrv6: 'IPv6 网段',
+  base64: 'Base64 编码',
+  base64url: 'Base64URL 编码',
 };
 
 const zhCN = z.locales.zhCN().localeError;
@@ -31,7 +55,9 @@ function describeValue(value: unknown): string {
 
 function sizeMessage(issue: Extract<Issue, { code: 'too_big' | 'too_small' }>): string | undefined {
   const small = issue.code === 'too_small';
-  const limit = Number(small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum);
+  const limit = Number(
+    small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum,
+  );
   const inclusive = issue.inclusive !== false;
   switch (issue.origin) {
     case 'string':
@@ -68,7 +94,9 @@ export function chineseIssueMessage(issue: Issue): string | undefined {
       return name ? `不是有效的${name}` : undefined;
     }
     case 'invalid_value':
-      return issue.values.length === 1 ? `应为 ${describeValue(issue.values[0])}` : `应为以下之一：${issue.values.map(describeValue).join('、')}`;
+      return issue.values.length === 1
+        ? `应为 ${describeValue(issue.values[0])}`
+        : `应为以下之一：${issue.values.map(describeValue).join('、')}`;
     case 'unrecognized_keys':
       return `不允许的字段：${issue.keys.join('、')}`;
     case 'invalid_union':

@@ -75,14 +75,17 @@ describe('working calendar', () => {
 
   it('a deadline that runs into a year with no calendar is an error, never a guess', () => {
     assert.equal(calendar.addWorkingDays('2026-12-30', 1), '2026-12-31');
-    assert.throws(() => calendar.addWorkingDays('2026-12-30', 2), (error: unknown) => {
-      assert.ok(error instanceof CalendarYearMissingError);
-      assert.equal(error.year, 2027);
-      assert.equal(error.code, 'calendar.year_missing');
-      assert.equal(error.status, 422);
-      assert.equal(error.message, '2027 年的工作日历尚未录入，请系统管理员录入该年工作日历');
-      return true;
-    });
+    assert.throws(
+      () => calendar.addWorkingDays('2026-12-30', 2),
+      (error: unknown) => {
+        assert.ok(error instanceof CalendarYearMissingError);
+        assert.equal(error.year, 2027);
+        assert.equal(error.code, 'calendar.year_missing');
+        assert.equal(error.status, 422);
+        assert.equal(error.message, '2027 年的工作日历尚未录入，请系统管理员录入该年工作日历');
+        return true;
+      },
+    );
     assert.throws(() => calendar.isWorkingDay('2025-12-31'), CalendarYearMissingError);
     assert.throws(() => calendar.nextWorkingDayOnOrAfter('2027-01-04'), CalendarYearMissingError);
   });
@@ -97,7 +100,9 @@ describe('working calendar', () => {
   });
 
   it('inconsistent seeds and malformed dates are rejected', () => {
-    assert.throws(() => new WorkingCalendar({ years: [2026], holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] }));
+    assert.throws(
+      () => new WorkingCalendar({ years: [2026], holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] }),
+    );
     const clash = { date: '2026-02-14', name: '冲突' };
     assert.throws(() => new WorkingCalendar({ years: [2026], holidays: [clash], workdays: [clash] }));
     assert.throws(() => calendar.isWorkingDay('2026-02-30'), RangeError);

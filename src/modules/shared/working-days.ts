@@ -114,7 +114,7 @@ export class WorkingCalendar {
   addWorkingDays(date: string, n: number): string {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`工作日数应为非负整数：${n}`);
     let current = assertDate(date);
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       current = addCalendarDays(current, 1);
       if (this.isWorkingDay(current)) counted++;
     }

@@ -10,7 +10,12 @@ export const presentSubject = (s: SubjectRow) => ({
   createdAt: s.created_at.toISOString(),
 });
 
-export const presentRelatedPerson = (p: { id: string; name: string; citizen_id_masked: string | null; role: string }) => ({
+export const presentRelatedPerson = (p: {
+  id: string;
+  name: string;
+  citizen_id_masked: string | null;
+  role: string;
+}) => ({
   personId: p.id,
   name: p.name,
   citizenIdMasked: p.citizen_id_masked,

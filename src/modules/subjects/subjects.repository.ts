@@ -19,13 +19,28 @@ export const lockSubject = (db: Executor, id: string) =>
 
 export async function insertSubject(db: Executor, row: SubjectRow, citizenId: string | null) {
   // Concurrent creators of one subject: the unique code decides, the loser reads the winner's row.
-  const inserted = await db.insertInto('subjects').values(row).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
-  if (inserted && citizenId) await db.insertInto('subject_identities').values({ subject_id: row.id, citizen_id: citizenId }).execute();
+  const inserted = await db
+    .insertInto('subjects')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted && citizenId)
+    await db.insertInto('subject_identities').values({ subject_id: row.id, citizen_id: citizenId }).execute();
   return inserted;
 }
 
-export function searchSubjects(db: Executor, filter: { nameKey?: string; uscc?: string; digest?: string; limit: number; offset: number }) {
-  let q = db.selectFrom('subjects').selectAll().orderBy('name_key').orderBy('id').limit(filter.limit).offset(filter.offset);
+export function searchSubjects(
+  db: Executor,
+  filter: { nameKey?: string; uscc?: string; digest?: string; limit: number; offset: number },
+) {
+  let q = db
+    .selectFrom('subjects')
+    .selectAll()
+    .orderBy('name_key')
+    .orderBy('id')
+    .limit(filter.limit)
+    .offset(filter.offset);
   if (filter.uscc) q = q.where('uscc', '=', filter.uscc);
   if (filter.digest) q = q.where('citizen_id_digest', '=', filter.digest);
   if (filter.nameKey) q = q.where('name_key', 'like', `%${filter.nameKey.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
@@ -33,11 +48,29 @@ export function searchSubjects(db: Executor, filter: { nameKey?: string; uscc?: 
 }
 
 export const relatedPersonsOf = (db: Executor, organizationId: string) =>
-  db.selectFrom('related_persons').innerJoin('subjects', 'subjects.id', 'related_persons.person_id')
-    .select(['related_persons.role', 'related_persons.created_at', 'subjects.id', 'subjects.name', 'subjects.citizen_id_masked'])
-    .where('related_persons.organization_id', '=', organizationId).orderBy('related_persons.created_at').execute();
+  db
+    .selectFrom('related_persons')
+    .innerJoin('subjects', 'subjects.id', 'related_persons.person_id')
+    .select([
+      'related_persons.role',
+      'related_persons.created_at',
+      'subjects.id',
+      'subjects.name',
+      'subjects.citizen_id_masked',
+    ])
+    .where('related_persons.organization_id', '=', organizationId)
+    .orderBy('related_persons.created_at')
+    .execute();
 
-export async function linkRelatedPerson(db: Executor, row: { organization_id: string; person_id: string; role: string; created_at: Date }) {
-  const inserted = await db.insertInto('related_persons').values(row).onConflict((oc) => oc.doNothing()).returning('role').executeTakeFirst();
+export async function linkRelatedPerson(
+  db: Executor,
+  row: { organization_id: string; person_id: string; role: string; created_at: Date },
+) {
+  const inserted = await db
+    .insertInto('related_persons')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .returning('role')
+    .executeTakeFirst();
   return inserted !== undefined;
 }

@@ -5,33 +5,69 @@ import { RelatedPersonInput, Subject, SubjectDetail, SubjectInput, SubjectSearch
 import * as usecases from './subjects.usecases.ts';
 
 const IdParams = z.object({ id: z.uuid() });
-const detail = (r: Awaited<ReturnType<typeof usecases.getSubject>>) => ({ ...presentSubject(r.subject), relatedPersons: r.relatedPersons.map(presentRelatedPerson) });
+const detail = (r: Awaited<ReturnType<typeof usecases.getSubject>>) => ({
+  ...presentSubject(r.subject),
+  relatedPersons: r.relatedPersons.map(presentRelatedPerson),
+});
 
 export const subjectsRoutes: RoutePlugin = (app, ctx) => {
-  app.post('/api/v1/subjects', {
-    schema: {
-      tags: ['subjects'], summary: '登记信用主体（代码已登记的，返回已有主体）',
-      body: SubjectInput.extend({ relatedPersons: z.array(RelatedPersonInput).max(50).optional() }),
-      response: {
-        200: SubjectDetail.describe('该代码已登记：返回已有主体，名称不变；填写的关联人员登记到该主体'),
-        201: SubjectDetail.describe('新登记的主体'),
+  app.post(
+    '/api/v1/subjects',
+    {
+      schema: {
+        tags: ['subjects'],
+        summary: '登记信用主体（代码已登记的，返回已有主体）',
+        body: SubjectInput.extend({ relatedPersons: z.array(RelatedPersonInput).max(50).optional() }),
+        response: {
+          200: SubjectDetail.describe('该代码已登记：返回已有主体，名称不变；填写的关联人员登记到该主体'),
+          201: SubjectDetail.describe('新登记的主体'),
+        },
       },
     },
-  }, async (req, reply) => {
-    const { subject, created } = await usecases.createSubject({ ...ctx, actor: actorOf(req) }, req.body);
-    reply.code(created ? 201 : 200);
-    return detail(await usecases.getSubject(ctx, subject.id));
-  });
+    async (req, reply) => {
+      const { subject, created } = await usecases.createSubject({ ...ctx, actor: actorOf(req) }, req.body);
+      reply.code(created ? 201 : 200);
+      return detail(await usecases.getSubject(ctx, subject.id));
+    },
+  );
 
-  app.get('/api/v1/subjects', {
-    schema: { tags: ['subjects'], summary: '查询信用主体', querystring: SubjectSearchQuery, response: { 200: z.object({ items: z.array(Subject) }) } },
-  }, async (req) => ({ items: (await usecases.findSubjects(ctx, req.query)).subjects.map(presentSubject) }));
+  app.get(
+    '/api/v1/subjects',
+    {
+      schema: {
+        tags: ['subjects'],
+        summary: '查询信用主体',
+        querystring: SubjectSearchQuery,
+        response: { 200: z.object({ items: z.array(Subject) }) },
+      },
+    },
+    async (req) => ({ items: (await usecases.findSubjects(ctx, req.query)).subjects.map(presentSubject) }),
+  );
 
-  app.get('/api/v1/subjects/:id', {
-    schema: { tags: ['subjects'], summary: '信用主体详情（含关联人员）', params: IdParams, response: { 200: SubjectDetail } },
-  }, async (req) => detail(await usecases.getSubject(ctx, req.params.id)));
+  app.get(
+    '/api/v1/subjects/:id',
+    {
+      schema: {
+        tags: ['subjects'],
+        summary: '信用主体详情（含关联人员）',
+        params: IdParams,
+        response: { 200: SubjectDetail },
+      },
+    },
+    async (req) => detail(await usecases.getSubject(ctx, req.params.id)),
+  );
 
-  app.post('/api/v1/subjects/:id/related-persons', {
-    schema: { tags: ['subjects'], summary: '登记关联人员（法定代表人、主要负责人、直接责任人）', params: IdParams, body: RelatedPersonInput, response: { 200: SubjectDetail } },
-  }, async (req) => detail(await usecases.linkPerson({ ...ctx, actor: actorOf(req) }, req.params.id, req.body)));
+  app.post(
+    '/api/v1/subjects/:id/related-persons',
+    {
+      schema: {
+        tags: ['subjects'],
+        summary: '登记关联人员（法定代表人、主要负责人、直接责任人）',
+        params: IdParams,
+        body: RelatedPersonInput,
+        response: { 200: SubjectDetail },
+      },
+    },
+    async (req) => detail(await usecases.linkPerson({ ...ctx, actor: actorOf(req) }, req.params.id, req.body)),
+  );
 };

@@ -11,11 +11,15 @@ export const SubjectInput = z.object({
 });
 export type SubjectInput = z.infer<typeof SubjectInput>;
 
-export const RelatedPersonInput = z.object({
-  citizenId: z.string().max(40).describe('公民身份号码'),
-  name: z.string().trim().min(1).max(100).describe('姓名'),
-  role: z.enum(relatedRoles).describe('角色：法定代表人 legalRepresentative、主要负责人 principal、直接责任人 responsiblePerson'),
-}).meta({ id: 'RelatedPersonInput' });
+export const RelatedPersonInput = z
+  .object({
+    citizenId: z.string().max(40).describe('公民身份号码'),
+    name: z.string().trim().min(1).max(100).describe('姓名'),
+    role: z
+      .enum(relatedRoles)
+      .describe('角色：法定代表人 legalRepresentative、主要负责人 principal、直接责任人 responsiblePerson'),
+  })
+  .meta({ id: 'RelatedPersonInput' });
 export type RelatedPersonInput = z.infer<typeof RelatedPersonInput>;
 
 export const Subject = z.object({
@@ -28,9 +32,14 @@ export const Subject = z.object({
 });
 
 export const SubjectDetail = Subject.extend({
-  relatedPersons: z.array(z.object({
-    personId: z.uuid(), name: z.string(), citizenIdMasked: z.string().nullable(), role: z.enum(relatedRoles),
-  })),
+  relatedPersons: z.array(
+    z.object({
+      personId: z.uuid(),
+      name: z.string(),
+      citizenIdMasked: z.string().nullable(),
+      role: z.enum(relatedRoles),
+    }),
+  ),
 }).meta({ id: 'SubjectDetail' });
 
 export const SubjectSearchQuery = z.object({

@@ -13,13 +13,20 @@ before(async () => {
   operator = await createUser(t, { roles: ['operator'], departmentCode: 'amr' });
   auditor = await createUser(t, { roles: ['auditor'], departmentCode: 'credit_office' });
 });
-after(async () => { await t.close(); });
+after(async () => {
+  await t.close();
+});
 
-const create = (headers: Record<string, string>, payload: unknown) => t.app.inject({ method: 'POST', url: '/api/v1/subjects', headers, payload: payload as object });
+const create = (headers: Record<string, string>, payload: unknown) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/subjects', headers, payload: payload as object });
 
 test('an organization is registered with its legal representative, whose ID number appears only masked', async () => {
   const citizenId = makeCitizenId();
-  const res = await create(operator.headers, { uscc: makeUscc(), name: '示例区主体测试有限公司', relatedPersons: [{ citizenId, name: '王法人', role: 'legalRepresentative' }] });
+  const res = await create(operator.headers, {
+    uscc: makeUscc(),
+    name: '示例区主体测试有限公司',
+    relatedPersons: [{ citizenId, name: '王法人', role: 'legalRepresentative' }],
+  });
   assert.equal(res.statusCode, 201, res.body);
   const body = res.json();
   assert.equal(body.kind, 'organization');
@@ -27,7 +34,11 @@ test('an organization is registered with its legal representative, whose ID numb
   assert.equal(body.relatedPersons[0].role, 'legalRepresentative');
   assert.equal(body.relatedPersons[0].citizenIdMasked, `${citizenId.slice(0, 4)}**********${citizenId.slice(-4)}`);
   assert.ok(!res.body.includes(citizenId));
-  const identity = await t.ctx.db.selectFrom('subject_identities').select('citizen_id').where('subject_id', '=', body.relatedPersons[0].personId).executeTakeFirstOrThrow();
+  const identity = await t.ctx.db
+    .selectFrom('subject_identities')
+    .select('citizen_id')
+    .where('subject_id', '=', body.relatedPersons[0].personId)
+    .executeTakeFirstOrThrow();
   assert.equal(identity.citizen_id, citizenId, 'the number is kept in the restricted table only');
   const audit = await t.ctx.db.selectFrom('audit_log').select('details').execute();
   assert.ok(!JSON.stringify(audit).includes(citizenId), 'no audit row holds the number');
@@ -50,8 +61,17 @@ test('registering a code already registered answers 200 with the existing subjec
   assert.equal(again.statusCode, 200, again.body);
   assert.equal(again.json().id, first.json().id);
   assert.equal(again.json().name, '示例区重复登记有限公司');
-  const created = await t.ctx.db.selectFrom('events').select('type').where('stream', '=', 'subject').where('stream_id', '=', first.json().id).execute();
-  assert.deepEqual(created.map((e) => e.type), ['subject.created'], 'the second call created nothing');
+  const created = await t.ctx.db
+    .selectFrom('events')
+    .select('type')
+    .where('stream', '=', 'subject')
+    .where('stream_id', '=', first.json().id)
+    .execute();
+  assert.deepEqual(
+    created.map((e) => e.type),
+    ['subject.created'],
+    'the second call created nothing',
+  );
 
   const person = makeCitizenId();
   assert.equal((await create(operator.headers, { citizenId: person, name: '张重复' })).statusCode, 201);
@@ -72,7 +92,11 @@ test('an individual business is recognized from its code', async () => {
 test('subjects are found by a name written with other brackets, widths and legal-form variants', async () => {
   const uscc = makeUscc();
   await create(operator.headers, { uscc, name: '示例区（东城）恒信商贸有限责任公司' });
-  const res = await t.app.inject({ method: 'GET', url: `/api/v1/subjects?q=${encodeURIComponent('(东城) 恒信商贸有限公司')}`, headers: auditor.headers });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/api/v1/subjects?q=${encodeURIComponent('(东城) 恒信商贸有限公司')}`,
+    headers: auditor.headers,
+  });
   assert.equal(res.statusCode, 200);
   assert.ok(res.json().items.some((s: { uscc: string }) => s.uscc === uscc));
 });
@@ -89,27 +113,47 @@ test('an invalid code is refused naming the field, and a person cannot have rela
   assert.equal(bad.statusCode, 422);
   assert.equal(bad.json().error.details.field, 'body.citizenId');
   assert.ok(!bad.body.includes('36042619910102009X'), 'the number is not echoed');
-  const person = await create(operator.headers, { citizenId: makeCitizenId(), name: '自然人', relatedPersons: [{ citizenId: makeCitizenId(), name: '他人', role: 'principal' }] });
+  const person = await create(operator.headers, {
+    citizenId: makeCitizenId(),
+    name: '自然人',
+    relatedPersons: [{ citizenId: makeCitizenId(), name: '他人', role: 'principal' }],
+  });
   assert.equal(person.statusCode, 422);
   assert.equal(person.json().error.code, 'subject.not_organization');
 });
 
 test('an auditor reads subjects but cannot register them, and an unknown id answers 404', async () => {
   assert.equal((await create(auditor.headers, { uscc: makeUscc(), name: '审计不可登记' })).statusCode, 403);
-  const missing = await t.app.inject({ method: 'GET', url: '/api/v1/subjects/01a2204c-6652-7220-b3ad-733d55995bb3', headers: auditor.headers });
+  const missing = await t.app.inject({
+    method: 'GET',
+    url: '/api/v1/subjects/01a2204c-6652-7220-b3ad-733d55995bb3',
+    headers: auditor.headers,
+  });
   assert.equal(missing.statusCode, 404);
 });
 
 test('a related person can be added to an existing organization', async () => {
   const org = (await create(operator.headers, { uscc: makeUscc(), name: '示例区关联测试有限公司' })).json();
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1/subjects/${org.id}/related-persons`, headers: operator.headers, payload: { citizenId: makeCitizenId(), name: '赵负责人', role: 'principal' } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/subjects/${org.id}/related-persons`,
+    headers: operator.headers,
+    payload: { citizenId: makeCitizenId(), name: '赵负责人', role: 'principal' },
+  });
   assert.equal(res.statusCode, 200, res.body);
-  assert.deepEqual(res.json().relatedPersons.map((p: { role: string }) => p.role), ['principal']);
+  assert.deepEqual(
+    res.json().relatedPersons.map((p: { role: string }) => p.role),
+    ['principal'],
+  );
 });
 
 test('a related person whose ID number is malformed is told about the citizen ID number, not the credit code', async () => {
   // 1980-00-01 is no birth date: the number is no valid citizen ID, and it must not be judged as a USCC either.
-  const res = await create(operator.headers, { uscc: makeUscc(), name: '示例区关联人员测试有限公司', relatedPersons: [{ citizenId: '370125198000010011', name: '李某', role: 'legalRepresentative' }] });
+  const res = await create(operator.headers, {
+    uscc: makeUscc(),
+    name: '示例区关联人员测试有限公司',
+    relatedPersons: [{ citizenId: '370125198000010011', name: '李某', role: 'legalRepresentative' }],
+  });
   assert.equal(res.statusCode, 422, res.body);
   const { error } = res.json();
   assert.equal(error.code, 'subject.invalid_code');
@@ -119,10 +163,17 @@ test('a related person whose ID number is malformed is told about the citizen ID
 });
 
 test('a person linked later with a malformed ID number is told about the citizen ID number', async () => {
-  const organization = (await create(operator.headers, { uscc: makeUscc(), name: '示例区后补关联人员有限公司' })).json();
+  const organization = (
+    await create(operator.headers, { uscc: makeUscc(), name: '示例区后补关联人员有限公司' })
+  ).json();
   const citizenId = makeCitizenId();
   const wrongCheck = citizenId.slice(0, 17) + (citizenId[17] === '0' ? '1' : '0');
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1/subjects/${organization.id}/related-persons`, headers: operator.headers, payload: { citizenId: wrongCheck, name: '赵某', role: 'principal' } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/subjects/${organization.id}/related-persons`,
+    headers: operator.headers,
+    payload: { citizenId: wrongCheck, name: '赵某', role: 'principal' },
+  });
   assert.equal(res.statusCode, 422, res.body);
   assert.equal(res.json().error.details.field, 'body.citizenId');
   assert.match(res.json().error.message, /公民身份号码第18位校验码错误/);

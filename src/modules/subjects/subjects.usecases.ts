@@ -13,7 +13,11 @@ import { normalizeSubjectName } from './names.ts';
 import * as repo from './subjects.repository.ts';
 import type { RelatedPersonInput, SubjectInput } from './subjects.schemas.ts';
 
-interface Deps { db: Kysely<DB>; clock: Clock; secrets: Secrets }
+interface Deps {
+  db: Kysely<DB>;
+  clock: Clock;
+  secrets: Secrets;
+}
 
 /**
  * A subject's code, validated: exactly one of uscc / citizenId, of the right type. `field` names it in errors.
@@ -22,7 +26,8 @@ interface Deps { db: Kysely<DB>; clock: Clock; secrets: Secrets }
  * characters); only a code valid as the other kind is reported as filled into the wrong field.
  */
 export function parseSubjectCode(input: { uscc?: string; citizenId?: string }, field: string, today: string) {
-  if (input.uscc && input.citizenId) throw unprocessable('subject.ambiguous_code', '统一社会信用代码和公民身份号码只能填写其一。', { field });
+  if (input.uscc && input.citizenId)
+    throw unprocessable('subject.ambiguous_code', '统一社会信用代码和公民身份号码只能填写其一。', { field });
   const raw = input.uscc ?? input.citizenId;
   const which = input.uscc ? 'uscc' : 'citizenId';
   if (!raw) throw unprocessable('subject.code_required', '请填写统一社会信用代码或公民身份号码。', { field });
@@ -31,59 +36,133 @@ export function parseSubjectCode(input: { uscc?: string; citizenId?: string }, f
   if (own.valid && own.normalized) return { type: expected, normalized: own.normalized } as const;
   const other = inspectIdentifier(raw, { today });
   if (other.valid && other.type !== null && other.type !== expected) {
-    const message = which === 'uscc' ? '填写的不是统一社会信用代码，而是公民身份号码，请填入 citizenId。' : '填写的不是公民身份号码，而是统一社会信用代码，请填入 uscc。';
+    const message =
+      which === 'uscc'
+        ? '填写的不是统一社会信用代码，而是公民身份号码，请填入 citizenId。'
+        : '填写的不是公民身份号码，而是统一社会信用代码，请填入 uscc。';
     throw unprocessable('subject.wrong_code_type', message, { field: `${field}.${which}` });
   }
   const errors = own.problems.filter((p) => p.severity === 'error');
   const fallback = which === 'uscc' ? '统一社会信用代码无效。' : '公民身份号码无效。';
-  throw unprocessable('subject.invalid_code', errors[0]?.message ?? fallback, { field: `${field}.${which}`, problems: errors.map(({ code, message }) => ({ code, message })) });
+  throw unprocessable('subject.invalid_code', errors[0]?.message ?? fallback, {
+    field: `${field}.${which}`,
+    problems: errors.map(({ code, message }) => ({ code, message })),
+  });
 }
 
 /**
  * Finds the subject a code names, creating it on first mention. An existing subject keeps its recorded name:
  * a different spelling in one request does not rename it.
  */
-export async function resolveSubject(w: Write, deps: { secrets: Secrets }, input: SubjectInput, field: string): Promise<repo.SubjectRow> {
+export async function resolveSubject(
+  w: Write,
+  deps: { secrets: Secrets },
+  input: SubjectInput,
+  field: string,
+): Promise<repo.SubjectRow> {
   return (await findOrCreateSubject(w, deps, input, field)).subject;
 }
 
 /** As resolveSubject, saying whether this call created the subject (of two concurrent creators, one did). */
-async function findOrCreateSubject(w: Write, deps: { secrets: Secrets }, input: SubjectInput, field: string): Promise<{ subject: repo.SubjectRow; created: boolean }> {
+async function findOrCreateSubject(
+  w: Write,
+  deps: { secrets: Secrets },
+  input: SubjectInput,
+  field: string,
+): Promise<{ subject: repo.SubjectRow; created: boolean }> {
   const code = parseSubjectCode(input, field, chinaDate(w.now));
   const name = input.name.trim();
   if (code.type === 'uscc') {
     const found = await repo.findSubjectByUscc(w.tx, code.normalized);
     if (found) return { subject: found, created: false };
     const row: repo.SubjectRow = {
-      id: uuidv7(w.now.getTime()), kind: usccKind(code.normalized), name, name_key: normalizeSubjectName(name),
-      uscc: code.normalized, citizen_id_digest: null, citizen_id_masked: null, created_at: w.now, updated_at: w.now,
+      id: uuidv7(w.now.getTime()),
+      kind: usccKind(code.normalized),
+      name,
+      name_key: normalizeSubjectName(name),
+      uscc: code.normalized,
+      citizen_id_digest: null,
+      citizen_id_masked: null,
+      created_at: w.now,
+      updated_at: w.now,
     };
-    return created(w, row, await repo.insertSubject(w.tx, row, null)) ?? { subject: (await repo.findSubjectByUscc(w.tx, code.normalized))!, created: false };
+    return (
+      created(w, row, await repo.insertSubject(w.tx, row, null)) ?? {
+        subject: (await repo.findSubjectByUscc(w.tx, code.normalized))!,
+        created: false,
+      }
+    );
   }
   const digest = deps.secrets.digestCitizenId(code.normalized);
   const found = await repo.findSubjectByDigest(w.tx, digest);
   if (found) return { subject: found, created: false };
   const row: repo.SubjectRow = {
-    id: uuidv7(w.now.getTime()), kind: 'person', name, name_key: normalizeSubjectName(name), uscc: null,
-    citizen_id_digest: digest, citizen_id_masked: maskCitizenId(code.normalized), created_at: w.now, updated_at: w.now,
+    id: uuidv7(w.now.getTime()),
+    kind: 'person',
+    name,
+    name_key: normalizeSubjectName(name),
+    uscc: null,
+    citizen_id_digest: digest,
+    citizen_id_masked: maskCitizenId(code.normalized),
+    created_at: w.now,
+    updated_at: w.now,
   };
-  return created(w, row, await repo.insertSubject(w.tx, row, code.normalized)) ?? { subject: (await repo.findSubjectByDigest(w.tx, digest))!, created: false };
+  return (
+    created(w, row, await repo.insertSubject(w.tx, row, code.normalized)) ?? {
+      subject: (await repo.findSubjectByDigest(w.tx, digest))!,
+      created: false,
+    }
+  );
 }
 
 function created(w: Write, row: repo.SubjectRow, inserted: repo.SubjectRow | undefined) {
   if (!inserted) return undefined;
-  w.event({ stream: 'subject', streamId: row.id, type: 'subject.created', payload: { kind: row.kind, name: row.name } });
-  w.audit({ action: 'subject.created', target: `subject:${row.id}`, details: { kind: row.kind, uscc: row.uscc, citizenIdMasked: row.citizen_id_masked } });
+  w.event({
+    stream: 'subject',
+    streamId: row.id,
+    type: 'subject.created',
+    payload: { kind: row.kind, name: row.name },
+  });
+  w.audit({
+    action: 'subject.created',
+    target: `subject:${row.id}`,
+    details: { kind: row.kind, uscc: row.uscc, citizenIdMasked: row.citizen_id_masked },
+  });
   return { subject: inserted, created: true };
 }
 
 /** Links a person to an organization in a role, creating the person on first mention. */
-export async function addRelatedPerson(w: Write, deps: { secrets: Secrets }, organization: repo.SubjectRow, person: RelatedPersonInput, field: string) {
-  if (organization.kind === 'person') throw unprocessable('subject.not_organization', '只能为组织或个体工商户登记法定代表人、负责人等关联人员。', { field });
+export async function addRelatedPerson(
+  w: Write,
+  deps: { secrets: Secrets },
+  organization: repo.SubjectRow,
+  person: RelatedPersonInput,
+  field: string,
+) {
+  if (organization.kind === 'person')
+    throw unprocessable('subject.not_organization', '只能为组织或个体工商户登记法定代表人、负责人等关联人员。', {
+      field,
+    });
   const subject = await resolveSubject(w, deps, { citizenId: person.citizenId, name: person.name }, field);
-  if (await repo.linkRelatedPerson(w.tx, { organization_id: organization.id, person_id: subject.id, role: person.role, created_at: w.now })) {
-    w.event({ stream: 'subject', streamId: organization.id, type: 'subject.related_person_added', payload: { personId: subject.id, role: person.role } });
-    w.audit({ action: 'subject.related_person_added', target: `subject:${organization.id}`, details: { personId: subject.id, role: person.role } });
+  if (
+    await repo.linkRelatedPerson(w.tx, {
+      organization_id: organization.id,
+      person_id: subject.id,
+      role: person.role,
+      created_at: w.now,
+    })
+  ) {
+    w.event({
+      stream: 'subject',
+      streamId: organization.id,
+      type: 'subject.related_person_added',
+      payload: { personId: subject.id, role: person.role },
+    });
+    w.audit({
+      action: 'subject.related_person_added',
+      target: `subject:${organization.id}`,
+      details: { personId: subject.id, role: person.role },
+    });
   }
   return subject;
 }
@@ -94,11 +173,15 @@ const WRITERS = ['operator', 'reviewer', 'credit_office', 'admin'] as const;
  * Registers a subject, or finds the one its code already names (created: false; the related persons given are
  * still linked to it).
  */
-export async function createSubject(deps: Deps & { actor: Actor }, input: SubjectInput & { relatedPersons?: RelatedPersonInput[] }) {
+export async function createSubject(
+  deps: Deps & { actor: Actor },
+  input: SubjectInput & { relatedPersons?: RelatedPersonInput[] },
+) {
   requireRole(deps.actor, ...WRITERS);
   const { result } = await write(deps, deps.actor.ref, async (w) => {
     const found = await findOrCreateSubject(w, deps, input, 'body');
-    for (const [i, p] of (input.relatedPersons ?? []).entries()) await addRelatedPerson(w, deps, found.subject, p, `relatedPersons[${i}]`);
+    for (const [i, p] of (input.relatedPersons ?? []).entries())
+      await addRelatedPerson(w, deps, found.subject, p, `relatedPersons[${i}]`);
     return found;
   });
   return result;
@@ -120,8 +203,16 @@ export async function linkPerson(deps: Deps & { actor: Actor }, organizationId: 
   return getSubject(deps, organizationId);
 }
 
-export async function findSubjects(deps: { db: Kysely<DB> }, query: { q?: string; uscc?: string; limit: number; offset: number }) {
-  const uscc = query.uscc ? inspectIdentifier(query.uscc).normalized ?? query.uscc : undefined;
-  const subjects = await repo.searchSubjects(deps.db, { nameKey: query.q ? normalizeSubjectName(query.q) : undefined, uscc, limit: query.limit, offset: query.offset });
+export async function findSubjects(
+  deps: { db: Kysely<DB> },
+  query: { q?: string; uscc?: string; limit: number; offset: number },
+) {
+  const uscc = query.uscc ? (inspectIdentifier(query.uscc).normalized ?? query.uscc) : undefined;
+  const subjects = await repo.searchSubjects(deps.db, {
+    nameKey: query.q ? normalizeSubjectName(query.q) : undefined,
+    uscc,
+    limit: query.limit,
+    offset: query.offset,
+  });
   return { subjects };
 }

@@ -16,12 +16,20 @@ function run(args: string[], env: Record<string, string | undefined>) {
     if (v !== undefined && !k.startsWith('CREDLINK_') && k !== 'DATABASE_URL') clean[k] = v;
   }
   for (const [k, v] of Object.entries(env)) if (v !== undefined) clean[k] = v;
-  return spawnSync(process.execPath, ['bin/credlink.mjs', ...args], { cwd: root, env: clean, encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(process.execPath, ['bin/credlink.mjs', ...args], {
+    cwd: root,
+    env: clean,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 }
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath, d.name));
 }
 
 function sandbox() {
@@ -80,7 +88,10 @@ describe('the tip-off key comes from configuration only', () => {
     assert.equal(run(['keys', 'init'], { ...box.env, CREDLINK_TIPOFF_KEY_FILE: keyFile }).status, 0);
     assert.equal(fs.readFileSync(keyFile, 'utf8'), content, 'an existing key is never replaced');
 
-    const inside = run(['keys', 'init'], { ...box.env, CREDLINK_TIPOFF_KEY_FILE: path.join(box.env.CREDLINK_DATA_DIR, 'k.key') });
+    const inside = run(['keys', 'init'], {
+      ...box.env,
+      CREDLINK_TIPOFF_KEY_FILE: path.join(box.env.CREDLINK_DATA_DIR, 'k.key'),
+    });
     assert.notEqual(inside.status, 0);
     assert.match(inside.stderr, /不得放在数据目录中/);
     assert.equal(fs.existsSync(box.env.CREDLINK_DATA_DIR), false);

@@ -17,7 +17,12 @@ import * as repo from './tipoffs.repository.ts';
 import type { PublicTipoffInput } from './tipoffs.schemas.ts';
 import { sealAttachment, sealReporter, type Reporter } from './tipoffs.sealing.ts';
 
-export interface FilingDeps { db: Kysely<DB>; clock: Clock; calendar: Pick<CalendarService, 'get'>; tipoffKeys: KeyRing }
+export interface FilingDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  calendar: Pick<CalendarService, 'get'>;
+  tipoffKeys: KeyRing;
+}
 
 /**
  * A public tip-off (举报), with or without the reporter's name. The reporter and the files are sealed before they
@@ -34,17 +39,33 @@ export async function fileTipoff(deps: FilingDeps, input: PublicTipoffInput) {
     const department = input.departmentCode
       ? await repo.findDepartmentByCode(w.tx, input.departmentCode)
       : await repo.creditOfficeDepartment(w.tx);
-    if (!department) throw unprocessable('tipoff.unknown_department', `受理部门「${input.departmentCode}」不存在。`, { field: 'departmentCode' });
+    if (!department)
+      throw unprocessable('tipoff.unknown_department', `受理部门「${input.departmentCode}」不存在。`, {
+        field: 'departmentCode',
+      });
     const id = uuidv7(w.now.getTime());
     const applicationNo = await newApplicationNo(w.tx, 'tipoff', w.now);
     // Linked to a subject already known, never creating one: a tip-off leaves no trace in subjects or checks.
     const subject = uscc ? await findSubjectByUscc(w.tx, uscc) : undefined;
     const sealed = reporter ? sealReporter(deps.tipoffKeys, id, reporter) : null;
     await repo.insertTipoff(w.tx, {
-      id, application_no: applicationNo, subject: json({ name: input.subject.name, uscc }), subject_id: subject?.id ?? null,
-      department_id: department.id, handler_id: null, anonymous: reporter === null, reporter_sealed: sealed?.sealed ?? null,
-      key_id: sealed?.keyId ?? null, content: input.content, state: 'received', result: null, tracking_hash: tracking.hash,
-      ...(await newDue(w.tx, deps.calendar.get(), 'tipoff', today)), closed_at: null, created_at: w.now, updated_at: w.now,
+      id,
+      application_no: applicationNo,
+      subject: json({ name: input.subject.name, uscc }),
+      subject_id: subject?.id ?? null,
+      department_id: department.id,
+      handler_id: null,
+      anonymous: reporter === null,
+      reporter_sealed: sealed?.sealed ?? null,
+      key_id: sealed?.keyId ?? null,
+      content: input.content,
+      state: 'received',
+      result: null,
+      tracking_hash: tracking.hash,
+      ...(await newDue(w.tx, deps.calendar.get(), 'tipoff', today)),
+      closed_at: null,
+      created_at: w.now,
+      updated_at: w.now,
     });
     await storeSealedFiles(w, deps.tipoffKeys, id, files);
     const payload = { applicationNo, state: 'received', departmentId: department.id, attachments: files.length };
@@ -57,15 +78,24 @@ export async function fileTipoff(deps: FilingDeps, input: PublicTipoffInput) {
 
 function checkReporter(input: PublicTipoffInput, today: string): Reporter | null {
   if (input.anonymous) {
-    if (input.reporter) throw unprocessable('tipoff.reporter_with_anonymous', '匿名举报不得填写举报人信息；如需实名举报，请将 anonymous 设为 false。', { field: 'reporter' });
+    if (input.reporter)
+      throw unprocessable(
+        'tipoff.reporter_with_anonymous',
+        '匿名举报不得填写举报人信息；如需实名举报，请将 anonymous 设为 false。',
+        { field: 'reporter' },
+      );
     return null;
   }
-  if (!input.reporter) throw unprocessable('tipoff.reporter_required', '实名举报须填写举报人姓名和联系方式。', { field: 'reporter' });
+  if (!input.reporter)
+    throw unprocessable('tipoff.reporter_required', '实名举报须填写举报人姓名和联系方式。', { field: 'reporter' });
   let citizenId: string | null = null;
   if (input.reporter.citizenId) {
     const v = validateCitizenId(input.reporter.citizenId, { today });
     // The message never repeats the number.
-    if (!v.valid) throw unprocessable('tipoff.invalid_citizen_id', '举报人公民身份号码无效，请核对。', { field: 'reporter.citizenId' });
+    if (!v.valid)
+      throw unprocessable('tipoff.invalid_citizen_id', '举报人公民身份号码无效，请核对。', {
+        field: 'reporter.citizenId',
+      });
     citizenId = v.normalized;
   }
   return { name: input.reporter.name, contact: input.reporter.contact, citizenId };
@@ -74,7 +104,10 @@ function checkReporter(input: PublicTipoffInput, today: string): Reporter | null
 function checkUscc(raw: string | undefined): string | null {
   if (!raw) return null;
   const v = validateUscc(raw);
-  if (!v.valid) throw unprocessable('tipoff.invalid_uscc', `被举报主体的统一社会信用代码无效：${v.problems[0]?.message ?? ''}`, { field: 'subject.uscc' });
+  if (!v.valid)
+    throw unprocessable('tipoff.invalid_uscc', `被举报主体的统一社会信用代码无效：${v.problems[0]?.message ?? ''}`, {
+      field: 'subject.uscc',
+    });
   return v.normalized;
 }
 
@@ -85,8 +118,17 @@ async function storeSealedFiles(w: Write, ring: KeyRing, tipoffId: string, files
     const sealed = sealAttachment(ring, tipoffId, id, f);
     const extension = f.fileName.slice(f.fileName.lastIndexOf('.'));
     return {
-      id, owner_stream: 'tipoff' as const, owner_id: tipoffId, file_name: `附件${i + 1}${extension}`, content_type: f.contentType, size: f.size,
-      sha256: sealed.sha256, content: sealed.content, sealed: true, key_id: sealed.keyId, created_at: w.now,
+      id,
+      owner_stream: 'tipoff' as const,
+      owner_id: tipoffId,
+      file_name: `附件${i + 1}${extension}`,
+      content_type: f.contentType,
+      size: f.size,
+      sha256: sealed.sha256,
+      content: sealed.content,
+      sealed: true,
+      key_id: sealed.keyId,
+      created_at: w.now,
     };
   });
   if (rows.length > 0) await w.tx.insertInto('attachments').values(rows).execute();

@@ -9,16 +9,22 @@ let t: TestApp;
 let handler: TestUser, reviewer: TestUser, taxOperator: TestUser, taxReviewer: TestUser, creditOffice: TestUser;
 
 before(async () => {
-  t = await createTestApp({ config: { sessionIdleMinutes: 1e7, sessionAbsoluteMinutes: 1e7 }, now: '2026-03-02T02:00:00Z' });
+  t = await createTestApp({
+    config: { sessionIdleMinutes: 1e7, sessionAbsoluteMinutes: 1e7 },
+    now: '2026-03-02T02:00:00Z',
+  });
   handler = await createUser(t, { roles: ['operator'], departmentCode: 'amr' });
   reviewer = await createUser(t, { roles: ['reviewer'], departmentCode: 'amr' });
   taxOperator = await createUser(t, { roles: ['operator'], departmentCode: 'tax' });
   taxReviewer = await createUser(t, { roles: ['reviewer'], departmentCode: 'tax' });
   creditOffice = await createUser(t, { roles: ['credit_office'], departmentCode: 'credit_office' });
 });
-after(async () => { await t.close(); });
+after(async () => {
+  await t.close();
+});
 
-const stepOf = (id: string, step: string, who: TestUser, payload: unknown = {}) => call(t, 'POST', `/api/v1/tipoffs/${id}/${step}`, who.headers, payload);
+const stepOf = (id: string, step: string, who: TestUser, payload: unknown = {}) =>
+  call(t, 'POST', `/api/v1/tipoffs/${id}/${step}`, who.headers, payload);
 
 test('a tip-off is accepted, verified by its handler and closed with a result, in that order only', async () => {
   const { id } = await fileTipoff(t);
@@ -27,7 +33,10 @@ test('a tip-off is accepted, verified by its handler and closed with a result, i
   assert.equal(early.json().error.code, 'tipoff.invalid_state');
   assert.equal(early.json().error.details.state, 'received');
   assert.match(early.json().error.message, /待受理/);
-  assert.equal((await stepOf(id, 'verification', reviewer, { findings: '现场核查' })).json().error.details.state, 'received');
+  assert.equal(
+    (await stepOf(id, 'verification', reviewer, { findings: '现场核查' })).json().error.details.state,
+    'received',
+  );
 
   const byOperator = await stepOf(id, 'acceptance', handler);
   assert.equal(byOperator.statusCode, 403);
@@ -47,7 +56,11 @@ test('a tip-off is accepted, verified by its handler and closed with a result, i
   assert.equal(verified.json().state, 'verified');
   assert.equal(verified.json().result.verification.findings, '抽检三批钢材，两批屈服强度不合格');
 
-  assert.equal((await stepOf(id, 'closing', handler, { result: '查实', substantiated: true })).statusCode, 403, 'closing is the reviewer\'s');
+  assert.equal(
+    (await stepOf(id, 'closing', handler, { result: '查实', substantiated: true })).statusCode,
+    403,
+    "closing is the reviewer's",
+  );
   const closed = await stepOf(id, 'closing', reviewer, { result: '举报属实，已立案查处', substantiated: true });
   assert.equal(closed.statusCode, 200, closed.body);
   assert.equal(closed.json().state, 'closed');
@@ -58,8 +71,17 @@ test('a tip-off is accepted, verified by its handler and closed with a result, i
   assert.equal(again.json().error.details.state, 'closed');
   assert.equal((await stepOf(id, 'assignment', reviewer, { handlerId: handler.id })).statusCode, 409);
 
-  const events = await t.ctx.db.selectFrom('events').select('type').where('stream', '=', 'tipoff').where('stream_id', '=', id).orderBy('version').execute();
-  assert.deepEqual(events.map((e) => e.type), ['tipoff.received', 'tipoff.accepted', 'tipoff.assigned', 'tipoff.verified', 'tipoff.closed']);
+  const events = await t.ctx.db
+    .selectFrom('events')
+    .select('type')
+    .where('stream', '=', 'tipoff')
+    .where('stream_id', '=', id)
+    .orderBy('version')
+    .execute();
+  assert.deepEqual(
+    events.map((e) => e.type),
+    ['tipoff.received', 'tipoff.accepted', 'tipoff.assigned', 'tipoff.verified', 'tipoff.closed'],
+  );
   t.clock.set('2026-03-02T02:00:00Z');
 });
 
@@ -72,17 +94,33 @@ test('a transfer hands the tip-off to another department with a new deadline, cl
   assert.equal((await stepOf(id, 'transfer', handler, { departmentCode: 'tax', reason: '涉税' })).statusCode, 403);
 
   t.clock.set('2026-03-04T02:00:00Z');
-  const moved = await stepOf(id, 'transfer', reviewer, { departmentCode: 'tax', reason: '举报事项涉及偷逃税款，属税务部门职责' });
+  const moved = await stepOf(id, 'transfer', reviewer, {
+    departmentCode: 'tax',
+    reason: '举报事项涉及偷逃税款，属税务部门职责',
+  });
   assert.equal(moved.statusCode, 200, moved.body);
   assert.equal(moved.json().state, 'transferred');
   assert.equal(moved.json().department.code, 'tax');
   assert.equal(moved.json().handler, null);
   assert.deepEqual(moved.json().due, { from: '2026-03-04', days: 20, date: '2026-04-01' });
 
-  assert.equal((await call(t, 'POST', `/api/v1/tipoffs/${id}/reporter-access`, handler.headers)).statusCode, 403, 'the former handler loses access');
-  assert.equal((await call(t, 'GET', `/api/v1/tipoffs/${id}`, reviewer.headers)).statusCode, 404, 'the former department no longer sees it');
+  assert.equal(
+    (await call(t, 'POST', `/api/v1/tipoffs/${id}/reporter-access`, handler.headers)).statusCode,
+    403,
+    'the former handler loses access',
+  );
+  assert.equal(
+    (await call(t, 'GET', `/api/v1/tipoffs/${id}`, reviewer.headers)).statusCode,
+    404,
+    'the former department no longer sees it',
+  );
   assert.equal((await call(t, 'GET', `/api/v1/tipoffs/${id}`, taxOperator.headers)).statusCode, 200);
-  const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('target', '=', `tipoff:${id}`).where('action', '=', 'tipoff.transferred').executeTakeFirstOrThrow();
+  const audit = await t.ctx.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('target', '=', `tipoff:${id}`)
+    .where('action', '=', 'tipoff.transferred')
+    .executeTakeFirstOrThrow();
   assert.equal(audit.details.reason, '举报事项涉及偷逃税款，属税务部门职责');
   assert.equal(audit.details.previousHandlerId, handler.id);
   assert.equal(audit.details.toDepartmentId, taxOperator.departmentId);
@@ -102,7 +140,9 @@ test('tip-offs never reach checks, dispatch or the change feed', async () => {
   const { id } = await fileTipoff(t, tipoffBody({ subject: { name: '示例区从未登记有限公司', uscc } }));
   await t.sync();
   for (const name of t.ctx.jobs.names) await t.ctx.jobs.run(name);
-  const checked = await call(t, 'POST', '/api/v1/checks', taxOperator.headers, { subjects: [{ uscc, name: '示例区从未登记有限公司' }] });
+  const checked = await call(t, 'POST', '/api/v1/checks', taxOperator.headers, {
+    subjects: [{ uscc, name: '示例区从未登记有限公司' }],
+  });
   assert.equal(checked.statusCode, 200, checked.body);
   assert.equal(checked.json().results[0].matched, false);
   assert.ok(!checked.body.includes(id));

@@ -22,8 +22,13 @@ interface StepResult {
 }
 
 /** One handling step: lock, visibility (404), who may act (403), state order (409), then the change with its event. */
-async function step(deps: TipoffDeps, id: string, name: TipoffStep, mayAct: (actor: Actor, t: repo.TipoffView) => string | null,
-  apply: (w: Write, t: repo.TipoffView) => Promise<StepResult>) {
+async function step(
+  deps: TipoffDeps,
+  id: string,
+  name: TipoffStep,
+  mayAct: (actor: Actor, t: repo.TipoffView) => string | null,
+  apply: (w: Write, t: repo.TipoffView) => Promise<StepResult>,
+) {
   const { actor } = deps;
   const { result } = await write(deps, actor.ref, async (w) => {
     const tipoff = await visibleTipoffForUpdate(w, actor, id);
@@ -48,37 +53,73 @@ const by = (w: Write) => ({ at: w.now.toISOString(), by: w.actor });
 
 export const acceptTipoff = (deps: TipoffDeps, id: string, input: { note?: string }) =>
   step(deps, id, 'acceptance', reviewer, async (w) => ({
-    changes: { state: 'accepted' }, type: 'tipoff.accepted', result: { acceptance: { note: input.note ?? null, ...by(w) } },
+    changes: { state: 'accepted' },
+    type: 'tipoff.accepted',
+    result: { acceptance: { note: input.note ?? null, ...by(w) } },
   }));
 
 /** To another department: its staff take it over with a new deadline; the handler is cleared. */
 export const transferTipoff = (deps: TipoffDeps, id: string, input: { departmentCode: string; reason: string }) =>
-  step(deps, id, 'transfer', (actor, t) => (isReviewerOf(actor, t) || hasRole(actor, 'credit_office') ? null : '只有受理部门的审核人员或信用办可以转办举报。'),
+  step(
+    deps,
+    id,
+    'transfer',
+    (actor, t) =>
+      isReviewerOf(actor, t) || hasRole(actor, 'credit_office') ? null : '只有受理部门的审核人员或信用办可以转办举报。',
     async (w, t) => {
       const target = await repo.findDepartmentByCode(w.tx, input.departmentCode);
-      if (!target) throw unprocessable('tipoff.unknown_department', `部门「${input.departmentCode}」不存在。`, { field: 'departmentCode' });
-      if (target.id === t.department_id) throw unprocessable('tipoff.same_department', '不能转办给当前受理部门。', { field: 'departmentCode' });
+      if (!target)
+        throw unprocessable('tipoff.unknown_department', `部门「${input.departmentCode}」不存在。`, {
+          field: 'departmentCode',
+        });
+      if (target.id === t.department_id)
+        throw unprocessable('tipoff.same_department', '不能转办给当前受理部门。', { field: 'departmentCode' });
       const previous = ((t.result ?? {}) as { transfers?: unknown[] }).transfers ?? [];
       const due = await newDue(w.tx, deps.calendar.get(), 'tipoff', chinaDate(w.now));
       return {
         changes: { state: 'transferred', department_id: target.id, handler_id: null, ...due },
         type: 'tipoff.transferred',
-        result: { transfers: [...previous, { fromDepartmentId: t.department_id, toDepartmentId: target.id, reason: input.reason, ...by(w) }] },
-        payload: { fromDepartmentId: t.department_id, toDepartmentId: target.id, previousHandlerId: t.handler_id, dueDate: due.due_date },
+        result: {
+          transfers: [
+            ...previous,
+            { fromDepartmentId: t.department_id, toDepartmentId: target.id, reason: input.reason, ...by(w) },
+          ],
+        },
+        payload: {
+          fromDepartmentId: t.department_id,
+          toDepartmentId: target.id,
+          previousHandlerId: t.handler_id,
+          dueDate: due.due_date,
+        },
         audit: { reason: input.reason },
       };
-    });
+    },
+  );
 
 export const verifyTipoff = (deps: TipoffDeps, id: string, input: { findings: string }) =>
-  step(deps, id, 'verification', (actor, t) => (isReviewerOf(actor, t) || (actor.kind === 'user' && actor.id === t.handler_id) ? null : '只有承办人或受理部门的审核人员可以登记核查情况。'),
+  step(
+    deps,
+    id,
+    'verification',
+    (actor, t) =>
+      isReviewerOf(actor, t) || (actor.kind === 'user' && actor.id === t.handler_id)
+        ? null
+        : '只有承办人或受理部门的审核人员可以登记核查情况。',
     async (w, t) => {
-      if (!t.handler_id) throw unprocessable('tipoff.handler_required', '请先指定承办人，再登记核查情况。', { field: 'handlerId' });
-      return { changes: { state: 'verified' }, type: 'tipoff.verified', result: { verification: { findings: input.findings, ...by(w) } } };
-    });
+      if (!t.handler_id)
+        throw unprocessable('tipoff.handler_required', '请先指定承办人，再登记核查情况。', { field: 'handlerId' });
+      return {
+        changes: { state: 'verified' },
+        type: 'tipoff.verified',
+        result: { verification: { findings: input.findings, ...by(w) } },
+      };
+    },
+  );
 
 export const closeTipoff = (deps: TipoffDeps, id: string, input: { result: string; substantiated: boolean }) =>
   step(deps, id, 'closing', reviewer, async (w) => ({
-    changes: { state: 'closed', closed_at: w.now }, type: 'tipoff.closed',
+    changes: { state: 'closed', closed_at: w.now },
+    type: 'tipoff.closed',
     result: { closing: { result: input.result, substantiated: input.substantiated, ...by(w) } },
     payload: { substantiated: input.substantiated },
   }));

@@ -6,12 +6,27 @@ export type TipoffRow = Selectable<TipoffsTable>;
 
 // Queries never select reporter_sealed except where the handler opens it (findSealedReporter).
 const COLUMNS = [
-  'id', 'application_no', 'subject', 'subject_id', 'department_id', 'handler_id', 'anonymous', 'content', 'state', 'result',
-  'due_from', 'due_days', 'due_date', 'closed_at', 'created_at', 'updated_at',
+  'id',
+  'application_no',
+  'subject',
+  'subject_id',
+  'department_id',
+  'handler_id',
+  'anonymous',
+  'content',
+  'state',
+  'result',
+  'due_from',
+  'due_days',
+  'due_date',
+  'closed_at',
+  'created_at',
+  'updated_at',
 ] as const;
 export type TipoffView = Pick<TipoffRow, (typeof COLUMNS)[number]>;
 
-export const insertTipoff = (db: Executor, row: Insertable<TipoffsTable>) => db.insertInto('tipoffs').values(row).execute();
+export const insertTipoff = (db: Executor, row: Insertable<TipoffsTable>) =>
+  db.insertInto('tipoffs').values(row).execute();
 
 export const findTipoff = (db: Executor, id: string) =>
   db.selectFrom('tipoffs').select(COLUMNS).where('id', '=', id).executeTakeFirst();
@@ -26,8 +41,17 @@ export const findSealedReporter = (db: Executor, id: string) =>
 export const updateTipoff = (db: Executor, id: string, changes: Partial<Insertable<TipoffsTable>>) =>
   db.updateTable('tipoffs').set(changes).where('id', '=', id).execute();
 
-export function listTipoffs(db: Executor, filter: { departmentId?: string; state?: string; limit: number; offset: number }) {
-  let q = db.selectFrom('tipoffs').select(COLUMNS).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset);
+export function listTipoffs(
+  db: Executor,
+  filter: { departmentId?: string; state?: string; limit: number; offset: number },
+) {
+  let q = db
+    .selectFrom('tipoffs')
+    .select(COLUMNS)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset);
   if (filter.departmentId) q = q.where('department_id', '=', filter.departmentId);
   if (filter.state) q = q.where('state', '=', filter.state as TipoffRow['state']);
   return q.execute();
@@ -35,8 +59,13 @@ export function listTipoffs(db: Executor, filter: { departmentId?: string; state
 
 export async function attachmentCounts(db: Executor, ids: string[]) {
   if (ids.length === 0) return new Map<string, number>();
-  const rows = await db.selectFrom('attachments').select(['owner_id', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('owner_stream', '=', 'tipoff').where('owner_id', 'in', ids).groupBy('owner_id').execute();
+  const rows = await db
+    .selectFrom('attachments')
+    .select(['owner_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('owner_stream', '=', 'tipoff')
+    .where('owner_id', 'in', ids)
+    .groupBy('owner_id')
+    .execute();
   return new Map(rows.map((r) => [r.owner_id, Number(r.n)]));
 }
 
@@ -44,7 +73,16 @@ export const findDepartmentByCode = (db: Executor, code: string) =>
   db.selectFrom('departments').select(['id', 'code', 'name', 'kind']).where('code', '=', code).executeTakeFirst();
 
 export const creditOfficeDepartment = (db: Executor) =>
-  db.selectFrom('departments').select(['id', 'code', 'name', 'kind']).where('kind', '=', 'credit_office').orderBy('created_at').executeTakeFirstOrThrow();
+  db
+    .selectFrom('departments')
+    .select(['id', 'code', 'name', 'kind'])
+    .where('kind', '=', 'credit_office')
+    .orderBy('created_at')
+    .executeTakeFirstOrThrow();
 
 export const findUser = (db: Executor, id: string) =>
-  db.selectFrom('users').select(['id', 'display_name', 'department_id', 'roles', 'disabled_at']).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'department_id', 'roles', 'disabled_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();

@@ -10,11 +10,16 @@ let t: TestApp;
 let handler: TestUser, reviewer: TestUser;
 
 before(async () => {
-  t = await createTestApp({ config: { sessionIdleMinutes: 1e7, sessionAbsoluteMinutes: 1e7 }, now: '2026-03-02T02:00:00Z' });
+  t = await createTestApp({
+    config: { sessionIdleMinutes: 1e7, sessionAbsoluteMinutes: 1e7 },
+    now: '2026-03-02T02:00:00Z',
+  });
   handler = await createUser(t, { roles: ['operator'], departmentCode: 'amr' });
   reviewer = await createUser(t, { roles: ['reviewer'], departmentCode: 'amr' });
 });
-after(async () => { await t.close(); });
+after(async () => {
+  await t.close();
+});
 
 async function readable(id: string) {
   await call(t, 'POST', `/api/v1/tipoffs/${id}/assignment`, reviewer.headers, { handlerId: handler.id });
@@ -24,13 +29,16 @@ async function readable(id: string) {
 }
 
 test('after a new key is put first in the ring, old and new tip-offs open, and rotation re-seals the old ones under it', async () => {
-  const withFile = tipoffBody({ attachments: [{ fileName: '举报信.pdf', contentType: 'application/pdf', content: pdf('材料').toString('base64') }] });
+  const withFile = tipoffBody({
+    attachments: [{ fileName: '举报信.pdf', contentType: 'application/pdf', content: pdf('材料').toString('base64') }],
+  });
   const old = await fileTipoff(t, withFile);
   const oldRing = t.ctx.tipoffKeys;
   // The operator's rotation: the new key first in CREDLINK_TIPOFF_KEYS, the old one kept after it, then a restart.
   t.ctx.tipoffKeys = { currentId: 'k2', keys: new Map([['k2', randomBytes(32)], ...oldRing.keys]) };
   const fresh = await fileTipoff(t, withFile);
-  const keyOf = async (id: string) => (await t.ctx.db.selectFrom('tipoffs').select('key_id').where('id', '=', id).executeTakeFirstOrThrow()).key_id;
+  const keyOf = async (id: string) =>
+    (await t.ctx.db.selectFrom('tipoffs').select('key_id').where('id', '=', id).executeTakeFirstOrThrow()).key_id;
   assert.equal(await keyOf(old.id), 'test1');
   assert.equal(await keyOf(fresh.id), 'k2');
   assert.equal((await readable(old.id)).reporter.name, '举报人王小明');
@@ -46,7 +54,15 @@ test('after a new key is put first in the ring, old and new tip-offs open, and r
   const opened = await readable(old.id);
   assert.equal(opened.reporter.contact, '13912345678');
   assert.equal(opened.attachments[0].fileName, '举报信.pdf');
-  const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'tipoff.keys_rotated').execute();
-  assert.deepEqual(audit.map((a) => a.details), [{ keyId: 'k2', tipoffs: 1, attachments: 1 }], 'audited per batch, with counts only');
+  const audit = await t.ctx.db
+    .selectFrom('audit_log')
+    .select(['action', 'details'])
+    .where('action', '=', 'tipoff.keys_rotated')
+    .execute();
+  assert.deepEqual(
+    audit.map((a) => a.details),
+    [{ keyId: 'k2', tipoffs: 1, attachments: 1 }],
+    'audited per batch, with counts only',
+  );
   assert.ok(!JSON.stringify(audit).includes('王小明'));
 });

@@ -13,26 +13,58 @@ const BATCH = 100;
  * reports nothing left, they may be removed from configuration. Audited per batch; the tip-offs themselves do not
  * change (no event: nobody's view of them changes).
  */
-export async function rotateTipoffKeys(deps: { db: Kysely<DB>; clock: Clock; tipoffKeys: KeyRing }, options: { batchSize?: number } = {}) {
+export async function rotateTipoffKeys(
+  deps: { db: Kysely<DB>; clock: Clock; tipoffKeys: KeyRing },
+  options: { batchSize?: number } = {},
+) {
   const ring = deps.tipoffKeys;
   const batch = options.batchSize ?? BATCH;
   const total = { tipoffs: 0, attachments: 0 };
   for (;;) {
     const { result } = await write(deps, 'system:tipoff-key-rotation', async (w) => {
-      const tipoffs = await w.tx.selectFrom('tipoffs').select(['id', 'reporter_sealed']).where('reporter_sealed', 'is not', null)
-        .where('key_id', '!=', ring.currentId).orderBy('id').limit(batch).forUpdate().skipLocked().execute();
+      const tipoffs = await w.tx
+        .selectFrom('tipoffs')
+        .select(['id', 'reporter_sealed'])
+        .where('reporter_sealed', 'is not', null)
+        .where('key_id', '!=', ring.currentId)
+        .orderBy('id')
+        .limit(batch)
+        .forUpdate()
+        .skipLocked()
+        .execute();
       for (const t of tipoffs) {
         const sealed = resealReporter(ring, t.id, t.reporter_sealed!);
-        await w.tx.updateTable('tipoffs').set({ reporter_sealed: sealed.sealed, key_id: sealed.keyId }).where('id', '=', t.id).execute();
+        await w.tx
+          .updateTable('tipoffs')
+          .set({ reporter_sealed: sealed.sealed, key_id: sealed.keyId })
+          .where('id', '=', t.id)
+          .execute();
       }
-      const files = await w.tx.selectFrom('attachments').select(['id', 'owner_id', 'content']).where('owner_stream', '=', 'tipoff')
-        .where('sealed', '=', true).where('key_id', '!=', ring.currentId).orderBy('id').limit(batch).forUpdate().skipLocked().execute();
+      const files = await w.tx
+        .selectFrom('attachments')
+        .select(['id', 'owner_id', 'content'])
+        .where('owner_stream', '=', 'tipoff')
+        .where('sealed', '=', true)
+        .where('key_id', '!=', ring.currentId)
+        .orderBy('id')
+        .limit(batch)
+        .forUpdate()
+        .skipLocked()
+        .execute();
       for (const f of files) {
         const sealed = resealAttachment(ring, f.owner_id, f.id, f.content);
-        await w.tx.updateTable('attachments').set({ content: sealed.content, key_id: sealed.keyId, sha256: sealed.sha256 }).where('id', '=', f.id).execute();
+        await w.tx
+          .updateTable('attachments')
+          .set({ content: sealed.content, key_id: sealed.keyId, sha256: sealed.sha256 })
+          .where('id', '=', f.id)
+          .execute();
       }
       if (tipoffs.length + files.length > 0) {
-        w.audit({ action: 'tipoff.keys_rotated', target: null, details: { keyId: ring.currentId, tipoffs: tipoffs.length, attachments: files.length } });
+        w.audit({
+          action: 'tipoff.keys_rotated',
+          target: null,
+          details: { keyId: ring.currentId, tipoffs: tipoffs.length, attachments: files.length },
+        });
       }
       return { tipoffs: tipoffs.length, attachments: files.length };
     });

@@ -18,8 +18,13 @@ describe('sealed reporters and files', () => {
     assert.equal(rotated.currentId, 'k2026', 'the first key seals new values');
     assert.deepEqual(openReporter(rotated, 'tipoff-1', sealed.sealed), reporter);
     assert.equal(sealReporter(rotated, 'tipoff-2', reporter).keyId, 'k2026');
-    const withoutOld = parseKeyRing(`k2026:${[...rotated.keys.get('k2026')!].map((b) => b.toString(16).padStart(2, '0')).join('')}`);
-    assert.throws(() => openReporter(withoutOld, 'tipoff-1', sealed.sealed), (e) => e instanceof SealError && /k2025/.test(e.message));
+    const withoutOld = parseKeyRing(
+      `k2026:${[...rotated.keys.get('k2026')!].map((b) => b.toString(16).padStart(2, '0')).join('')}`,
+    );
+    assert.throws(
+      () => openReporter(withoutOld, 'tipoff-1', sealed.sealed),
+      (e) => e instanceof SealError && /k2025/.test(e.message),
+    );
   });
 
   test('a sealed value copied to another tip-off, or altered, does not open', () => {
@@ -29,7 +34,10 @@ describe('sealed reporters and files', () => {
     const parts = sealed.split('.');
     const body = Buffer.from(parts[3]!, 'base64url');
     body[0] = body[0]! ^ 1;
-    assert.throws(() => openReporter(ring, 'tipoff-1', [...parts.slice(0, 3), body.toString('base64url')].join('.')), SealError);
+    assert.throws(
+      () => openReporter(ring, 'tipoff-1', [...parts.slice(0, 3), body.toString('base64url')].join('.')),
+      SealError,
+    );
   });
 
   test('a file is sealed with its name, bound to its tip-off and attachment', () => {
@@ -44,7 +52,10 @@ describe('sealed reporters and files', () => {
   });
 
   test('a malformed key ring is refused with a Chinese message', () => {
-    assert.throws(() => parseKeyRing('k1:short'), (e) => e instanceof TipoffKeysMissingError && /32 字节/.test(e.message));
+    assert.throws(
+      () => parseKeyRing('k1:short'),
+      (e) => e instanceof TipoffKeysMissingError && /32 字节/.test(e.message),
+    );
     assert.throws(() => parseKeyRing(`k1:${key()},k1:${key()}`), /重复/);
   });
 });

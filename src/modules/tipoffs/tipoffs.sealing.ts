@@ -4,7 +4,11 @@ import { open, seal, sealedKeyId, type KeyRing } from '../shared/aead.ts';
 // The reporter and the attachments of a tip-off, sealed under the tip-off key ring (AES-256-GCM). The additional
 // data binds each value to its tip-off (and attachment), so a value copied to another row does not open.
 
-export interface Reporter { name: string; contact: string; citizenId: string | null }
+export interface Reporter {
+  name: string;
+  contact: string;
+  citizenId: string | null;
+}
 
 const reporterAad = (tipoffId: string) => `tipoff:${tipoffId}:reporter`;
 const attachmentAad = (tipoffId: string, attachmentId: string) => `tipoff:${tipoffId}:attachment:${attachmentId}`;
@@ -22,7 +26,12 @@ export function openReporter(ring: KeyRing, tipoffId: string, sealed: string): R
  * A file is sealed together with its name (a file name can name the reporter): one JSON line of metadata, then the
  * bytes. The stored row keeps only a neutral name, the type, the size and the hash of the sealed bytes.
  */
-export function sealAttachment(ring: KeyRing, tipoffId: string, attachmentId: string, file: { fileName: string; content: Buffer }) {
+export function sealAttachment(
+  ring: KeyRing,
+  tipoffId: string,
+  attachmentId: string,
+  file: { fileName: string; content: Buffer },
+) {
   const plain = Buffer.concat([Buffer.from(`${JSON.stringify({ fileName: file.fileName })}\n`, 'utf8'), file.content]);
   const sealed = Buffer.from(seal(ring, plain, attachmentAad(tipoffId, attachmentId)), 'utf8');
   return { content: sealed, keyId: sealedKeyId(sealed.toString('utf8'))!, sha256: sha256(sealed) };

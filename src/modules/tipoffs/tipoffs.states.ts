@@ -13,7 +13,12 @@ export const STATE_LABELS: Record<TipoffState, string> = {
 
 export type TipoffStep = 'acceptance' | 'transfer' | 'verification' | 'closing';
 
-const STEP_LABELS: Record<TipoffStep, string> = { acceptance: '受理', transfer: '转办', verification: '核查', closing: '办结' };
+const STEP_LABELS: Record<TipoffStep, string> = {
+  acceptance: '受理',
+  transfer: '转办',
+  verification: '核查',
+  closing: '办结',
+};
 
 /** received → accepted → verified → closed; a transfer (before verification) hands it to another department to accept. */
 const FROM: Record<TipoffStep, TipoffState[]> = {
@@ -25,6 +30,10 @@ const FROM: Record<TipoffStep, TipoffState[]> = {
 
 export function assertStep(state: TipoffState, step: TipoffStep) {
   if (!FROM[step].includes(state)) {
-    throw conflict('tipoff.invalid_state', `举报当前状态为「${STATE_LABELS[state]}」，不能办理「${STEP_LABELS[step]}」。`, { state });
+    throw conflict(
+      'tipoff.invalid_state',
+      `举报当前状态为「${STATE_LABELS[state]}」，不能办理「${STEP_LABELS[step]}」。`,
+      { state },
+    );
   }
 }

@@ -4,7 +4,8 @@ import type { Headers } from '../../test/fixtures.ts';
 import type { TestApp } from '../../test/harness.ts';
 
 export const pdf = (text: string) => Buffer.from(`%PDF-1.4\n${text}\n%%EOF\n`, 'utf8');
-export const png = () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+export const png = () =>
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
 export function tipoffBody(extra: Record<string, unknown> = {}) {
   return {
@@ -22,8 +23,17 @@ export async function fileTipoff(t: TestApp, payload: Record<string, unknown> = 
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/public/tipoffs', payload });
   assert.equal(res.statusCode, 201, res.body);
   const { applicationNo, trackingSecret } = res.json();
-  const row = await t.ctx.db.selectFrom('tipoffs').select('id').where('application_no', '=', applicationNo).executeTakeFirstOrThrow();
-  return { id: row.id, applicationNo: applicationNo as string, trackingSecret: trackingSecret as string, body: res.body };
+  const row = await t.ctx.db
+    .selectFrom('tipoffs')
+    .select('id')
+    .where('application_no', '=', applicationNo)
+    .executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    applicationNo: applicationNo as string,
+    trackingSecret: trackingSecret as string,
+    body: res.body,
+  };
 }
 
 export const call = (t: TestApp, method: 'GET' | 'POST', url: string, headers: Headers, payload?: unknown) =>

@@ -9,7 +9,13 @@ import { write, type Write } from '../shared/ledger.ts';
 import * as repo from './tipoffs.repository.ts';
 import { openAttachment, openReporter } from './tipoffs.sealing.ts';
 
-export interface TipoffDeps { db: Kysely<DB>; clock: Clock; tipoffKeys: KeyRing; calendar: Pick<CalendarService, 'get'>; actor: Actor }
+export interface TipoffDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  tipoffKeys: KeyRing;
+  calendar: Pick<CalendarService, 'get'>;
+  actor: Actor;
+}
 
 // Who sees what. Tip-offs are handled by people, not business systems: API keys and administrators see none.
 // Staff of the receiving department and the credit office see tip-offs (auditors too, read only), never the
@@ -21,7 +27,8 @@ export const isStaffOf = (actor: Actor, t: { department_id: string }) =>
 export const isReviewerOf = (actor: Actor, t: { department_id: string }) =>
   isUser(actor) && hasRole(actor, 'reviewer') && actor.departmentId === t.department_id;
 const seesAllTipoffs = (actor: Actor) => isUser(actor) && hasRole(actor, 'credit_office', 'auditor');
-export const canSeeTipoff = (actor: Actor, t: { department_id: string }) => seesAllTipoffs(actor) || isStaffOf(actor, t);
+export const canSeeTipoff = (actor: Actor, t: { department_id: string }) =>
+  seesAllTipoffs(actor) || isStaffOf(actor, t);
 
 function requireReader(actor: Actor) {
   if (!isUser(actor) || !hasRole(actor, 'operator', 'reviewer', 'credit_office', 'auditor')) {
@@ -36,7 +43,10 @@ export async function visibleTipoffForUpdate(w: Write, actor: Actor, id: string)
   return tipoff;
 }
 
-export async function listTipoffs(deps: { db: Kysely<DB>; actor: Actor }, query: { state?: string; limit: number; offset: number }) {
+export async function listTipoffs(
+  deps: { db: Kysely<DB>; actor: Actor },
+  query: { state?: string; limit: number; offset: number },
+) {
   requireReader(deps.actor);
   const departmentId = seesAllTipoffs(deps.actor) ? undefined : deps.actor.departmentId;
   return { tipoffs: await repo.listTipoffs(deps.db, { ...query, departmentId }) };
@@ -61,18 +71,32 @@ export async function assignHandler(deps: TipoffDeps, id: string, handlerId: str
     if (!isReviewerOf(actor, tipoff) && !hasRole(actor, 'credit_office')) {
       throw forbidden('只有受理部门的审核人员或信用办可以指定承办人。', 'tipoff.assign_forbidden');
     }
-    if (tipoff.state === 'closed') throw conflict('tipoff.invalid_state', '举报已办结，不能再指定承办人。', { state: tipoff.state });
+    if (tipoff.state === 'closed')
+      throw conflict('tipoff.invalid_state', '举报已办结，不能再指定承办人。', { state: tipoff.state });
     const handler = await repo.findUser(w.tx, handlerId);
     const roles = (handler?.roles ?? []) as string[];
-    if (!handler || handler.disabled_at || handler.department_id !== tipoff.department_id
-      || !roles.some((r) => r === 'operator' || r === 'reviewer') || roles.some((r) => r === 'admin' || r === 'auditor')) {
-      throw unprocessable('tipoff.handler_not_eligible', '承办人须为受理部门在岗的经办或审核人员（不得为系统管理员或审计人员）。', { field: 'handlerId' });
+    if (
+      !handler ||
+      handler.disabled_at ||
+      handler.department_id !== tipoff.department_id ||
+      !roles.some((r) => r === 'operator' || r === 'reviewer') ||
+      roles.some((r) => r === 'admin' || r === 'auditor')
+    ) {
+      throw unprocessable(
+        'tipoff.handler_not_eligible',
+        '承办人须为受理部门在岗的经办或审核人员（不得为系统管理员或审计人员）。',
+        { field: 'handlerId' },
+      );
     }
     if (tipoff.handler_id === handlerId) return;
     await repo.updateTipoff(w.tx, id, { handler_id: handlerId, updated_at: w.now });
     const payload = { handlerId, previousHandlerId: tipoff.handler_id };
     w.event({ stream: 'tipoff', streamId: id, type: 'tipoff.assigned', departmentId: tipoff.department_id, payload });
-    w.audit({ action: tipoff.handler_id ? 'tipoff.reassigned' : 'tipoff.assigned', target: `tipoff:${id}`, details: payload });
+    w.audit({
+      action: tipoff.handler_id ? 'tipoff.reassigned' : 'tipoff.assigned',
+      target: `tipoff:${id}`,
+      details: payload,
+    });
   });
   return getTipoff(deps, id);
 }
@@ -99,13 +123,35 @@ export async function readReporter(deps: TipoffDeps, id: string) {
     const { anonymous, reporter_sealed } = await repo.findSealedReporter(w.tx, id);
     const reporter = reporter_sealed ? openReporter(deps.tipoffKeys, id, reporter_sealed) : null;
     // Stored as 附件1 … 附件5: by name is the order they were filed in.
-    const files = await w.tx.selectFrom('attachments').selectAll().where('owner_stream', '=', 'tipoff').where('owner_id', '=', id).orderBy('file_name').execute();
+    const files = await w.tx
+      .selectFrom('attachments')
+      .selectAll()
+      .where('owner_stream', '=', 'tipoff')
+      .where('owner_id', '=', id)
+      .orderBy('file_name')
+      .execute();
     const attachments = files.map((f) => {
       const opened = openAttachment(deps.tipoffKeys, id, f.id, f.content);
-      return { id: f.id, fileName: opened.fileName, contentType: f.content_type, size: f.size, sha256: opened.sha256, createdAt: f.created_at.toISOString() };
+      return {
+        id: f.id,
+        fileName: opened.fileName,
+        contentType: f.content_type,
+        size: f.size,
+        sha256: opened.sha256,
+        createdAt: f.created_at.toISOString(),
+      };
     });
-    w.audit({ action: 'tipoff.reporter_read', target: `tipoff:${id}`, details: { reader: actor.ref, applicationNo: tipoff.application_no } });
-    return { tipoffId: id, anonymous, reporter: reporter ? { ...reporter, citizenId: reporter.citizenId ?? null } : null, attachments };
+    w.audit({
+      action: 'tipoff.reporter_read',
+      target: `tipoff:${id}`,
+      details: { reader: actor.ref, applicationNo: tipoff.application_no },
+    });
+    return {
+      tipoffId: id,
+      anonymous,
+      reporter: reporter ? { ...reporter, citizenId: reporter.citizenId ?? null } : null,
+      attachments,
+    };
   });
   return result;
 }
@@ -114,11 +160,20 @@ export async function readAttachment(deps: TipoffDeps, id: string, attachmentId:
   const { actor } = deps;
   const { result } = await write(deps, actor.ref, async (w) => {
     const tipoff = await tipoffOfHandler(w, actor, id);
-    const file = await w.tx.selectFrom('attachments').selectAll().where('id', '=', attachmentId)
-      .where('owner_stream', '=', 'tipoff').where('owner_id', '=', id).executeTakeFirst();
+    const file = await w.tx
+      .selectFrom('attachments')
+      .selectAll()
+      .where('id', '=', attachmentId)
+      .where('owner_stream', '=', 'tipoff')
+      .where('owner_id', '=', id)
+      .executeTakeFirst();
     if (!file) throw notFound('附件', 'tipoff.attachment_not_found');
     const opened = openAttachment(deps.tipoffKeys, id, file.id, file.content);
-    w.audit({ action: 'tipoff.attachment_read', target: `tipoff:${id}`, details: { reader: actor.ref, applicationNo: tipoff.application_no, attachmentId } });
+    w.audit({
+      action: 'tipoff.attachment_read',
+      target: `tipoff:${id}`,
+      details: { reader: actor.ref, applicationNo: tipoff.application_no, attachmentId },
+    });
     return { fileName: opened.fileName, contentType: file.content_type, content: opened.content };
   });
   return result;

@@ -3,7 +3,8 @@ import type { EgressAllowlistTable } from '../shared/db.workflows.types.ts';
 import type { Executor } from '../shared/ledger.ts';
 import { parseAllowPattern, type AllowPattern } from './egress.ts';
 
-export const listAllowlist = (db: Executor) => db.selectFrom('egress_allowlist').selectAll().orderBy('created_at').orderBy('id').execute();
+export const listAllowlist = (db: Executor) =>
+  db.selectFrom('egress_allowlist').selectAll().orderBy('created_at').orderBy('id').execute();
 
 /** The allow-list as patterns; an entry that no longer parses is ignored rather than widening anything. */
 export async function loadAllowPatterns(db: Executor): Promise<AllowPattern[]> {
@@ -11,11 +12,14 @@ export async function loadAllowPatterns(db: Executor): Promise<AllowPattern[]> {
   return rows.map((r) => parseAllowPattern(r.pattern)).filter((p): p is AllowPattern => p !== null);
 }
 
-export const findAllowEntry = (db: Executor, id: string) => db.selectFrom('egress_allowlist').selectAll().where('id', '=', id).executeTakeFirst();
+export const findAllowEntry = (db: Executor, id: string) =>
+  db.selectFrom('egress_allowlist').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findAllowPattern = (db: Executor, pattern: string) =>
   db.selectFrom('egress_allowlist').selectAll().where('pattern', '=', pattern).executeTakeFirst();
 
-export const insertAllowEntry = (db: Executor, row: Insertable<EgressAllowlistTable>) => db.insertInto('egress_allowlist').values(row).execute();
+export const insertAllowEntry = (db: Executor, row: Insertable<EgressAllowlistTable>) =>
+  db.insertInto('egress_allowlist').values(row).execute();
 
-export const deleteAllowEntry = (db: Executor, id: string) => db.deleteFrom('egress_allowlist').where('id', '=', id).execute();
+export const deleteAllowEntry = (db: Executor, id: string) =>
+  db.deleteFrom('egress_allowlist').where('id', '=', id).execute();

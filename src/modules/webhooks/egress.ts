@@ -9,7 +9,12 @@ import { BlockList, isIP } from 'node:net';
 export type AddressClass = 'private' | 'loopback' | 'link_local' | 'unspecified' | 'multicast' | 'reserved';
 
 export const CLASS_LABELS: Record<AddressClass, string> = {
-  private: '内网地址', loopback: '回环地址', link_local: '链路本地地址', unspecified: '未指定地址', multicast: '组播地址', reserved: '保留地址',
+  private: '内网地址',
+  loopback: '回环地址',
+  link_local: '链路本地地址',
+  unspecified: '未指定地址',
+  multicast: '组播地址',
+  reserved: '保留地址',
 };
 
 const RANGES: [AddressClass, string, number, 'ipv4' | 'ipv6'][] = [
@@ -42,12 +47,17 @@ const ORDER: AddressClass[] = ['unspecified', 'loopback', 'private', 'link_local
 
 /** An address with brackets and zone removed, IPv4-mapped IPv6 (::ffff:a.b.c.d) as the IPv4 address it is. */
 export function normalizeAddress(address: string): string {
-  let a = address.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
+  let a = address
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '')
+    .toLowerCase();
   const dotted = /^(?:0{0,4}:){0,5}:?ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(a);
   if (dotted) return dotted[1]!;
   const hex = /^(?:0{0,4}:){0,5}:?ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(a);
   if (hex) {
-    const hi = parseInt(hex[1]!, 16), lo = parseInt(hex[2]!, 16);
+    const hi = parseInt(hex[1]!, 16),
+      lo = parseInt(hex[2]!, 16);
     a = `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
   }
   return a;
@@ -63,7 +73,8 @@ export function classifyAddress(address: string): AddressClass | null {
   return null;
 }
 
-export type AllowPattern = { kind: 'host'; host: string } | { kind: 'cidr'; network: string; prefix: number; family: 4 | 6 };
+export type AllowPattern =
+  { kind: 'host'; host: string } | { kind: 'cidr'; network: string; prefix: number; family: 4 | 6 };
 
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
@@ -100,24 +111,38 @@ export function isAllowListed(host: string, address: string, patterns: AllowPatt
 export type Resolver = (host: string) => Promise<{ address: string; family: number }[]>;
 export const systemResolver: Resolver = (host) => dnsLookup(host, { all: true, verbatim: true });
 
-export interface EgressTarget { url: URL; host: string; address: string; family: 4 | 6 }
+export interface EgressTarget {
+  url: URL;
+  host: string;
+  address: string;
+  family: 4 | 6;
+}
 
 export class EgressRefusedError extends Error {
-  constructor(readonly reason: 'scheme' | 'credentials' | 'unresolvable' | AddressClass, message: string, readonly address?: string) {
+  constructor(
+    readonly reason: 'scheme' | 'credentials' | 'unresolvable' | AddressClass,
+    message: string,
+    readonly address?: string,
+  ) {
     super(message);
     this.name = 'EgressRefusedError';
   }
 }
 
 /** Parses and checks a webhook URL: http(s) only, no user:password, every resolved address public or allow-listed. */
-export async function resolveTarget(rawUrl: string, patterns: AllowPattern[], resolve: Resolver = systemResolver): Promise<EgressTarget> {
+export async function resolveTarget(
+  rawUrl: string,
+  patterns: AllowPattern[],
+  resolve: Resolver = systemResolver,
+): Promise<EgressTarget> {
   let url: URL;
   try {
     url = new URL(rawUrl);
   } catch {
     throw new EgressRefusedError('scheme', '地址格式无效。');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new EgressRefusedError('scheme', '只支持 http 或 https 地址。');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new EgressRefusedError('scheme', '只支持 http 或 https 地址。');
   if (url.username || url.password) throw new EgressRefusedError('credentials', '地址中不得包含用户名或密码。');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: { address: string; family: number }[];
@@ -134,7 +159,11 @@ export async function resolveTarget(rawUrl: string, patterns: AllowPattern[], re
   for (const { address } of addresses) {
     const kind = classifyAddress(address);
     if (kind && !isAllowListed(host, address, patterns)) {
-      throw new EgressRefusedError(kind, `目标 ${host} 解析到${CLASS_LABELS[kind]} ${normalizeAddress(address)}，须由系统管理员加入出站白名单后方可使用。`, address);
+      throw new EgressRefusedError(
+        kind,
+        `目标 ${host} 解析到${CLASS_LABELS[kind]} ${normalizeAddress(address)}，须由系统管理员加入出站白名单后方可使用。`,
+        address,
+      );
     }
   }
   const first = addresses[0]!;

@@ -8,7 +8,11 @@ import { parseAllowPattern } from './egress.ts';
 import * as repo from './egress.repository.ts';
 import { allowEntryNotFound, duplicatePattern, invalidPattern } from './webhooks.errors.ts';
 
-interface Deps { db: Kysely<DB>; clock: Clock; actor: Actor }
+interface Deps {
+  db: Kysely<DB>;
+  clock: Clock;
+  actor: Actor;
+}
 
 // The outbound allow-list opens private, loopback or link-local targets to webhooks: administrators only, audited.
 
@@ -27,8 +31,17 @@ export async function allowTarget(deps: Deps, input: { pattern: string; note: st
   await write(deps, deps.actor.ref, async (w) => {
     if (await repo.findAllowPattern(w.tx, pattern)) throw duplicatePattern();
     await repo.insertAllowEntry(w.tx, { id, pattern, note: input.note, created_by: deps.actor.ref, created_at: w.now });
-    w.event({ stream: 'egress_allowlist', streamId: id, type: 'egress_allowlist.added', payload: { pattern, note: input.note } });
-    w.audit({ action: 'egress_allowlist.added', target: `egress_allowlist:${id}`, details: { pattern, note: input.note } });
+    w.event({
+      stream: 'egress_allowlist',
+      streamId: id,
+      type: 'egress_allowlist.added',
+      payload: { pattern, note: input.note },
+    });
+    w.audit({
+      action: 'egress_allowlist.added',
+      target: `egress_allowlist:${id}`,
+      details: { pattern, note: input.note },
+    });
   });
   return { entry: (await repo.findAllowEntry(deps.db, id))! };
 }
@@ -39,7 +52,16 @@ export async function removeAllowEntry(deps: Deps, id: string) {
     const entry = await repo.findAllowEntry(w.tx, id);
     if (!entry) throw allowEntryNotFound();
     await repo.deleteAllowEntry(w.tx, id);
-    w.event({ stream: 'egress_allowlist', streamId: id, type: 'egress_allowlist.removed', payload: { pattern: entry.pattern } });
-    w.audit({ action: 'egress_allowlist.removed', target: `egress_allowlist:${id}`, details: { pattern: entry.pattern, note: entry.note } });
+    w.event({
+      stream: 'egress_allowlist',
+      streamId: id,
+      type: 'egress_allowlist.removed',
+      payload: { pattern: entry.pattern },
+    });
+    w.audit({
+      action: 'egress_allowlist.removed',
+      target: `egress_allowlist:${id}`,
+      details: { pattern: entry.pattern, note: entry.note },
+    });
   });
 }

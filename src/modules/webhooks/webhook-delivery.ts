@@ -36,17 +36,24 @@ export async function runDeliveries(deps: DeliveryDeps): Promise<{ attempted: nu
   let delivered = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const now = deps.clock.now();
-    const claimed = await deps.db.transaction().execute((tx) => repo.claimDue(tx, now, new Date(now.getTime() + LEASE_MS), CLAIM_BATCH));
+    const claimed = await deps.db
+      .transaction()
+      .execute((tx) => repo.claimDue(tx, now, new Date(now.getTime() + LEASE_MS), CLAIM_BATCH));
     if (claimed.length === 0) break;
     // Each claimed delivery belongs to a different webhook (only the oldest of each is due): send them side by side.
-    const outcomes = await Promise.all(claimed.map(async (delivery) => {
-      const outcome = await sendDelivery(deps, delivery).catch((error: Error) => {
-        deps.log.warn({ deliveryId: delivery.id, err: { type: error?.name } }, 'webhook delivery could not be prepared');
-        return { status: null, error: '系统内部错误，未能发出。', durationMs: 0, attemptedAt: now };
-      });
-      await deps.db.transaction().execute((tx) => applyAttempt(tx, delivery.id, outcome, deps.clock.now(), false));
-      return outcome;
-    }));
+    const outcomes = await Promise.all(
+      claimed.map(async (delivery) => {
+        const outcome = await sendDelivery(deps, delivery).catch((error: Error) => {
+          deps.log.warn(
+            { deliveryId: delivery.id, err: { type: error?.name } },
+            'webhook delivery could not be prepared',
+          );
+          return { status: null, error: '系统内部错误，未能发出。', durationMs: 0, attemptedAt: now };
+        });
+        await deps.db.transaction().execute((tx) => applyAttempt(tx, delivery.id, outcome, deps.clock.now(), false));
+        return outcome;
+      }),
+    );
     attempted += outcomes.length;
     delivered += outcomes.filter((o) => o.error === null).length;
   }
@@ -54,7 +61,10 @@ export async function runDeliveries(deps: DeliveryDeps): Promise<{ attempted: nu
 }
 
 /** Builds, signs and POSTs one delivery; the target is checked again now (the allow-list or DNS may have changed). */
-export async function sendDelivery(deps: DeliveryDeps, delivery: repo.DeliveryRow): Promise<SendOutcome & { attemptedAt: Date }> {
+export async function sendDelivery(
+  deps: DeliveryDeps,
+  delivery: repo.DeliveryRow,
+): Promise<SendOutcome & { attemptedAt: Date }> {
   const attemptedAt = deps.clock.now();
   const [hook, dispatch, patterns] = await Promise.all([
     deps.db.selectFrom('webhooks').selectAll().where('id', '=', delivery.webhook_id).executeTakeFirstOrThrow(),
@@ -95,19 +105,38 @@ export async function sendDelivery(deps: DeliveryDeps, delivery: repo.DeliveryRo
  * failed once the attempt was made at or after give_up_at (24 h after the first attempt, set when it is made).
  * A manual redelivery only records its outcome on a delivery that is already delivered or failed.
  */
-export async function applyAttempt(tx: Executor, deliveryId: string, outcome: SendOutcome & { attemptedAt: Date }, now: Date, manual: boolean) {
+export async function applyAttempt(
+  tx: Executor,
+  deliveryId: string,
+  outcome: SendOutcome & { attemptedAt: Date },
+  now: Date,
+  manual: boolean,
+) {
   const delivery = await repo.findDeliveryForUpdate(tx, deliveryId);
   if (!delivery) return null;
   const attemptId = uuidv7(now.getTime());
   await repo.insertAttempt(tx, {
-    id: attemptId, delivery_id: delivery.id, attempted_at: outcome.attemptedAt, status: outcome.status,
-    error: outcome.error, duration_ms: outcome.durationMs, manual,
+    id: attemptId,
+    delivery_id: delivery.id,
+    attempted_at: outcome.attemptedAt,
+    status: outcome.status,
+    error: outcome.error,
+    duration_ms: outcome.durationMs,
+    manual,
   });
   const attempts = delivery.attempts + 1;
-  const giveUpAt = delivery.attempts === 0 && !manual ? new Date(outcome.attemptedAt.getTime() + repo.GIVE_UP_MS) : delivery.give_up_at;
+  const giveUpAt =
+    delivery.attempts === 0 && !manual
+      ? new Date(outcome.attemptedAt.getTime() + repo.GIVE_UP_MS)
+      : delivery.give_up_at;
   const base = { attempts, last_status: outcome.status, last_error: outcome.error, lease_until: null };
   if (outcome.error === null) {
-    await repo.updateDelivery(tx, delivery.id, { ...base, state: 'delivered', delivered_at: now, give_up_at: giveUpAt });
+    await repo.updateDelivery(tx, delivery.id, {
+      ...base,
+      state: 'delivered',
+      delivered_at: now,
+      give_up_at: giveUpAt,
+    });
     return { attemptId, state: 'delivered' as const };
   }
   if (manual || delivery.state !== 'pending') {

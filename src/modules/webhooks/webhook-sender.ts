@@ -18,12 +18,19 @@ export interface SendOutcome {
  * now, so a DNS answer changed after the check (rebinding) cannot redirect the request. TLS still verifies the
  * certificate against the host name. No connection is reused; the answer's body is read and discarded.
  */
-export function postSigned(target: EgressTarget, headers: Record<string, string>, body: string, timeoutMs = DELIVERY_TIMEOUT_MS): Promise<SendOutcome> {
+export function postSigned(
+  target: EgressTarget,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs = DELIVERY_TIMEOUT_MS,
+): Promise<SendOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const lookup: LookupFunction = (_hostname, options, callback) => {
     if ((options as { all?: boolean }).all) {
-      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: target.address, family: target.family }]);
+      (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
+        { address: target.address, family: target.family },
+      ]);
     } else {
       callback(null, target.address, target.family);
     }
@@ -37,17 +44,26 @@ export function postSigned(target: EgressTarget, headers: Record<string, string>
       clearTimeout(timer);
       resolve({ ...outcome, durationMs: elapsed() });
     };
-    const request = client.request(target.url, {
-      method: 'POST',
-      agent: false,
-      lookup,
-      headers: { ...headers, 'Content-Length': Buffer.byteLength(body).toString() },
-    }, (response) => {
-      const status = response.statusCode ?? null;
-      response.on('error', () => {});
-      response.resume();
-      response.on('end', () => done({ status, error: status !== null && status >= 200 && status < 300 ? null : `接收方答复 HTTP ${status}。` }));
-    });
+    const request = client.request(
+      target.url,
+      {
+        method: 'POST',
+        agent: false,
+        lookup,
+        headers: { ...headers, 'Content-Length': Buffer.byteLength(body).toString() },
+      },
+      (response) => {
+        const status = response.statusCode ?? null;
+        response.on('error', () => {});
+        response.resume();
+        response.on('end', () =>
+          done({
+            status,
+            error: status !== null && status >= 200 && status < 300 ? null : `接收方答复 HTTP ${status}。`,
+          }),
+        );
+      },
+    );
     const timer = setTimeout(() => {
       done({ status: null, error: `${timeoutMs / 1000} 秒内未收到答复。` });
       request.destroy();
@@ -59,10 +75,16 @@ export function postSigned(target: EgressTarget, headers: Record<string, string>
 
 function describe(error: NodeJS.ErrnoException): string {
   switch (error.code) {
-    case 'ECONNREFUSED': return '连接被拒绝（ECONNREFUSED）。';
-    case 'ECONNRESET': return '连接被重置（ECONNRESET）。';
-    case 'ETIMEDOUT': return '连接超时（ETIMEDOUT）。';
-    case 'EHOSTUNREACH': case 'ENETUNREACH': return `网络不可达（${error.code}）。`;
-    default: return error.code ? `投递失败（${error.code}）。` : '投递失败。';
+    case 'ECONNREFUSED':
+      return '连接被拒绝（ECONNREFUSED）。';
+    case 'ECONNRESET':
+      return '连接被重置（ECONNRESET）。';
+    case 'ETIMEDOUT':
+      return '连接超时（ETIMEDOUT）。';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `网络不可达（${error.code}）。`;
+    default:
+      return error.code ? `投递失败（${error.code}）。` : '投递失败。';
   }
 }

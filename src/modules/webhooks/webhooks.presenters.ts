@@ -14,7 +14,11 @@ export const presentWebhook = (w: WebhookRow, department: DepartmentRef) => ({
 });
 
 export const presentAttempt = (a: AttemptRow) => ({
-  attemptedAt: a.attempted_at.toISOString(), status: a.status, error: a.error, durationMs: a.duration_ms, manual: a.manual,
+  attemptedAt: a.attempted_at.toISOString(),
+  status: a.status,
+  error: a.error,
+  durationMs: a.duration_ms,
+  manual: a.manual,
 });
 
 export const presentDelivery = (d: DeliveryRow, attempts: AttemptRow[]) => ({
@@ -34,5 +38,9 @@ export const presentDelivery = (d: DeliveryRow, attempts: AttemptRow[]) => ({
 });
 
 export const presentAllowEntry = (e: Selectable<EgressAllowlistTable>) => ({
-  id: e.id, pattern: e.pattern, note: e.note, createdBy: e.created_by, createdAt: e.created_at.toISOString(),
+  id: e.id,
+  pattern: e.pattern,
+  note: e.note,
+  createdBy: e.created_by,
+  createdAt: e.created_at.toISOString(),
 });

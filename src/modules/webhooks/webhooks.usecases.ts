@@ -9,11 +9,25 @@ import { loadAllowPatterns } from './egress.repository.ts';
 import { applyAttempt, sendDelivery } from './webhook-delivery.ts';
 import { newSecret, sealSecret } from './webhook-secrets.ts';
 import {
-  deliveryNotFound, deliveryPending, notManager, otherDepartment, targetRefused, unknownDepartment, webhookDisabled, webhookNotFound,
+  deliveryNotFound,
+  deliveryPending,
+  notManager,
+  otherDepartment,
+  targetRefused,
+  unknownDepartment,
+  webhookDisabled,
+  webhookNotFound,
 } from './webhooks.errors.ts';
 import * as repo from './webhooks.repository.ts';
 
-export interface WebhookDeps { db: Kysely<DB>; clock: Clock; serverKey: Buffer; actor: Actor; log: { warn(obj: object, msg: string): void }; resolve?: Resolver }
+export interface WebhookDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  serverKey: Buffer;
+  actor: Actor;
+  log: { warn(obj: object, msg: string): void };
+  resolve?: Resolver;
+}
 
 /** The department a caller may manage webhooks for: its own (operator, reviewer), or any (credit office, admin). */
 function managedDepartment(actor: Actor, requested?: string): string {
@@ -23,7 +37,8 @@ function managedDepartment(actor: Actor, requested?: string): string {
   return actor.departmentId;
 }
 
-const canSee = (actor: Actor, hook: { department_id: string }) => seesAllDepartments(actor) || hook.department_id === actor.departmentId;
+const canSee = (actor: Actor, hook: { department_id: string }) =>
+  seesAllDepartments(actor) || hook.department_id === actor.departmentId;
 
 /** Where the audit trail points: scheme, host and path, without a query string that may carry a token. */
 const shownUrl = (url: string) => {
@@ -33,7 +48,11 @@ const shownUrl = (url: string) => {
 
 export async function registerWebhook(deps: WebhookDeps, input: { url: string; departmentId?: string }) {
   const departmentId = managedDepartment(deps.actor, input.departmentId);
-  const department = await deps.db.selectFrom('departments').select('id').where('id', '=', departmentId).executeTakeFirst();
+  const department = await deps.db
+    .selectFrom('departments')
+    .select('id')
+    .where('id', '=', departmentId)
+    .executeTakeFirst();
   if (!department) throw unknownDepartment();
   // Resolved and checked before the transaction: no network wait holds a database connection.
   try {
@@ -46,8 +65,13 @@ export async function registerWebhook(deps: WebhookDeps, input: { url: string; d
   const id = uuidv7(deps.clock.now().getTime());
   await write(deps, deps.actor.ref, async (w) => {
     await repo.insertWebhook(w.tx, {
-      id, department_id: departmentId, url: input.url, secret_sealed: sealSecret(deps.serverKey, id, secret),
-      created_by: deps.actor.ref, created_at: w.now, disabled_at: null,
+      id,
+      department_id: departmentId,
+      url: input.url,
+      secret_sealed: sealSecret(deps.serverKey, id, secret),
+      created_by: deps.actor.ref,
+      created_at: w.now,
+      disabled_at: null,
     });
     const details = { departmentId, url: shownUrl(input.url) };
     w.event({ stream: 'webhook', streamId: id, type: 'webhook.registered', departmentId, payload: details });
@@ -76,19 +100,32 @@ export async function disableWebhook(deps: WebhookDeps, id: string) {
     if (hook.disabled_at) throw webhookDisabled();
     const abandoned = await repo.disableWebhook(w.tx, id, w.now);
     const details = { departmentId: hook.department_id, abandonedDeliveries: abandoned };
-    w.event({ stream: 'webhook', streamId: id, type: 'webhook.disabled', departmentId: hook.department_id, payload: details });
+    w.event({
+      stream: 'webhook',
+      streamId: id,
+      type: 'webhook.disabled',
+      departmentId: hook.department_id,
+      payload: details,
+    });
     w.audit({ action: 'webhook.disabled', target: `webhook:${id}`, details });
   });
   return getWebhook(deps, id);
 }
 
-export async function listDeliveries(deps: { db: Kysely<DB>; actor: Actor }, id: string, query: { state?: string; limit: number; offset: number }) {
+export async function listDeliveries(
+  deps: { db: Kysely<DB>; actor: Actor },
+  id: string,
+  query: { state?: string; limit: number; offset: number },
+) {
   await getWebhook(deps, id);
   const deliveries = await repo.listDeliveries(deps.db, id, { ...query, limit: query.limit + 1 });
   const page = deliveries.slice(0, query.limit);
   return {
     deliveries: page,
-    attempts: await repo.attemptsOf(deps.db, page.map((d) => d.id)),
+    attempts: await repo.attemptsOf(
+      deps.db,
+      page.map((d) => d.id),
+    ),
     nextOffset: deliveries.length > query.limit ? query.offset + query.limit : null,
   };
 }
@@ -107,8 +144,19 @@ export async function redeliver(deps: WebhookDeps, webhookId: string, deliveryId
   const outcome = await sendDelivery(deps, delivery);
   const { result: applied } = await write(deps, deps.actor.ref, async (w) => {
     const applied = await applyAttempt(w.tx, delivery.id, outcome, w.now, true);
-    const details = { deliveryId, dispatchId: delivery.dispatch_id, status: outcome.status, delivered: outcome.error === null };
-    w.event({ stream: 'webhook', streamId: webhookId, type: 'webhook.redelivered', departmentId: webhook.department_id, payload: details });
+    const details = {
+      deliveryId,
+      dispatchId: delivery.dispatch_id,
+      status: outcome.status,
+      delivered: outcome.error === null,
+    };
+    w.event({
+      stream: 'webhook',
+      streamId: webhookId,
+      type: 'webhook.redelivered',
+      departmentId: webhook.department_id,
+      payload: details,
+    });
     w.audit({ action: 'webhook.redelivered', target: `webhook:${webhookId}`, details });
     return applied;
   });
