@@ -18,29 +18,39 @@ export function onRequest(): void {
 }
 `;
 
-test('the linter refuses a promise nobody awaits and an async callback whose failure nobody sees', { timeout: 120_000 }, async () => {
-  // The probe is a project of its own outside the tree, so that no other run (tsc, the linter) ever sees it.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credlink-lint-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [] } }));
-    fs.writeFileSync(path.join(dir, 'probe.ts'), UNHANDLED);
-    const eslint = new ESLint({ cwd: dir, overrideConfigFile: path.join(root, 'eslint.config.js') });
-    const [result] = await eslint.lintFiles(['probe.ts']);
-    const rules = (result?.messages ?? []).map((m) => m.ruleId);
-    assert.ok(rules.includes('@typescript-eslint/no-floating-promises'), JSON.stringify(result?.messages));
-    assert.ok(rules.includes('@typescript-eslint/no-misused-promises'), JSON.stringify(result?.messages));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+test(
+  'the linter refuses a promise nobody awaits and an async callback whose failure nobody sees',
+  { timeout: 120_000 },
+  async () => {
+    // The probe is a project of its own outside the tree, so that no other run (tsc, the linter) ever sees it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credlink-lint-'));
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'tsconfig.json'),
+        JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [] } }),
+      );
+      fs.writeFileSync(path.join(dir, 'probe.ts'), UNHANDLED);
+      const eslint = new ESLint({ cwd: dir, overrideConfigFile: path.join(root, 'eslint.config.js') });
+      const [result] = await eslint.lintFiles(['probe.ts']);
+      const rules = (result?.messages ?? []).map((m) => m.ruleId);
+      assert.ok(rules.includes('@typescript-eslint/no-floating-promises'), JSON.stringify(result?.messages));
+      assert.ok(rules.includes('@typescript-eslint/no-misused-promises'), JSON.stringify(result?.messages));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);
 
-test('CI lints and type-checks the tree before it runs the tests', () => {
+test('CI lints, checks the formatting of and type-checks the tree before it runs the tests', () => {
   const ci = fs.readFileSync(path.join(root, '.ci/run'), 'utf8');
   const at = (command: string) => ci.search(new RegExp(`^\\s*${command.replace(/ /g, '\\s+')}\\s*$`, 'm'));
   const firstTest = at('npm test');
   assert.ok(firstTest > 0, 'CI runs npm test');
-  for (const command of ['npm run lint', 'npm run typecheck']) {
+  for (const command of ['npm run lint', 'npm run format:check', 'npm run typecheck']) {
     const where = at(command);
-    assert.ok(where > at('npm ci --no-audit --no-fund.*') && where < firstTest, `${command} runs after npm ci and before the tests`);
+    assert.ok(
+      where > at('npm ci --no-audit --no-fund.*') && where < firstTest,
+      `${command} runs after npm ci and before the tests`,
+    );
   }
 });
