@@ -1,0 +1,283 @@
+// SQL snapshot cases of the modules eligibility … webhooks (the rules are in repository-sql.cases.ts).
+import type { Kysely } from 'kysely';
+import * as eligibility from '../modules/eligibility/eligibility.repository.ts';
+import * as entries from '../modules/entries/entries.repository.ts';
+import * as expiry from '../modules/expiry/expiry.repository.ts';
+import * as feedback from '../modules/feedback/feedback.repository.ts';
+import * as jobs from '../modules/jobs/jobs.repository.ts';
+import * as objections from '../modules/objections/objections.repository.ts';
+import * as tracking from '../modules/public/tracking.repository.ts';
+import * as records from '../modules/records/records.repository.ts';
+import * as reminders from '../modules/reminders/reminders.repository.ts';
+import * as repairs from '../modules/repairs/repairs.repository.ts';
+import * as settings from '../modules/settings/settings.repository.ts';
+import type { DB } from '../modules/shared/db.types.ts';
+import * as subjects from '../modules/subjects/subjects.repository.ts';
+import * as tipoffs from '../modules/tipoffs/tipoffs.repository.ts';
+import * as egress from '../modules/webhooks/egress.repository.ts';
+import * as webhooks from '../modules/webhooks/webhooks.repository.ts';
+import { id, otherId, now, earlier, dueFilter, period } from './repository-sql.fixtures.ts';
+
+export const casesEtoZ: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
+  'eligibility: rules': (db) => eligibility.listRules(db),
+  'eligibility: rule by code': (db) => eligibility.findRuleByCode(db, 'bidding_clean'),
+  'eligibility: rule by code for update': (db) => eligibility.findRuleByCodeForUpdate(db, 'bidding_clean'),
+  'eligibility: insert a rule': (db) =>
+    eligibility.insertRule(db, {
+      id,
+      code: 'bidding_clean',
+      name: '招投标无不良记录',
+      kind: 'clean_record',
+      params: '{}',
+      grants: '[]',
+      active: true,
+      created_at: now,
+      updated_at: now,
+    } as never),
+  'eligibility: update a rule': (db) => eligibility.updateRule(db, id, { active: false, updated_at: now } as never),
+
+  'entries: by id': (db) => entries.findEntry(db, id),
+  'entries: subject of an entry (locked before the entry)': (db) => entries.subjectOfEntry(db, id),
+  'entries: find for update': (db) => entries.findEntryForUpdate(db, id),
+  'entries: insert': (db) =>
+    entries.insertEntry(db, {
+      id,
+      subject_id: otherId,
+      list_type_id: id,
+      kind: 'black',
+      department_id: id,
+      state: 'draft',
+      reason: '理由',
+      created_at: now,
+      updated_at: now,
+    } as never),
+  'entries: update': (db) => entries.updateEntry(db, id, { state: 'in_effect', updated_at: now }),
+  'entries: set last version': (db) => entries.setLastVersion(db, id, 11n),
+  'entries: of a subject in given states': (db) => entries.entriesOfSubject(db, id, 'black', ['in_effect']),
+  'entries: page with every filter': (db) =>
+    entries.listEntries(db, {
+      departmentId: id,
+      state: 'in_effect',
+      kind: 'black',
+      listTypeId: otherId,
+      subjectId: id,
+      limit: 20,
+      offset: 40,
+    }),
+  'entries: persons of an entry': (db) => entries.personsOfEntry(db, id),
+  'entries: measures of an entry': (db) => entries.measuresOfEntry(db, id),
+  'entries: events of an entry': (db) => entries.eventsOfEntry(db, id),
+
+  'expiry: claim expired entries': (db) => expiry.claimExpiredEntries(db, '2026-06-01', 200),
+  'expiry: claim expired records': (db) => expiry.claimExpiredRecords(db, '2026-06-01', 200),
+  'expiry: end an expired record': (db) => expiry.endExpiredRecord(db, id, earlier, now),
+
+  'feedback: insert': (db) =>
+    feedback.insertFeedback(db, {
+      id,
+      dispatch_id: otherId,
+      entry_id: id,
+      measure_id: id,
+      department_id: otherId,
+      applied: true,
+      handled_date: '2026-06-01',
+      created_at: now,
+    } as never),
+  'feedback: exists for a dispatch': (db) => feedback.hasFeedback(db, { dispatchId: id }, otherId, id),
+  'feedback: exists for a check': (db) => feedback.hasFeedback(db, { checkId: id }, otherId, id),
+  'feedback: with its refs': (db) => feedback.feedbackWithRefs(db).execute(),
+  'feedback: of an entry': (db) => feedback.feedbackOfEntry(db, id),
+  'feedback: view by id': (db) => feedback.findFeedbackView(db, id),
+  'feedback: check of a department': (db) => feedback.checkOfDepartment(db, id, otherId),
+  'feedback: measures the department implements': (db) => feedback.implementedMeasures(db, [id], otherId),
+  'feedback: dispatch statistics of a department': (db) => feedback.dispatchStats(db, period),
+  'feedback: measure statistics of a department': (db) => feedback.measureStats(db, period),
+  'jobs: register': (db) => jobs.registerJob(db, 'expiry', 300000),
+  'jobs: claim a due job with a free lease': (db) => jobs.claimJob(db, 'expiry', 'host:1:ab', 600000),
+  'jobs: finish a run': (db) => jobs.finishJob(db, 'expiry', 'host:1:ab', { error: null, result: { records: 1 } }),
+  'jobs: list': (db) => jobs.listJobs(db),
+
+  'objections: insert': (db) =>
+    objections.insertObjection(db, {
+      id,
+      application_no: 'YY20260601000001',
+      target_stream: 'entry',
+      target_id: otherId,
+      state: 'received',
+      created_at: now,
+      updated_at: now,
+    } as never),
+  'objections: by id': (db) => objections.findObjection(db, id),
+  'objections: for update': (db) => objections.findObjectionForUpdate(db, id),
+  'objections: by application number': (db) => objections.findObjectionByApplicationNo(db, 'YY20260601000001'),
+  'objections: update with a decision': (db) =>
+    objections.updateObjection(db, id, { state: 'decided', decision: { upheld: true }, updated_at: now } as never),
+  'objections: another open objection on the target': (db) =>
+    objections.otherOpenObjection(db, { stream: 'entry', id }, id),
+  'objections: page with every filter': (db) =>
+    objections.listObjections(db, { departmentId: id, state: 'received', origin: 'online', limit: 20, offset: 40 }),
+  'objections: credit office department': (db) => objections.creditOfficeDepartmentId(db),
+
+  'public: lock an application number': (db) => tracking.lockApplicationNo(db, 'YY20260601000001'),
+  'public: recent failed lookups': (db) => tracking.recentFailures(db, 'YY20260601000001', earlier),
+  'public: record a failed lookup': (db) => tracking.recordFailure(db, 'YY20260601000001', now, earlier),
+  'public: tracking hash of an objection': (db) => tracking.trackingHashOf(db, 'objection', 'YY20260601000001'),
+  'public: objection by number': (db) => tracking.objectionByNo(db, 'YY20260601000001'),
+  'public: repair by number': (db) => tracking.repairByNo(db, 'XF20260601000001'),
+  'public: tip-off by number': (db) => tracking.tipoffByNo(db, 'JB20260601000001'),
+
+  'records: by id': (db) => records.findRecord(db, id),
+  'records: find for update': (db) => records.findRecordForUpdate(db, id),
+  'records: by decision number': (db) => records.findByDecisionNo(db, id, '税罚〔2026〕1号'),
+  'records: insert': (db) =>
+    records.insertRecord(db, {
+      id,
+      subject_id: otherId,
+      department_id: id,
+      decision_no: '税罚〔2026〕1号',
+      state: 'in_effect',
+      created_at: now,
+      updated_at: now,
+    } as never),
+  'records: update': (db) => records.updateRecord(db, id, { state: 'ended', updated_at: now }),
+  'records: set last version': (db) => records.setLastVersion(db, id, 11n),
+  'records: page with every filter': (db) =>
+    records.listRecords(db, {
+      departmentId: id,
+      subjectId: otherId,
+      state: 'in_effect',
+      severity: 'serious',
+      domain: 'tax',
+      publicationLate: true,
+      limit: 20,
+      offset: 40,
+    }),
+  'records: events of a record': (db) => records.eventsOfRecord(db, id),
+  'records: domain by code': (db) => records.findDomain(db, 'tax'),
+  'records: recording departments of domains': (db) => records.recordingDepartments(db, ['tax', 'market_regulation']),
+  'records: whether a department records in a domain': (db) => records.holdsDomain(db, 'tax', id),
+  'records: clear the recording departments of a domain': (db) => records.clearRecordingDepartments(db, 'tax'),
+  'records: add recording departments to a domain': (db) => records.addRecordingDepartments(db, 'tax', [id, otherId]),
+
+  'reminders: due rows of a department': (db) => reminders.dueRows(db, dueFilter, 100),
+  'reminders: due counts of a department': (db) => reminders.dueCounts(db, dueFilter),
+  "reminders: open items waiting for a year's calendar": (db) =>
+    reminders.awaitingCalendarRows(db, dueFilter.departmentId),
+
+  'repairs: insert': (db) =>
+    repairs.insertRepair(db, {
+      id,
+      application_no: 'XF20260601000001',
+      kind: 'early_removal',
+      target_stream: 'entry',
+      target_id: otherId,
+      state: 'received',
+      created_at: now,
+    } as never),
+  'repairs: by id': (db) => repairs.findRepair(db, id),
+  'repairs: for update': (db) => repairs.findRepairForUpdate(db, id),
+  'repairs: by application number': (db) => repairs.findRepairByApplicationNo(db, 'XF20260601000001'),
+  'repairs: update with a decision': (db) =>
+    repairs.updateRepair(db, id, { state: 'decided', decision: { granted: true }, updated_at: now } as never),
+  'repairs: open application on the target': (db) => repairs.openRepairOf(db, { stream: 'record', id }),
+  'repairs: page with every filter': (db) =>
+    repairs.listRepairs(db, {
+      departmentId: id,
+      state: 'received',
+      kind: 'early_removal',
+      origin: 'online',
+      limit: 20,
+      offset: 40,
+    }),
+
+  'settings: deadlines': (db) => settings.listDeadlineSettings(db),
+  'settings: deadline for update': (db) => settings.findDeadlineSettingForUpdate(db, 'feedback'),
+  'settings: update a deadline': (db) =>
+    settings.updateDeadlineSetting(db, 'feedback', {
+      working_days: 5,
+      source: '通知',
+      updated_by: id,
+      updated_at: now,
+    }),
+
+  'subjects: by id': (db) => subjects.findSubject(db, id),
+  'subjects: by code': (db) => subjects.findSubjectByUscc(db, '91110000000000000X'),
+  'subjects: by citizen id digest': (db) => subjects.findSubjectByDigest(db, 'digest'),
+  'subjects: lock': (db) => subjects.lockSubject(db, id),
+  'subjects: insert': (db) =>
+    subjects.insertSubject(
+      db,
+      { id, kind: 'person', name: '张三', name_key: '张三', created_at: now } as never,
+      '110101199001011234',
+    ),
+  'subjects: search with every filter': (db) =>
+    subjects.searchSubjects(db, {
+      nameKey: '某某_50%',
+      uscc: '91110000000000000X',
+      digest: 'digest',
+      limit: 20,
+      offset: 40,
+    }),
+  'subjects: related persons of an organization': (db) => subjects.relatedPersonsOf(db, id),
+  'subjects: link a related person': (db) =>
+    subjects.linkRelatedPerson(db, {
+      organization_id: id,
+      person_id: otherId,
+      role: 'legal_representative',
+      created_at: now,
+    }),
+
+  'tipoffs: insert': (db) =>
+    tipoffs.insertTipoff(db, {
+      id,
+      application_no: 'JB20260601000001',
+      subject: '某某公司',
+      department_id: otherId,
+      anonymous: false,
+      content: '内容',
+      state: 'received',
+      created_at: now,
+    } as never),
+  'tipoffs: by id': (db) => tipoffs.findTipoff(db, id),
+  'tipoffs: for update': (db) => tipoffs.findTipoffForUpdate(db, id),
+  'tipoffs: sealed reporter': (db) => tipoffs.findSealedReporter(db, id),
+  'tipoffs: update': (db) => tipoffs.updateTipoff(db, id, { state: 'closed', updated_at: now } as never),
+  'tipoffs: page with every filter': (db) =>
+    tipoffs.listTipoffs(db, { departmentId: id, state: 'received', limit: 20, offset: 40 }),
+  'tipoffs: attachment counts': (db) => tipoffs.attachmentCounts(db, [id]),
+  'tipoffs: department by code': (db) => tipoffs.findDepartmentByCode(db, 'tax'),
+  'tipoffs: credit office department': (db) => tipoffs.creditOfficeDepartment(db),
+  'tipoffs: user by id': (db) => tipoffs.findUser(db, id),
+
+  'webhooks: egress allow-list': (db) => egress.listAllowlist(db),
+  'webhooks: egress allow patterns': (db) => egress.loadAllowPatterns(db),
+  'webhooks: egress entry by id': (db) => egress.findAllowEntry(db, id),
+  'webhooks: egress entry by pattern': (db) => egress.findAllowPattern(db, '*.example.gov.cn'),
+  'webhooks: insert an egress entry': (db) =>
+    egress.insertAllowEntry(db, { id, pattern: '*.example.gov.cn', created_by: otherId, created_at: now } as never),
+  'webhooks: delete an egress entry': (db) => egress.deleteAllowEntry(db, id),
+  'webhooks: create deliveries': (db) =>
+    webhooks.createDeliveries(db, [{ id, department_id: otherId, event_version: 11n }], now),
+  'webhooks: insert': (db) =>
+    webhooks.insertWebhook(db, {
+      id,
+      department_id: otherId,
+      url: 'https://hooks.example.gov.cn/credit',
+      secret: 'secret',
+      created_at: now,
+    } as never),
+  'webhooks: by id': (db) => webhooks.findWebhook(db, id),
+  'webhooks: for update': (db) => webhooks.findWebhookForUpdate(db, id),
+  'webhooks: of a department': (db) => webhooks.listWebhooks(db, id),
+  'webhooks: disable': (db) => webhooks.disableWebhook(db, id, now),
+  'webhooks: deliveries in a state': (db) =>
+    webhooks.listDeliveries(db, id, { state: 'pending', limit: 20, offset: 40 }),
+  'webhooks: delivery of a webhook': (db) => webhooks.findDelivery(db, id, otherId),
+  'webhooks: delivery for update': (db) => webhooks.findDeliveryForUpdate(db, id),
+  'webhooks: attempts of deliveries': (db) => webhooks.attemptsOf(db, [id]),
+  'webhooks: insert an attempt': (db) =>
+    webhooks.insertAttempt(db, { id, delivery_id: otherId, attempted_at: now, status: 200 } as never),
+  'webhooks: update a delivery': (db) =>
+    webhooks.updateDelivery(db, id, { state: 'delivered', delivered_at: now, lease_until: null }),
+  'webhooks: claim due deliveries': (db) => webhooks.claimDue(db, now, new Date(now.getTime() + 60_000), 20),
+};
