@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { DB } from '../modules/shared/db.types.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
@@ -44,10 +44,18 @@ export interface OpenDatabaseOptions {
   /** PostgreSQL schema to use as search_path (tests isolate files by schema). */
   schema?: string;
   poolSize?: number;
+  /** Called with the SQL of every statement run through Kysely (tests count the queries of a request). */
+  onQuery?: (sql: string) => void;
 }
 
+/** Kysely's log hook for `onQuery`: every statement, whether it succeeded or failed. */
+const queryLog = (onQuery: ((sql: string) => void) | undefined) =>
+  onQuery ? { log: (event: LogEvent) => onQuery(event.query.sql) } : {};
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPGlite(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options)
+    : openPGlite(options.dataDir, options.onQuery);
 }
 
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Database> {
@@ -65,7 +73,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   pool.on('error', () => {
     /* a dropped idle connection is replaced on next use */
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...queryLog(options.onQuery) });
   return {
     kind: 'postgres',
     db,
@@ -105,7 +113,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   };
 }
 
-async function openPGlite(dataDir: string): Promise<Database> {
+async function openPGlite(dataDir: string, onQuery?: (sql: string) => void): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   let lock: DataDirLock | null = null;
   if (!inMemory) {
@@ -119,7 +127,7 @@ async function openPGlite(dataDir: string): Promise<Database> {
     lock?.release();
     throw error;
   }
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), ...queryLog(onQuery) });
   return {
     kind: 'pglite',
     db,

@@ -8,11 +8,11 @@ import { migrate } from '../app/migrate.ts';
  * schema on that PostgreSQL server, dropped on close.
  */
 export async function openTestDatabase(
-  options: { migrate?: boolean; poolSize?: number } = {},
+  options: { migrate?: boolean; poolSize?: number; onQuery?: (sql: string) => void } = {},
 ): Promise<Database & { url: string | null; schema: string | null }> {
   const url = process.env.DATABASE_URL || null;
   if (!url) {
-    const database = await openDatabase({ databaseUrl: null, dataDir: 'memory://' });
+    const database = await openDatabase({ databaseUrl: null, dataDir: 'memory://', onQuery: options.onQuery });
     if (options.migrate !== false) await migrate(database);
     return Object.assign(database, { url: null, schema: null });
   }
@@ -21,7 +21,13 @@ export async function openTestDatabase(
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const database = await openDatabase({ databaseUrl: url, dataDir: '', schema, poolSize: options.poolSize ?? 5 });
+  const database = await openDatabase({
+    databaseUrl: url,
+    dataDir: '',
+    schema,
+    poolSize: options.poolSize ?? 5,
+    onQuery: options.onQuery,
+  });
   if (options.migrate !== false) await migrate(database);
   const close = database.close.bind(database);
   return Object.assign(database, {

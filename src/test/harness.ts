@@ -15,6 +15,8 @@ export interface TestApp extends Composed {
   clock: ManualClock;
   /** Brings the in-memory views (check index, API keys, calendar) up to the latest committed data version. */
   sync(): Promise<void>;
+  /** Runs `action` and counts the SQL statements it ran (background loops are off, so they are its own). */
+  countQueries<T>(action: () => Promise<T>): Promise<{ result: T; queries: number }>;
   close(): Promise<void>;
 }
 
@@ -33,7 +35,8 @@ export async function createTestApp(
     extraRoutes?: RoutePlugin[];
   } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase({ migrate: false });
+  let queries = 0;
+  const database = await openTestDatabase({ migrate: false, onQuery: () => void queries++ });
   // Each test app journals its checks in a directory of its own, removed on close.
   const journalDir = await mkdtemp(path.join(tmpdir(), 'credlink-journal-'));
   const clock = new ManualClock(options.now ?? '2026-06-01T02:00:00.000Z');
@@ -62,6 +65,11 @@ export async function createTestApp(
     ...composed,
     clock,
     sync: () => composed.ctx.sync.pollOnce(),
+    async countQueries(action) {
+      const before = queries;
+      const result = await action();
+      return { result, queries: queries - before };
+    },
     async close() {
       await composed.stop();
       await database.close();
