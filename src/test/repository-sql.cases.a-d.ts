@@ -10,6 +10,7 @@ import * as catalog from '../modules/catalog/catalog.repository.ts';
 import * as checkIndex from '../modules/checks/check-index.repository.ts';
 import * as checkRetention from '../modules/checks/check-retention.repository.ts';
 import * as commitments from '../modules/commitments/commitments.repository.ts';
+import * as deadlines from '../modules/deadlines/deadlines.repository.ts';
 import * as departments from '../modules/departments/departments.repository.ts';
 import * as disclosure from '../modules/disclosure/disclosure.repository.ts';
 import * as dispatch from '../modules/dispatch/dispatch.repository.ts';
@@ -158,6 +159,14 @@ export const casesAtoD: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
       limit: 20,
       offset: 40,
     }),
+
+  'deadlines: working days of a setting': (db) => deadlines.findDeadlineDays(db, 'objection'),
+  'deadlines: lock the served notices': (db) => deadlines.lockServedNotices(db),
+  'deadlines: set an entry notice': (db) => deadlines.setEntryNotice(db, id, { statementDue: '2026-06-08' }, now),
+  'deadlines: set the last version of an entry': (db) => deadlines.setEntryLastVersion(db, id, 11n),
+  'deadlines: open due rows of a table': (db) => deadlines.openDueRows(db, 'repairs'),
+  'deadlines: move due dates': (db) =>
+    deadlines.moveDueDates(db, 'repairs', [{ id, due_from: '2026-06-01', due_days: 5, to: '2026-06-08' }]),
 
   'departments: by id': (db) => departments.findDepartmentById(db, id),
   'departments: by code': (db) => departments.findDepartmentByCode(db, 'credit_office'),

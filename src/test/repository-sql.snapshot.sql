@@ -255,6 +255,29 @@ update "commitments" set "state" = $1, "updated_at" = $2 where "id" = $3;
 -- commitments: page with every filter
 select "commitments".* from "commitments" inner join "subjects" on "subjects"."id" = "commitments"."subject_id" where "commitments"."department_id" = $1 and "commitments"."subject_id" = $2 and "subjects"."uscc" = $3 and "commitments"."state" = $4 and "commitments"."type" = $5 order by "commitments"."created_at" desc, "commitments"."id" desc limit $6 offset $7;
 
+-- deadlines: working days of a setting
+select "working_days" from "deadline_settings" where "key" = $1;
+
+-- deadlines: lock the served notices
+select "id", "department_id", "notice" from "entries" where "state" = $1 for update;
+
+-- deadlines: set an entry notice
+update "entries" set "notice" = $1, "updated_at" = $2 where "id" = $3;
+
+-- deadlines: set the last version of an entry
+update "entries" set "last_version" = $1 where "id" = $2;
+
+-- deadlines: open due rows of a table
+select "id", "department_id", "due_from", "due_days", "due_date" from "repairs" where "closed_at" is null and "due_from" is not null and "due_days" is not null order by "id";
+
+-- deadlines: move due dates
+
+      update "repairs" as t set due_date = v.to_date
+      from jsonb_to_recordset($1::jsonb)
+        as v(id uuid, due_from date, due_days integer, to_date date)
+      where t.id = v.id and t.closed_at is null and t.due_from = v.due_from and t.due_days = v.due_days
+      returning t.id, t.department_id;
+
 -- departments: by id
 select * from "departments" where "id" = $1;
 

@@ -5,7 +5,7 @@ import { requireRole } from '../shared/actor.ts';
 import type { DB } from '../shared/db.types.ts';
 import { write } from '../shared/ledger.ts';
 import { WorkingCalendar } from '../shared/working-days.ts';
-import { recomputeOpenDeadlines } from '../entries/entries.deadlines.ts';
+import { recomputeOpenDeadlines } from '../deadlines/index.ts';
 import { dateConflict, dateDuplicate, dateOutsideYear } from './calendar.errors.ts';
 import { listCalendarYear, readCalendarSeed, replaceCalendarYear } from './calendar.repository.ts';
 import type { CalendarYearInput } from './calendar.schemas.ts';

@@ -1,7 +1,7 @@
 import type { CheckIndex } from '../checks/check-index.ts';
 import type { SubjectMatch } from '../checks/check-rules.ts';
 import type { CalendarService } from '../catalog/calendar.service.ts';
-import { dueAfter } from '../shared/deadlines.ts';
+import { dueAfter } from '../deadlines/index.ts';
 import { unprocessable } from '../shared/errors.ts';
 import { write } from '../shared/ledger.ts';
 import { chinaDate } from '../shared/working-days.ts';

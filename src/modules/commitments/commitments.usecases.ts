@@ -3,7 +3,7 @@ import { hasRole, seesAllDepartments, type Actor, type Role } from '../shared/ac
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
 import type { CommitmentType } from '../shared/db.workflows.types.ts';
-import type { Due } from '../shared/deadlines.ts';
+import type { Due } from '../deadlines/index.ts';
 import { forbidden, notFound, unprocessable } from '../shared/errors.ts';
 import { inspectIdentifier } from '../shared/identifiers.ts';
 import { uuidv7 } from '../shared/ids.ts';

@@ -4,7 +4,7 @@ import type { CalendarService } from '../catalog/calendar.service.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
 import type { DispatchesTable } from '../shared/db.workflows.types.ts';
-import { deadlineDays, dueOrPending, missingCalendarYear } from '../shared/deadlines.ts';
+import { deadlineDays, dueOrPending, missingCalendarYear } from '../deadlines/index.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { json } from '../shared/json.ts';
 import { write } from '../shared/ledger.ts';

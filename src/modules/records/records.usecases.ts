@@ -7,7 +7,7 @@ import { uuidv7 } from '../shared/ids.ts';
 import { json } from '../shared/json.ts';
 import { write, type Write } from '../shared/ledger.ts';
 import type { Secrets } from '../shared/secrets.ts';
-import { dueOrPending } from '../shared/deadlines.ts';
+import { dueOrPending } from '../deadlines/index.ts';
 import type { RecordPublication } from '../shared/db.workflows.types.ts';
 import { chinaDate, type WorkingCalendar } from '../shared/working-days.ts';
 import { resolveSubject } from '../subjects/subjects.usecases.ts';

@@ -1,6 +1,6 @@
 // How each kind of open item reads in an inbox. Tables listed in DUE_TABLES need nothing here to appear: an
 // entry below only adds a reference (application number, code) or a stage to the title.
-import { DUE_TABLES, type DueTable } from '../shared/deadlines.ts';
+import { DUE_TABLES, type DueTable } from '../deadlines/index.ts';
 
 export interface DueRow {
   kind: string;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { DUE_TABLES, type DueTable } from '../shared/deadlines.ts';
+import { DUE_TABLES, type DueTable } from '../deadlines/index.ts';
 import type { Executor } from '../shared/ledger.ts';
 import { KIND_DETAILS, type DueRow } from './reminders.kinds.ts';
 

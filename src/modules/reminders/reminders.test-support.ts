@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { departmentId } from '../../test/fixtures.ts';
 import { makeUscc } from '../../test/entry-fixtures.ts';
 import type { TestApp } from '../../test/harness.ts';
-import { dueAfter, newDue, type DeadlineKey, type Due, type DueTable } from '../shared/deadlines.ts';
+import { dueAfter, newDue, type DeadlineKey, type Due, type DueTable } from '../deadlines/index.ts';
 import { json } from '../shared/json.ts';
 
 export interface DueItemOptions {

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { hasRole, type Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
-import { deadlineDays, dueOrPending, missingCalendarYear } from '../shared/deadlines.ts';
+import { deadlineDays, dueOrPending, missingCalendarYear } from '../deadlines/index.ts';
 import { forbidden } from '../shared/errors.ts';
 import { addCalendarDays, chinaDate, type WorkingCalendar } from '../shared/working-days.ts';
 import { listDepartments } from '../departments/departments.repository.ts';

@@ -1,4 +1,4 @@
-import type { DeadlineKey } from '../shared/deadlines.ts';
+import type { DeadlineKey } from '../deadlines/index.ts';
 import type { DeadlineSettingsTable } from '../shared/db.workflows.types.ts';
 
 export const DEADLINE_LABELS: Record<DeadlineKey, string> = {

@@ -1,4 +1,4 @@
-import type { DeadlineKey } from '../shared/deadlines.ts';
+import type { DeadlineKey } from '../deadlines/index.ts';
 import type { Executor } from '../shared/ledger.ts';
 
 export const listDeadlineSettings = (db: Executor) => db.selectFrom('deadline_settings').selectAll().execute();

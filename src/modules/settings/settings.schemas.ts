@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEADLINE_KEYS } from '../shared/deadlines.ts';
+import { DEADLINE_KEYS } from '../deadlines/index.ts';
 
 export const DeadlineKeyParams = z.object({
   key: z

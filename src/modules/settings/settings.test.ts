@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { adminHeaders, createApiKey, createUser, type TestUser } from '../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { DEADLINE_KEYS } from '../shared/deadlines.ts';
+import { DEADLINE_KEYS } from '../deadlines/index.ts';
 import { insertDueItem } from '../reminders/reminders.test-support.ts';
 
 let t: TestApp;

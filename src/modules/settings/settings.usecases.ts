@@ -1,12 +1,12 @@
 // Deadline settings (docs/domain/rules.md §4–§6, §10): the credit office edits the defaults; each item keeps
-// the value it was created with (shared/deadlines.ts newDue copies it into due_days), so an edit never moves
+// the value it was created with (deadlines/deadlines.ts newDue copies it into due_days), so an edit never moves
 // an existing deadline.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { hasRole, type Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
-import { DEADLINE_KEYS, type DeadlineKey } from '../shared/deadlines.ts';
+import { DEADLINE_KEYS, type DeadlineKey } from '../deadlines/index.ts';
 import { forbidden, notFound } from '../shared/errors.ts';
 import { write } from '../shared/ledger.ts';
 import { findDeadlineSettingForUpdate, listDeadlineSettings, updateDeadlineSetting } from './settings.repository.ts';

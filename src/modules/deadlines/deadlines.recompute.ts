@@ -1,11 +1,9 @@
-import { sql } from 'kysely';
-import { DUE_TABLES, dueOrPending, type DueTable } from '../shared/deadlines.ts';
 import { AppError } from '../shared/errors.ts';
-import { json } from '../shared/json.ts';
 import type { Write } from '../shared/ledger.ts';
 import { partyDeadlineEnd } from '../shared/periods.ts';
 import { CalendarYearMissingError, type WorkingCalendar } from '../shared/working-days.ts';
-import { recordChange } from './entries.usecases.ts';
+import * as repo from './deadlines.repository.ts';
+import { DUE_TABLES, dueOrPending, type DueTable } from './deadlines.ts';
 
 /**
  * A calendar edit moves the open statement deadlines it touches (docs/domain/rules.md §10): each entry still waiting
@@ -15,12 +13,7 @@ export async function recomputeStatementDeadlines(
   w: Write,
   calendar: WorkingCalendar,
 ): Promise<{ entryId: string; from: string; to: string }[]> {
-  const open = await w.tx
-    .selectFrom('entries')
-    .select(['id', 'department_id', 'notice'])
-    .where('state', '=', 'notice_served')
-    .forUpdate()
-    .execute();
+  const open = await repo.lockServedNotices(w.tx);
   const moved: { entryId: string; from: string; to: string }[] = [];
   for (const entry of open) {
     const notice = entry.notice as { servedDate: string; statementPeriodWorkingDays: number; statementDue: string };
@@ -28,12 +21,8 @@ export async function recomputeStatementDeadlines(
       partyDeadlineEnd(calendar.addWorkingDays(notice.servedDate, notice.statementPeriodWorkingDays), calendar),
     );
     if (due === notice.statementDue) continue;
-    await w.tx
-      .updateTable('entries')
-      .set({ notice: json({ ...notice, statementDue: due }), updated_at: w.now })
-      .where('id', '=', entry.id)
-      .execute();
-    recordChange(w, entry, 'entry.deadline_recomputed', {
+    await repo.setEntryNotice(w.tx, entry.id, { ...notice, statementDue: due }, w.now);
+    recordEntryChange(w, entry, {
       deadline: 'statementDue',
       from: notice.statementDue,
       to: due,
@@ -42,6 +31,21 @@ export async function recomputeStatementDeadlines(
     moved.push({ entryId: entry.id, from: notice.statementDue, to: due });
   }
   return moved;
+}
+
+/**
+ * What entries' recordChange does for a change: the event on the entry's stream, the audit row, and the entry's last
+ * data version. Written here because entries depend on the catalog, whose calendar edit calls this module: importing
+ * entries would close a cycle.
+ */
+function recordEntryChange(w: Write, entry: { id: string; department_id: string }, payload: Record<string, unknown>) {
+  const type = 'entry.deadline_recomputed';
+  w.event({ stream: 'entry', streamId: entry.id, type, departmentId: entry.department_id, payload });
+  w.audit({ action: type, target: `entry:${entry.id}`, details: payload });
+  w.afterAppend(async (events) => {
+    const last = events.filter((e) => e.streamId === entry.id).at(-1);
+    if (last) await repo.setEntryLastVersion(w.tx, entry.id, last.version);
+  });
 }
 
 export type RecomputedCounts = { entries: number } & Record<DueTable, number>;
@@ -62,15 +66,7 @@ const CHUNK = 500;
 
 async function recomputeTable(w: Write, calendar: WorkingCalendar, table: DueTable): Promise<number> {
   const { stream } = DUE_TABLES[table];
-  // Every DUE_TABLES table has the same due_* columns (decision 0009); 'dispatches' stands for their shared type.
-  const open = await w.tx
-    .selectFrom(table as 'dispatches')
-    .select(['id', 'department_id', 'due_from', 'due_days', 'due_date'])
-    .where('closed_at', 'is', null)
-    .where('due_from', 'is not', null)
-    .where('due_days', 'is not', null)
-    .orderBy('id')
-    .execute();
+  const open = await repo.openDueRows(w.tx, table);
   const changes = open.flatMap((row) => {
     // An item still waiting for a missing year's calendar keeps waiting; one with a date may not lose it.
     const to =
@@ -84,16 +80,10 @@ async function recomputeTable(w: Write, calendar: WorkingCalendar, table: DueTab
   let moved = 0;
   for (let i = 0; i < changes.length; i += CHUNK) {
     const chunk = changes.slice(i, i + CHUNK);
-    // One statement per chunk. The guard on due_from/due_days/closed_at skips a row that closed or got a new
-    // deadline since it was read; the update's row lock keeps it from changing until this edit commits.
-    const updated = await sql<{ id: string; department_id: string }>`
-      update ${sql.table(table)} as t set due_date = v.to_date
-      from jsonb_to_recordset(${json(chunk.map((c) => ({ id: c.id, due_from: c.due_from, due_days: c.due_days, to_date: c.to })))}::jsonb)
-        as v(id uuid, due_from date, due_days integer, to_date date)
-      where t.id = v.id and t.closed_at is null and t.due_from = v.due_from and t.due_days = v.due_days
-      returning t.id, t.department_id`.execute(w.tx);
+    // One statement per chunk (moveDueDates says why a row it read may be skipped).
+    const updated = await repo.moveDueDates(w.tx, table, chunk);
     const byId = new Map(chunk.map((c) => [c.id, c]));
-    for (const row of updated.rows) {
+    for (const row of updated) {
       const change = byId.get(row.id)!;
       const payload = { from: change.from, to: change.to, cause: 'calendar' };
       w.event({
