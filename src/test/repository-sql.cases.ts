@@ -2,10 +2,13 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../modules/shared/db.types.ts';
 import { casesAtoD } from './repository-sql.cases.a-d.ts';
 import { casesEtoZ } from './repository-sql.cases.e-z.ts';
+import { casesMoved } from './repository-sql.cases.moved.ts';
+import { casesShared } from './repository-sql.cases.shared.ts';
 
 // One case per exported query function of every src/modules/**/*.repository.ts, grouped by module in alphabetical
-// order; a second case only where a branch of the function issues different SQL. Every value is a bound parameter,
-// so the fixed dummy arguments (repository-sql.fixtures.ts) never reach the snapshot text.
+// order (those that took over the SQL of use cases next, those of src/modules/shared last); a second case only where
+// a branch of the function issues different SQL. Every value is a bound parameter, so the fixed dummy arguments
+// (repository-sql.fixtures.ts) never reach the snapshot text.
 //
 // Not covered: catalog listTypeContent and measureContent, row mappers that issue no query. Every other export
 // that issues queries has a case, check-index streamInEffect included: the recorder's DummyDriver accepts its
@@ -16,4 +19,9 @@ import { casesEtoZ } from './repository-sql.cases.e-z.ts';
 // the deliveries insert of webhooks createDeliveries, the lease update of webhooks claimDue and the identity insert
 // of subjects insertSubject.
 
-export const cases: Record<string, (db: Kysely<DB>) => Promise<unknown>> = { ...casesAtoD, ...casesEtoZ };
+export const cases: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
+  ...casesAtoD,
+  ...casesEtoZ,
+  ...casesMoved,
+  ...casesShared,
+};

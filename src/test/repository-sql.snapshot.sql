@@ -717,3 +717,108 @@ update "webhook_deliveries" set "state" = $1, "delivered_at" = $2, "lease_until"
 
 -- webhooks: claim due deliveries
 select "d"."id" from "webhook_deliveries" as "d" inner join "webhooks" as "w" on "w"."id" = "d"."webhook_id" where "d"."state" = $1 and "w"."disabled_at" is null and "d"."next_attempt_at" <= $2 and ("d"."lease_until" is null or "d"."lease_until" < $3) and not exists (select 1 as "one" from "webhook_deliveries" as "e" where "e"."webhook_id" = "d"."webhook_id" and "e"."state" = $4 and "e"."event_version" < "d"."event_version") order by "d"."next_attempt_at", "d"."event_version" limit $5 for update of "d" skip locked;
+
+-- dispatch sources: entry
+select * from "entries" where "id" = $1;
+
+-- dispatch sources: record
+select * from "records" where "id" = $1;
+
+-- dispatch sources: subject as shared
+select "id", "kind", "name", "uscc", "citizen_id_masked" from "subjects" where "id" = $1;
+
+-- dispatch sources: list type
+select "id", "code", "name", "kind" from "list_types" where "id" = $1;
+
+-- dispatch sources: department
+select "id", "code", "name" from "departments" where "id" = $1;
+
+-- dispatch sources: measures of an entry
+select "measures"."id", "measures"."code", "measures"."kind", "measures"."title", "measures"."content", "measures"."legal_basis", "measures"."implementing_department_id", "entry_measures"."measure_version" from "entry_measures" inner join "measures" on "measures"."id" = "entry_measures"."measure_id" where "entry_measures"."entry_id" = $1 order by "measures"."code";
+
+-- dispatch sources: sharing scope of a domain
+select "code", "name", "sharing" from "record_domains" where "code" = $1;
+
+-- dispatch sources: departments with their kinds
+select "id", "code", "kind" from "departments";
+
+-- records catalog: severity rules
+select * from "severity_rules";
+
+-- records catalog: severity rule
+select * from "severity_rules" where "severity" = $1;
+
+-- records catalog: severity rule that must exist
+select * from "severity_rules" where "severity" = $1;
+
+-- records catalog: severity rule for update
+select * from "severity_rules" where "severity" = $1 for update;
+
+-- records catalog: update a severity rule
+update "severity_rules" set "min_months" = $1, "max_months" = $2, "disclosed_by_default" = $3, "rule_version" = $4, "source" = $5, "updated_at" = $6 where "severity" = $7;
+
+-- records catalog: domains
+select * from "record_domains" order by "code";
+
+-- records catalog: insert a domain unless its code is taken
+insert into "record_domains" ("code", "name", "sharing", "disclosure_working_days", "updated_at") values ($1, $2, $3, $4, $5) on conflict ("code") do nothing returning "code";
+
+-- records catalog: domain for update
+select * from "record_domains" where "code" = $1 for update;
+
+-- records catalog: lock a domain
+select "code" from "record_domains" where "code" = $1 for update;
+
+-- records catalog: whether a domain exists
+select "code" from "record_domains" where "code" = $1;
+
+-- records catalog: update a domain
+update "record_domains" set "name" = $1, "sharing" = $2, "disclosure_working_days" = $3, "updated_at" = $4 where "code" = $5;
+
+-- records catalog: department codes
+select "id", "code" from "departments";
+
+-- records catalog: department references
+select "id", "code", "name" from "departments";
+
+-- records catalog: penalty classes
+select "penalty_classes"."domain", "record_domains"."name" as "domain_name", "penalty_classes"."penalty_type", "penalty_classes"."severity", "penalty_classes"."updated_by", "penalty_classes"."updated_at" from "penalty_classes" inner join "record_domains" on "record_domains"."code" = "penalty_classes"."domain" order by "penalty_classes"."domain", "penalty_classes"."penalty_type";
+
+-- records catalog: penalty classes of a domain
+select "penalty_classes"."domain", "record_domains"."name" as "domain_name", "penalty_classes"."penalty_type", "penalty_classes"."severity", "penalty_classes"."updated_by", "penalty_classes"."updated_at" from "penalty_classes" inner join "record_domains" on "record_domains"."code" = "penalty_classes"."domain" where "penalty_classes"."domain" = $1 order by "penalty_classes"."domain", "penalty_classes"."penalty_type";
+
+-- records catalog: penalty class
+select "severity" from "penalty_classes" where "domain" = $1 and "penalty_type" = $2;
+
+-- records catalog: penalty class for update
+select "severity" from "penalty_classes" where "domain" = $1 and "penalty_type" = $2 for update;
+
+-- records catalog: set a penalty class
+insert into "penalty_classes" ("domain", "penalty_type", "severity", "updated_by", "updated_at") values ($1, $2, $3, $4, $5) on conflict ("domain", "penalty_type") do update set "severity" = $6, "updated_by" = $7, "updated_at" = $8;
+
+-- shared: reserve event and audit numbers
+update "ledger_head" set "data_version" = data_version + $1, "audit_seq" = audit_seq + $2 where "id" = $3 returning "data_version", "audit_seq", "audit_hash";
+
+-- shared: insert events
+insert into "events" ("version", "stream", "stream_id", "type", "department_id", "actor", "payload", "occurred_at", "effective_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+
+-- shared: notify listeners of events
+select pg_notify($1, $2);
+
+-- shared: insert audit rows
+insert into "audit_log" ("seq", "at", "actor", "action", "target", "details", "prev_hash", "hash") values ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- shared: set the audit chain head
+update "ledger_head" set "audit_hash" = $1 where "id" = $2;
+
+-- shared: next serial of a scope
+insert into "serials" ("scope", "last") values ($1, $2) on conflict ("scope") do update set "last" = serials.last + 1 returning "last";
+
+-- shared: insert attachments
+insert into "attachments" ("id", "owner_stream", "owner_id", "file_name", "content_type", "size", "sha256", "content", "sealed", "key_id", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+
+-- shared: attachments of an owner
+select "id", "file_name", "content_type", "size", "sha256", "created_at" from "attachments" where "owner_stream" = $1 and "owner_id" = $2 order by "id";
+
+-- shared: one attachment of an owner
+select * from "attachments" where "id" = $1 and "owner_stream" = $2 and "owner_id" = $3;

@@ -1,5 +1,5 @@
 import type { Executor } from '../shared/ledger.ts';
-import { nextSerial } from '../shared/serials.ts';
+import { nextSerial } from '../shared/serials.repository.ts';
 import { chinaDate } from '../shared/working-days.ts';
 
 /**

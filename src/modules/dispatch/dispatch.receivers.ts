@@ -1,4 +1,5 @@
 import type { Executor } from '../shared/ledger.ts';
+import { departmentKinds } from './dispatch-sources.repository.ts';
 import { receiversOf } from './dispatch.repository.ts';
 import {
   loadEntrySource,
@@ -114,7 +115,7 @@ export class DispatchPlanner {
 
   /** 'all': every department of kind 'department'; otherwise the listed department codes. */
   private async sharingScope(sharing: 'all' | string[]): Promise<string[]> {
-    this.departments ??= this.db.selectFrom('departments').select(['id', 'code', 'kind']).execute();
+    this.departments ??= departmentKinds(this.db);
     const all = await this.departments;
     return sharing === 'all'
       ? all.filter((d) => d.kind === 'department').map((d) => d.id)

@@ -1,5 +1,6 @@
 import { redactIdentifiersInText } from '../shared/identifiers.ts';
 import type { Executor } from '../shared/ledger.ts';
+import * as repo from './dispatch-sources.repository.ts';
 
 // What a receiving department is sent about an entry or a record: the row as it stands when dispatched, presented
 // for government sharing (ID numbers only masked), with the measures that department itself implements.
@@ -34,11 +35,7 @@ const text = (value: string | null) => (value === null ? null : redactIdentifier
 const department = (d: { id: string; code: string; name: string }) => ({ id: d.id, code: d.code, name: d.name });
 
 async function subjectOf(db: Executor, id: string) {
-  const s = await db
-    .selectFrom('subjects')
-    .select(['id', 'kind', 'name', 'uscc', 'citizen_id_masked'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
+  const s = await repo.sharedSubject(db, id);
   // Only the masked ID number exists in this table; the clear one never leaves subject_identities.
   return { id: s.id, kind: s.kind, name: s.name, uscc: s.uscc, citizenIdMasked: s.citizen_id_masked };
 }
@@ -51,36 +48,13 @@ const eventOf = (e: EventInfo) => ({
 });
 
 export async function loadEntrySource(db: Executor, entryId: string): Promise<EntrySource | null> {
-  const entry = await db.selectFrom('entries').selectAll().where('id', '=', entryId).executeTakeFirst();
+  const entry = await repo.findEntryRow(db, entryId);
   if (!entry) return null;
   const [listType, subject, initiating, measures] = await Promise.all([
-    db
-      .selectFrom('list_types')
-      .select(['id', 'code', 'name', 'kind'])
-      .where('id', '=', entry.list_type_id)
-      .executeTakeFirstOrThrow(),
+    repo.listTypeRef(db, entry.list_type_id),
     subjectOf(db, entry.subject_id),
-    db
-      .selectFrom('departments')
-      .select(['id', 'code', 'name'])
-      .where('id', '=', entry.department_id)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('entry_measures')
-      .innerJoin('measures', 'measures.id', 'entry_measures.measure_id')
-      .select([
-        'measures.id',
-        'measures.code',
-        'measures.kind',
-        'measures.title',
-        'measures.content',
-        'measures.legal_basis',
-        'measures.implementing_department_id',
-        'entry_measures.measure_version',
-      ])
-      .where('entry_measures.entry_id', '=', entry.id)
-      .orderBy('measures.code')
-      .execute(),
+    repo.departmentRef(db, entry.department_id),
+    repo.entryMeasures(db, entry.id),
   ]);
   return {
     stream: 'entry',
@@ -126,20 +100,12 @@ export async function loadEntrySource(db: Executor, entryId: string): Promise<En
 }
 
 export async function loadRecordSource(db: Executor, recordId: string): Promise<RecordSource | null> {
-  const record = await db.selectFrom('records').selectAll().where('id', '=', recordId).executeTakeFirst();
+  const record = await repo.findRecordRow(db, recordId);
   if (!record) return null;
   const [domain, subject, deciding] = await Promise.all([
-    db
-      .selectFrom('record_domains')
-      .select(['code', 'name', 'sharing'])
-      .where('code', '=', record.domain)
-      .executeTakeFirstOrThrow(),
+    repo.domainSharing(db, record.domain),
     subjectOf(db, record.subject_id),
-    db
-      .selectFrom('departments')
-      .select(['id', 'code', 'name'])
-      .where('id', '=', record.department_id)
-      .executeTakeFirstOrThrow(),
+    repo.departmentRef(db, record.department_id),
   ]);
   return {
     stream: 'record',

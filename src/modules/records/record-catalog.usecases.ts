@@ -12,7 +12,9 @@ import { json } from '../shared/json.ts';
 import { write, type Executor } from '../shared/ledger.ts';
 import { chinaDate } from '../shared/working-days.ts';
 import { requireCatalogEditor } from '../catalog/catalog.usecases.ts';
+import * as repo from './record-catalog.repository.ts';
 import { catalogStreamId } from './record-catalog.streams.ts';
+import { findDomain } from './records.repository.ts';
 import {
   recordingDepartmentsOf,
   replaceRecordingDepartments,
@@ -29,17 +31,13 @@ interface WriteDeps {
 }
 
 export async function listSeverityRules(deps: ReadDeps) {
-  const rules = await deps.db.selectFrom('severity_rules').selectAll().execute();
+  const rules = await repo.listSeverityRuleRows(deps.db);
   const order: Severity[] = ['minor', 'general', 'serious'];
   return { rules: rules.sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity)) };
 }
 
 export async function getSeverityRule(deps: ReadDeps, severity: Severity) {
-  const rule = await deps.db
-    .selectFrom('severity_rules')
-    .selectAll()
-    .where('severity', '=', severity)
-    .executeTakeFirst();
+  const rule = await repo.findSeverityRule(deps.db, severity);
   if (!rule) throw notFound('失信程度规则', 'severity_rule.not_found');
   return { rule };
 }
@@ -62,12 +60,7 @@ export async function changeSeverityRule(deps: WriteDeps, severity: Severity, in
     throw unprocessable('severity_rule.min_after_max', '最短公示期不能长于最长公示期。', { field: 'minMonths' });
   }
   await write(deps, deps.actor.ref, async (w) => {
-    const current = await w.tx
-      .selectFrom('severity_rules')
-      .selectAll()
-      .where('severity', '=', severity)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await repo.findSeverityRuleForUpdate(w.tx, severity);
     if (!current) throw notFound('失信程度规则', 'severity_rule.not_found');
     const rulesChanged =
       current.min_months !== input.minMonths ||
@@ -90,18 +83,14 @@ export async function changeSeverityRule(deps: WriteDeps, severity: Severity, in
       }
       ruleVersion = input.ruleVersion ?? nextVersion(current.rule_version, chinaDate(w.now));
     }
-    await w.tx
-      .updateTable('severity_rules')
-      .set({
-        min_months: input.minMonths,
-        max_months: input.maxMonths,
-        disclosed_by_default: input.disclosedByDefault,
-        rule_version: ruleVersion,
-        source: input.source,
-        updated_at: w.now,
-      })
-      .where('severity', '=', severity)
-      .execute();
+    await repo.updateSeverityRule(w.tx, severity, {
+      min_months: input.minMonths,
+      max_months: input.maxMonths,
+      disclosed_by_default: input.disclosedByDefault,
+      rule_version: ruleVersion,
+      source: input.source,
+      updated_at: w.now,
+    });
     const payload = {
       severity,
       ruleVersion,
@@ -139,7 +128,7 @@ function nextVersion(current: string, today: string): string {
 
 /** Every domain with the departments that record in it. */
 export async function listRecordDomains(deps: ReadDeps) {
-  const domains = await deps.db.selectFrom('record_domains').selectAll().orderBy('code').execute();
+  const domains = await repo.listDomainRows(deps.db);
   return {
     domains,
     recording: await recordingDepartmentsOf(
@@ -150,7 +139,7 @@ export async function listRecordDomains(deps: ReadDeps) {
 }
 
 export async function getRecordDomain(deps: ReadDeps, code: string) {
-  const domain = await deps.db.selectFrom('record_domains').selectAll().where('code', '=', code).executeTakeFirst();
+  const domain = await findDomain(deps.db, code);
   if (!domain) throw notFound('领域', 'record_domain.not_found');
   return { domain, recordingDepartments: (await recordingDepartmentsOf(deps.db, [code])).get(code)! };
 }
@@ -169,18 +158,13 @@ export async function createRecordDomain(
   await write(deps, deps.actor.ref, async (w) => {
     const sharing = await normalizeSharing(w.tx, input.sharing);
     const recorders = await resolveDepartments(w.tx, input.recordingDepartments ?? [], 'recordingDepartments');
-    const inserted = await w.tx
-      .insertInto('record_domains')
-      .values({
-        code: input.code,
-        name: input.name,
-        sharing: json(sharing),
-        disclosure_working_days: input.disclosureWorkingDays,
-        updated_at: w.now,
-      })
-      .onConflict((oc) => oc.column('code').doNothing())
-      .returning('code')
-      .executeTakeFirst();
+    const inserted = await repo.insertDomainUnlessTaken(w.tx, {
+      code: input.code,
+      name: input.name,
+      sharing: json(sharing),
+      disclosure_working_days: input.disclosureWorkingDays,
+      updated_at: w.now,
+    });
     if (!inserted)
       throw conflict('record_domain.duplicate_code', `领域编码「${input.code}」已存在。`, { field: 'code' });
     const { after } = await replaceRecordingDepartments(w.tx, input.code, recorders);
@@ -206,12 +190,7 @@ export async function createRecordDomain(
 export async function changeRecordDomain(deps: WriteDeps, code: string, input: DomainInput) {
   requireCatalogEditor(deps.actor);
   await write(deps, deps.actor.ref, async (w) => {
-    const current = await w.tx
-      .selectFrom('record_domains')
-      .selectAll()
-      .where('code', '=', code)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await repo.findDomainForUpdate(w.tx, code);
     if (!current) throw notFound('领域', 'record_domain.not_found');
     const sharing = await normalizeSharing(w.tx, input.sharing);
     if (
@@ -220,16 +199,12 @@ export async function changeRecordDomain(deps: WriteDeps, code: string, input: D
       current.disclosure_working_days === input.disclosureWorkingDays
     )
       return;
-    await w.tx
-      .updateTable('record_domains')
-      .set({
-        name: input.name,
-        sharing: json(sharing),
-        disclosure_working_days: input.disclosureWorkingDays,
-        updated_at: w.now,
-      })
-      .where('code', '=', code)
-      .execute();
+    await repo.updateDomain(w.tx, code, {
+      name: input.name,
+      sharing: json(sharing),
+      disclosure_working_days: input.disclosureWorkingDays,
+      updated_at: w.now,
+    });
     const payload = {
       code,
       name: input.name,
@@ -255,7 +230,7 @@ export async function changeRecordDomain(deps: WriteDeps, code: string, input: D
 /** Sharing names existing departments, stored by code (as list types do); an id is accepted and stored as its code. */
 async function normalizeSharing(db: Executor, sharing: DomainInput['sharing']) {
   if (sharing.departments === 'all') return { departments: 'all' as const };
-  const departments = await db.selectFrom('departments').select(['id', 'code']).execute();
+  const departments = await repo.departmentCodes(db);
   const codes = sharing.departments.map((value, i) => {
     const found = departments.find((d) => d.code === value || d.id === value);
     if (!found)
@@ -268,21 +243,7 @@ async function normalizeSharing(db: Executor, sharing: DomainInput['sharing']) {
 }
 
 export async function listPenaltyClasses(deps: ReadDeps, filter: { domain?: string }) {
-  let q = deps.db
-    .selectFrom('penalty_classes')
-    .innerJoin('record_domains', 'record_domains.code', 'penalty_classes.domain')
-    .select([
-      'penalty_classes.domain',
-      'record_domains.name as domain_name',
-      'penalty_classes.penalty_type',
-      'penalty_classes.severity',
-      'penalty_classes.updated_by',
-      'penalty_classes.updated_at',
-    ])
-    .orderBy('penalty_classes.domain')
-    .orderBy('penalty_classes.penalty_type');
-  if (filter.domain) q = q.where('penalty_classes.domain', '=', filter.domain);
-  return { classes: await q.execute() };
+  return { classes: await repo.listPenaltyClassRows(deps.db, filter) };
 }
 
 /** Sets the class of a (domain, penalty type): new records follow it, records already made keep theirs. */
@@ -294,25 +255,17 @@ export async function setPenaltyClass(
 ) {
   requireCatalogEditor(deps.actor);
   await write(deps, deps.actor.ref, async (w) => {
-    const found = await w.tx.selectFrom('record_domains').select('code').where('code', '=', domain).executeTakeFirst();
+    const found = await repo.domainExists(w.tx, domain);
     if (!found) throw notFound('领域', 'record_domain.not_found');
-    const current = await w.tx
-      .selectFrom('penalty_classes')
-      .select('severity')
-      .where('domain', '=', domain)
-      .where('penalty_type', '=', penaltyType)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await repo.findPenaltyClassForUpdate(w.tx, domain, penaltyType);
     if (current?.severity === input.severity) return;
-    await w.tx
-      .insertInto('penalty_classes')
-      .values({ domain, penalty_type: penaltyType, severity: input.severity, updated_by: w.actor, updated_at: w.now })
-      .onConflict((oc) =>
-        oc
-          .columns(['domain', 'penalty_type'])
-          .doUpdateSet({ severity: input.severity, updated_by: w.actor, updated_at: w.now }),
-      )
-      .execute();
+    await repo.upsertPenaltyClass(w.tx, {
+      domain,
+      penalty_type: penaltyType,
+      severity: input.severity,
+      updated_by: w.actor,
+      updated_at: w.now,
+    });
     const payload = { domain, penaltyType, severity: input.severity, previous: current?.severity ?? null };
     w.event({
       stream: 'penalty_class',

@@ -9,6 +9,7 @@ import { forbidden, notFound, unprocessable } from '../shared/errors.ts';
 import { write, type Executor } from '../shared/ledger.ts';
 import { requireCatalogEditor } from '../catalog/catalog.usecases.ts';
 import { catalogStreamId } from './record-catalog.streams.ts';
+import { departmentRefs, lockDomainCode } from './record-catalog.repository.ts';
 import * as repo from './records.repository.ts';
 
 export interface DepartmentRef {
@@ -43,7 +44,7 @@ export async function resolveDepartments(
   values: readonly string[],
   field: string,
 ): Promise<DepartmentRef[]> {
-  const departments = await db.selectFrom('departments').select(['id', 'code', 'name']).execute();
+  const departments = await departmentRefs(db);
   const found = new Map<string, DepartmentRef>();
   values.forEach((value, i) => {
     const d = departments.find((x) => x.code === value || x.id === value);
@@ -78,12 +79,7 @@ export async function setRecordingDepartments(
 ) {
   requireCatalogEditor(deps.actor);
   await write(deps, deps.actor.ref, async (w) => {
-    const current = await w.tx
-      .selectFrom('record_domains')
-      .select('code')
-      .where('code', '=', domain)
-      .forUpdate()
-      .executeTakeFirst();
+    const current = await lockDomainCode(w.tx, domain);
     if (!current) throw notFound('领域', 'record_domain.not_found');
     const departments = await resolveDepartments(w.tx, input.departments, 'departments');
     const { before, after } = await replaceRecordingDepartments(w.tx, domain, departments);

@@ -2,6 +2,7 @@ import type { RecordRule, Severity } from '../shared/db.workflows.types.ts';
 import { unprocessable } from '../shared/errors.ts';
 import type { Executor } from '../shared/ledger.ts';
 import { addMonthsCivil } from '../shared/periods.ts';
+import { findPenaltyClass, severityRuleOf } from './record-catalog.repository.ts';
 
 export interface RecordTerms {
   severity: Severity;
@@ -22,12 +23,7 @@ export async function recordTerms(
   db: Executor,
   input: { domain: string; penaltyType: string; decisionDate: string; discloseMinor?: boolean },
 ): Promise<RecordTerms> {
-  const mapping = await db
-    .selectFrom('penalty_classes')
-    .select('severity')
-    .where('domain', '=', input.domain)
-    .where('penalty_type', '=', input.penaltyType)
-    .executeTakeFirst();
+  const mapping = await findPenaltyClass(db, input.domain, input.penaltyType);
   if (!mapping) {
     throw unprocessable(
       'record.unclassified',
@@ -35,11 +31,7 @@ export async function recordTerms(
       { field: 'penaltyType' },
     );
   }
-  const rule = await db
-    .selectFrom('severity_rules')
-    .selectAll()
-    .where('severity', '=', mapping.severity)
-    .executeTakeFirstOrThrow();
+  const rule = await severityRuleOf(db, mapping.severity);
   return termsFor(
     mapping.severity,
     {

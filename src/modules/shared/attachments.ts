@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { AttachmentsTable } from './db.workflows.types.ts';
+import * as repo from './attachments.repository.ts';
+import type { AttachmentOwner } from './attachments.repository.ts';
 import { unprocessable } from './errors.ts';
 import { uuidv7 } from './ids.ts';
 import type { Executor } from './ledger.ts';
+
+export { readAttachment, type AttachmentOwner } from './attachments.repository.ts';
 
 // Files sent with filings (objections, repairs, tip-offs, commitments) travel as base64 inside the JSON body and are
 // kept in table attachments. The limits are checked here, not in the schema, so the party reads a precise message.
@@ -147,10 +150,6 @@ function isUtf8Text(content: Buffer): boolean {
   }
 }
 
-export interface AttachmentOwner {
-  stream: AttachmentsTable['owner_stream'];
-  id: string;
-}
 /** Seals a file's content (tip-offs): the ciphertext and the id of the key it was sealed under. */
 export type Sealer = (content: Buffer, attachmentId: string) => { content: Buffer; keyId: string };
 
@@ -181,32 +180,13 @@ export async function storeAttachments(
       created_at: now,
     };
   });
-  if (rows.length > 0) await tx.insertInto('attachments').values(rows).execute();
+  if (rows.length > 0) await repo.insertAttachments(tx, rows);
   return rows.map(presentAttachmentRow);
 }
-
-const META = ['id', 'file_name', 'content_type', 'size', 'sha256', 'created_at'] as const;
 
 export async function listAttachments(db: Executor, owner: AttachmentOwner) {
-  const rows = await db
-    .selectFrom('attachments')
-    .select(META)
-    .where('owner_stream', '=', owner.stream)
-    .where('owner_id', '=', owner.id)
-    .orderBy('id')
-    .execute();
-  return rows.map(presentAttachmentRow);
+  return (await repo.listAttachmentRows(db, owner)).map(presentAttachmentRow);
 }
-
-/** One file with its content, only under its owner (an id of another owner's file answers undefined). */
-export const readAttachment = (db: Executor, owner: AttachmentOwner, attachmentId: string) =>
-  db
-    .selectFrom('attachments')
-    .selectAll()
-    .where('id', '=', attachmentId)
-    .where('owner_stream', '=', owner.stream)
-    .where('owner_id', '=', owner.id)
-    .executeTakeFirst();
 
 function presentAttachmentRow(r: {
   id: string;

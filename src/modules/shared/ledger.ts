@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Clock } from './clock.ts';
 import type { DB } from './db.types.ts';
 import { redactIdentifiersInText } from './identifiers.ts';
 import { json, stableStringify } from './json.ts';
+import * as repo from './ledger.repository.ts';
 
 /** A repository function runs on the handle it is given: the open transaction, or the database outside one. */
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -96,36 +97,26 @@ export async function appendToLedger(
 ): Promise<AppendedEvent[]> {
   const { now, actor, events, audits } = input;
   if (events.length === 0 && audits.length === 0) return [];
-  const head = await tx
-    .updateTable('ledger_head')
-    .set({
-      data_version: sql`data_version + ${events.length}`,
-      audit_seq: sql`audit_seq + ${audits.length}`,
-    })
-    .where('id', '=', 1)
-    .returning(['data_version', 'audit_seq', 'audit_hash'])
-    .executeTakeFirstOrThrow();
+  const head = await repo.bumpLedgerHead(tx, events.length, audits.length);
 
   const firstVersion = BigInt(head.data_version) - BigInt(events.length) + 1n;
   const appended = events.map((e, i) => ({ ...e, version: firstVersion + BigInt(i), occurredAt: now }));
   if (appended.length > 0) {
-    await tx
-      .insertInto('events')
-      .values(
-        appended.map((e) => ({
-          version: e.version.toString(),
-          stream: e.stream,
-          stream_id: e.streamId,
-          type: e.type,
-          department_id: e.departmentId ?? null,
-          actor,
-          payload: json(redact(e.payload)),
-          occurred_at: now,
-          effective_at: e.effectiveAt ?? now,
-        })),
-      )
-      .execute();
-    await sql`select pg_notify(${EVENTS_CHANNEL}, ${head.data_version.toString()})`.execute(tx);
+    await repo.insertEvents(
+      tx,
+      appended.map((e) => ({
+        version: e.version.toString(),
+        stream: e.stream,
+        stream_id: e.streamId,
+        type: e.type,
+        department_id: e.departmentId ?? null,
+        actor,
+        payload: json(redact(e.payload)),
+        occurred_at: now,
+        effective_at: e.effectiveAt ?? now,
+      })),
+    );
+    await repo.notifyEvents(tx, EVENTS_CHANNEL, BigInt(head.data_version));
   }
 
   if (audits.length > 0) {
@@ -139,8 +130,8 @@ export async function appendToLedger(
       prevHash = hash;
       return out;
     });
-    await tx.insertInto('audit_log').values(rows).execute();
-    await tx.updateTable('ledger_head').set({ audit_hash: prevHash }).where('id', '=', 1).execute();
+    await repo.insertAuditRows(tx, rows);
+    await repo.setAuditHash(tx, prevHash);
   }
   return appended;
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { nextSerial } from './serials.ts';
+import { nextSerial } from './serials.repository.ts';
 import type { Executor } from './ledger.ts';
 import { chinaDate } from './working-days.ts';
 

@@ -1,0 +1,35 @@
+import type { Insertable } from 'kysely';
+import type { AttachmentsTable } from './db.workflows.types.ts';
+import type { Executor } from './ledger.ts';
+
+// The SQL of attachments (attachments.ts): files are always read under their owner.
+
+export interface AttachmentOwner {
+  stream: AttachmentsTable['owner_stream'];
+  id: string;
+}
+
+export const insertAttachments = (db: Executor, rows: Insertable<AttachmentsTable>[]) =>
+  db.insertInto('attachments').values(rows).execute();
+
+const META = ['id', 'file_name', 'content_type', 'size', 'sha256', 'created_at'] as const;
+
+/** The metadata of an owner's files, in the order they were sent. */
+export const listAttachmentRows = (db: Executor, owner: AttachmentOwner) =>
+  db
+    .selectFrom('attachments')
+    .select(META)
+    .where('owner_stream', '=', owner.stream)
+    .where('owner_id', '=', owner.id)
+    .orderBy('id')
+    .execute();
+
+/** One file with its content, only under its owner (an id of another owner's file answers undefined). */
+export const readAttachment = (db: Executor, owner: AttachmentOwner, attachmentId: string) =>
+  db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('id', '=', attachmentId)
+    .where('owner_stream', '=', owner.stream)
+    .where('owner_id', '=', owner.id)
+    .executeTakeFirst();
