@@ -31,6 +31,7 @@ export const casesAtoD: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   'audit: check records purged through': (db) => audit.checkRecordsPurgedThrough(db),
   'checks: oldest check batches': (db) => checkRetention.oldestCheckBatches(db, 50),
   'checks: delete check records through a batch': (db) => checkRetention.deleteCheckRecordsThrough(db, 20n),
+  'checks: lock the retention job': (db) => checkRetention.lockRetention(db),
 
   'auth: insert an API key': (db) =>
     apiKeys.insertApiKey(db, {

@@ -1,12 +1,40 @@
 // SQL snapshot cases of the repository functions that took over the queries once written in use cases, jobs and
 // routes (issue 9 item 4), grouped by module in alphabetical order (the rules are in repository-sql.cases.ts).
 import type { Kysely } from 'kysely';
+import * as catalogBootstrap from '../modules/catalog/catalog-bootstrap.repository.ts';
+import * as checkRecorder from '../modules/checks/check-recorder.repository.ts';
+import * as commitmentLinks from '../modules/commitments/commitment-links.repository.ts';
 import * as dispatchSources from '../modules/dispatch/dispatch-sources.repository.ts';
+import * as eligibility from '../modules/eligibility/eligibility.repository.ts';
+import * as entryLinks from '../modules/entries/entry-links.repository.ts';
+import * as feedback from '../modules/feedback/feedback.repository.ts';
 import * as recordCatalog from '../modules/records/record-catalog.repository.ts';
 import type { DB } from '../modules/shared/db.types.ts';
-import { id, now } from './repository-sql.fixtures.ts';
+import * as webhooks from '../modules/webhooks/webhooks.repository.ts';
+import { id, otherId, now } from './repository-sql.fixtures.ts';
 
 export const casesMoved: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
+  'catalog bootstrap: any department': (db) => catalogBootstrap.anyDepartment(db),
+  'catalog bootstrap: insert a department': (db) =>
+    catalogBootstrap.insertSeedDepartment(db, { id, code: 'tax', name: '税务局', kind: 'department', created_at: now }),
+  'catalog bootstrap: insert scenarios': (db) =>
+    catalogBootstrap.insertScenarios(db, [{ code: 'bidding', name: '招标投标' }]),
+  'catalog bootstrap: insert the recording departments of domains': (db) =>
+    catalogBootstrap.insertRecordDomainHolders(db, [{ domain: 'tax', department_id: id }]),
+
+  'check recorder: checks already recorded': (db) => checkRecorder.knownCheckIds(db, [id, otherId]),
+  'check recorder: audit link of a check set aside': (db) => checkRecorder.setAsideLink(db, id),
+  'check recorder: last audit sequence number': (db) => checkRecorder.lastAuditSeq(db),
+  'check recorder: insert a batch': (db) => checkRecorder.insertCheckBatch(db, '[]', '10'),
+
+  'commitment links: record domain': (db) => commitmentLinks.domainCode(db, 'tax'),
+  'commitment links: repair of a commitment': (db) => commitmentLinks.repairOfCommitment(db, id),
+  'commitment links: target of a repair': (db) => commitmentLinks.repairTarget(db, id),
+  'commitment links: subject of a record': (db) => commitmentLinks.subjectOfTarget(db, 'records', id),
+  'commitment links: subject of an entry': (db) => commitmentLinks.subjectOfTarget(db, 'entries', id),
+  'commitment links: record for update': (db) => commitmentLinks.findRecordForUpdate(db, id),
+  'commitment links: restore a record': (db) => commitmentLinks.restoreRecord(db, id, '2029-06-01', now),
+
   'dispatch sources: entry': (db) => dispatchSources.findEntryRow(db, id),
   'dispatch sources: record': (db) => dispatchSources.findRecordRow(db, id),
   'dispatch sources: subject as shared': (db) => dispatchSources.sharedSubject(db, id),
@@ -15,6 +43,18 @@ export const casesMoved: Record<string, (db: Kysely<DB>) => Promise<unknown>> = 
   'dispatch sources: measures of an entry': (db) => dispatchSources.entryMeasures(db, id),
   'dispatch sources: sharing scope of a domain': (db) => dispatchSources.domainSharing(db, 'tax'),
   'dispatch sources: departments with their kinds': (db) => dispatchSources.departmentKinds(db),
+
+  'eligibility: red list types among codes': (db) => eligibility.redListTypeCodes(db, ['honest_taxpayer']),
+
+  'entry links: measures by id': (db) => entryLinks.measuresByIds(db, [id, otherId]),
+  'entry links: incentive measures in force': (db) => entryLinks.activeIncentiveMeasures(db),
+  'entry links: link a related person': (db) => entryLinks.linkEntryPerson(db, id, otherId, 'legalRepresentative'),
+  'entry links: insert the measures of an entry': (db) =>
+    entryLinks.insertEntryMeasures(db, id, [{ id: otherId, version: 2 }]),
+  'entry links: serious record of a subject in effect': (db) => entryLinks.seriousRecordInEffect(db, id, '2026-06-01'),
+
+  'feedback: entry with its department': (db) => feedback.entryOwner(db, id),
+  'feedback: departments by code': (db) => feedback.departmentsByCode(db),
 
   'records catalog: severity rules': (db) => recordCatalog.listSeverityRuleRows(db),
   'records catalog: severity rule': (db) => recordCatalog.findSeverityRule(db, 'serious'),
@@ -62,4 +102,9 @@ export const casesMoved: Record<string, (db: Kysely<DB>) => Promise<unknown>> = 
       updated_by: 'user:alice',
       updated_at: now,
     }),
+
+  'webhooks: webhook of a delivery': (db) => webhooks.webhookOfDelivery(db, id),
+  'webhooks: dispatch of a delivery': (db) => webhooks.dispatchOfDelivery(db, id),
+  'webhooks: whether a department exists': (db) => webhooks.departmentExists(db, id),
+  'webhooks: departments': (db) => webhooks.departmentRefs(db),
 };

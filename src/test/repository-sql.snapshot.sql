@@ -31,6 +31,9 @@ select "audit_seq", max(checked_at) as "newest", count(*)::text as "records" fro
 -- checks: delete check records through a batch
 delete from "check_records" where "audit_seq" <= $1;
 
+-- checks: lock the retention job
+select pg_advisory_xact_lock($1);
+
 -- auth: insert an API key
 insert into "api_keys" ("id", "prefix", "secret_hash", "name", "department_id", "created_by", "created_at", "expires_at") values ($1, $2, $3, $4, $5, $6, $7, $8);
 
@@ -718,6 +721,55 @@ update "webhook_deliveries" set "state" = $1, "delivered_at" = $2, "lease_until"
 -- webhooks: claim due deliveries
 select "d"."id" from "webhook_deliveries" as "d" inner join "webhooks" as "w" on "w"."id" = "d"."webhook_id" where "d"."state" = $1 and "w"."disabled_at" is null and "d"."next_attempt_at" <= $2 and ("d"."lease_until" is null or "d"."lease_until" < $3) and not exists (select 1 as "one" from "webhook_deliveries" as "e" where "e"."webhook_id" = "d"."webhook_id" and "e"."state" = $4 and "e"."event_version" < "d"."event_version") order by "d"."next_attempt_at", "d"."event_version" limit $5 for update of "d" skip locked;
 
+-- catalog bootstrap: any department
+select "id" from "departments" limit $1;
+
+-- catalog bootstrap: insert a department
+insert into "departments" ("id", "code", "name", "kind", "created_at") values ($1, $2, $3, $4, $5);
+
+-- catalog bootstrap: insert scenarios
+insert into "scenarios" ("code", "name") values ($1, $2);
+
+-- catalog bootstrap: insert the recording departments of domains
+insert into "record_domain_departments" ("domain", "department_id") values ($1, $2);
+
+-- check recorder: checks already recorded
+select "check_id" from "check_records" where "check_id" in ($1, $2);
+
+-- check recorder: audit link of a check set aside
+select "seq" from "audit_log" where "action" = $1 and "target" = $2;
+
+-- check recorder: last audit sequence number
+select "audit_seq" from "ledger_head" where "id" = $1;
+
+-- check recorder: insert a batch
+
+        insert into check_records (check_id, checked_at, department_id, actor, scenario, data_version, stale, subjects, audit_seq)
+        select "checkId", "checkedAt", "departmentId", actor, scenario, "dataVersion", stale, subjects, $1::bigint
+        from jsonb_to_recordset($2::jsonb) as r("checkId" uuid, "checkedAt" timestamptz, "departmentId" uuid,
+          actor text, scenario text, "dataVersion" bigint, stale boolean, subjects jsonb);
+
+-- commitment links: record domain
+select "code" from "record_domains" where "code" = $1;
+
+-- commitment links: repair of a commitment
+select "id", "department_id", "target_stream", "target_id" from "repairs" where "id" = $1;
+
+-- commitment links: target of a repair
+select "target_stream", "target_id" from "repairs" where "id" = $1;
+
+-- commitment links: subject of a record
+select "subject_id" from "records" where "id" = $1;
+
+-- commitment links: subject of an entry
+select "subject_id" from "entries" where "id" = $1;
+
+-- commitment links: record for update
+select * from "records" where "id" = $1 for update;
+
+-- commitment links: restore a record
+update "records" set "state" = $1, "ended_reason" = $2, "ended_note" = $3, "ended_at" = $4, "disclosure_end" = $5, "updated_at" = $6 where "id" = $7;
+
 -- dispatch sources: entry
 select * from "entries" where "id" = $1;
 
@@ -741,6 +793,30 @@ select "code", "name", "sharing" from "record_domains" where "code" = $1;
 
 -- dispatch sources: departments with their kinds
 select "id", "code", "kind" from "departments";
+
+-- eligibility: red list types among codes
+select "code" from "list_types" where "kind" = $1 and "code" in ($2);
+
+-- entry links: measures by id
+select * from "measures" where "id" in ($1, $2);
+
+-- entry links: incentive measures in force
+select "id", "version", "list_type_ids", "kind", "active" from "measures" where "kind" = $1 and "active" = $2;
+
+-- entry links: link a related person
+insert into "entry_persons" ("entry_id", "person_id", "role") values ($1, $2, $3) on conflict do nothing;
+
+-- entry links: insert the measures of an entry
+insert into "entry_measures" ("entry_id", "measure_id", "measure_version") values ($1, $2, $3);
+
+-- entry links: serious record of a subject in effect
+select "id", "decision_no" from "records" where "subject_id" = $1 and "state" = $2 and "severity" = $3 and "disclosure_end" >= $4;
+
+-- feedback: entry with its department
+select "id", "department_id" from "entries" where "id" = $1;
+
+-- feedback: departments by code
+select "id", "code", "name" from "departments" order by "code";
 
 -- records catalog: severity rules
 select * from "severity_rules";
@@ -795,6 +871,18 @@ select "severity" from "penalty_classes" where "domain" = $1 and "penalty_type" 
 
 -- records catalog: set a penalty class
 insert into "penalty_classes" ("domain", "penalty_type", "severity", "updated_by", "updated_at") values ($1, $2, $3, $4, $5) on conflict ("domain", "penalty_type") do update set "severity" = $6, "updated_by" = $7, "updated_at" = $8;
+
+-- webhooks: webhook of a delivery
+select * from "webhooks" where "id" = $1;
+
+-- webhooks: dispatch of a delivery
+select * from "dispatches" where "id" = $1;
+
+-- webhooks: whether a department exists
+select "id" from "departments" where "id" = $1;
+
+-- webhooks: departments
+select "id", "code", "name" from "departments";
 
 -- shared: reserve event and audit numbers
 update "ledger_head" set "data_version" = data_version + $1, "audit_seq" = audit_seq + $2 where "id" = $3 returning "data_version", "audit_seq", "audit_hash";

@@ -5,6 +5,7 @@ import { uuidv7 } from '../shared/ids.ts';
 import { write } from '../shared/ledger.ts';
 import { defaultCalendarSeed } from '../shared/working-days.ts';
 import { replaceCalendarYear } from './calendar.repository.ts';
+import * as repo from './catalog-bootstrap.repository.ts';
 import { calendarStreamId } from './calendar.usecases.ts';
 import { saveListTypeVersion, saveMeasureVersion } from './catalog.repository.ts';
 import { catalogSeed } from './catalog.seed.ts';
@@ -15,17 +16,14 @@ import { catalogSeed } from './catalog.seed.ts';
  * calendar. Later starts change nothing.
  */
 export async function ensureCatalogSeed(deps: { db: Kysely<DB>; clock: Clock }): Promise<boolean> {
-  const existing = await deps.db.selectFrom('departments').select('id').limit(1).executeTakeFirst();
+  const existing = await repo.anyDepartment(deps.db);
   if (existing) return false;
   await write(deps, 'system:bootstrap', async (w) => {
     const departmentIds = new Map<string, string>();
     for (const d of catalogSeed.departments) {
       const id = uuidv7(w.now.getTime());
       departmentIds.set(d.code, id);
-      await w.tx
-        .insertInto('departments')
-        .values({ id, code: d.code, name: d.name, kind: d.kind, created_at: w.now })
-        .execute();
+      await repo.insertSeedDepartment(w.tx, { id, code: d.code, name: d.name, kind: d.kind, created_at: w.now });
       w.event({
         stream: 'department',
         streamId: id,
@@ -34,14 +32,14 @@ export async function ensureCatalogSeed(deps: { db: Kysely<DB>; clock: Clock }):
         payload: { code: d.code, name: d.name },
       });
     }
-    await w.tx
-      .insertInto('scenarios')
-      .values(catalogSeed.scenarios.map((s) => ({ code: s.code, name: s.name })))
-      .execute();
+    await repo.insertScenarios(
+      w.tx,
+      catalogSeed.scenarios.map((s) => ({ code: s.code, name: s.name })),
+    );
     const holders = Object.entries(catalogSeed.recordDomainHolders).flatMap(([domain, codes]) =>
       codes.map((code) => ({ domain, department_id: departmentIds.get(code)! })),
     );
-    await w.tx.insertInto('record_domain_departments').values(holders).execute();
+    await repo.insertRecordDomainHolders(w.tx, holders);
 
     const listTypeIds = new Map<string, string>();
     for (const lt of catalogSeed.listTypes) {

@@ -1,9 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { checkBatchJson } from '../shared/check-batch-hash.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
 import { appendToLedger } from '../shared/ledger.ts';
 import { cleanText, journalLine } from './check-record-line.ts';
+import * as repo from './check-recorder.repository.ts';
 
 const BATCH_SIZE = 1000;
 const MAX_BACKOFF_MS = 30_000;
@@ -165,15 +166,10 @@ export class CheckRecorder {
     let written = 0;
     for (let i = 0; i < rows.length; i += BATCH_SIZE) {
       const chunk = rows.slice(i, i + BATCH_SIZE);
-      const known = await this.deps.db
-        .selectFrom('check_records')
-        .select('check_id')
-        .where(
-          'check_id',
-          'in',
-          chunk.map((r) => r.checkId),
-        )
-        .execute();
+      const known = await repo.knownCheckIds(
+        this.deps.db,
+        chunk.map((r) => r.checkId),
+      );
       const seen = new Set(known.map((r) => r.check_id));
       const fresh = chunk.filter((r) => !seen.has(r.checkId));
       if (fresh.length > 0) written += fresh.length - (await this.writeRows(fresh, { replaying: true }));
@@ -272,12 +268,7 @@ export class CheckRecorder {
   private async setAside(row: CheckRecordInput, refused: Refusal, replaying: boolean): Promise<boolean> {
     const added = await this.deps.db.transaction().execute(async (tx) => {
       if (replaying) {
-        const done = await tx
-          .selectFrom('audit_log')
-          .select('seq')
-          .where('action', '=', 'check.set_aside')
-          .where('target', '=', row.checkId)
-          .executeTakeFirst();
+        const done = await repo.setAsideLink(tx, row.checkId);
         if (done) return false;
       }
       const record = cleanText(JSON.parse(journalLine(row))) as Record<string, unknown>;
@@ -328,15 +319,8 @@ export class CheckRecorder {
         events: [],
         audits: [{ action: 'check.batch', details }],
       });
-      const head = await tx.selectFrom('ledger_head').select('audit_seq').where('id', '=', 1).executeTakeFirstOrThrow();
-      const auditSeq = head.audit_seq.toString();
-      // One JSON parameter expanded by the server, instead of nine parameters per row: half the database CPU per
-      // record, and the same on both drivers.
-      await sql`
-        insert into check_records (check_id, checked_at, department_id, actor, scenario, data_version, stale, subjects, audit_seq)
-        select "checkId", "checkedAt", "departmentId", actor, scenario, "dataVersion", stale, subjects, ${auditSeq}::bigint
-        from jsonb_to_recordset(${rows}::jsonb) as r("checkId" uuid, "checkedAt" timestamptz, "departmentId" uuid,
-          actor text, scenario text, "dataVersion" bigint, stale boolean, subjects jsonb)`.execute(tx);
+      const head = await repo.lastAuditSeq(tx);
+      await repo.insertCheckBatch(tx, rows, head.audit_seq.toString());
     });
   }
 }

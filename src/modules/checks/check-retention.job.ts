@@ -1,13 +1,10 @@
-import { sql } from 'kysely';
 import type { AppContext } from '../../app/context.ts';
 import type { Job } from '../../app/jobs.ts';
 import { write } from '../shared/ledger.ts';
-import { deleteCheckRecordsThrough, oldestCheckBatches } from './check-retention.repository.ts';
+import { deleteCheckRecordsThrough, lockRetention, oldestCheckBatches } from './check-retention.repository.ts';
 
 /** Check batches removed per transaction: up to 50,000 records at the recorder's 1,000 per batch. */
 export const RETENTION_BATCHES_PER_STEP = 50;
-/** One advisory lock for the job: a manual run and a scheduled one never remove the same prefix twice. */
-const LOCK_ID = 7254032;
 
 export interface RetentionResult {
   batches: number;
@@ -31,7 +28,7 @@ export async function removeExpiredCheckRecords(
   const before = monthsBefore(deps.clock.now(), months);
   for (;;) {
     const { result: step } = await write(deps, 'system:check-retention', async (w) => {
-      await sql`select pg_advisory_xact_lock(${LOCK_ID})`.execute(w.tx);
+      await lockRetention(w.tx);
       const batches = await oldestCheckBatches(w.tx, RETENTION_BATCHES_PER_STEP);
       const expired = [];
       for (const batch of batches) {

@@ -27,3 +27,9 @@ export async function deleteCheckRecordsThrough(db: Executor, auditSeq: bigint):
   const result = await db.deleteFrom('check_records').where('audit_seq', '<=', auditSeq).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** One advisory lock for the job: a manual run and a scheduled one never remove the same prefix twice. */
+const LOCK_ID = 7254032;
+
+/** Takes the job's lock until the transaction ends. */
+export const lockRetention = (db: Executor) => sql`select pg_advisory_xact_lock(${LOCK_ID})`.execute(db);

@@ -4,6 +4,7 @@ import { unprocessable } from '../shared/errors.ts';
 import type { Write } from '../shared/ledger.ts';
 import { addMonthsCivil } from '../shared/periods.ts';
 import { chinaDate } from '../shared/working-days.ts';
+import * as links from './commitment-links.repository.ts';
 import type { CommitmentRow } from './commitments.repository.ts';
 
 // The dishonesty records a broken commitment makes or restores (table records, stream 'record').
@@ -21,11 +22,7 @@ export async function proposeBreachRecord(
   input: { domain: string; date: string; unperformed: string },
 ) {
   // Checked here to name the fulfilment's field; insertNewRecord checks the rest (classification, periods).
-  const domain = await w.tx
-    .selectFrom('record_domains')
-    .select('code')
-    .where('code', '=', input.domain)
-    .executeTakeFirst();
+  const domain = await links.domainCode(w.tx, input.domain);
   if (!domain)
     throw unprocessable('commitment.unknown_domain', `失信信息领域「${input.domain}」不存在。`, {
       field: 'recordDomain',
@@ -52,34 +49,14 @@ export async function proposeBreachRecord(
  */
 export async function restoreRepairedRecord(w: Write, c: CommitmentRow) {
   if (!c.repair_id) return null;
-  const repair = await w.tx
-    .selectFrom('repairs')
-    .select(['target_stream', 'target_id'])
-    .where('id', '=', c.repair_id)
-    .executeTakeFirst();
+  const repair = await links.repairTarget(w.tx, c.repair_id);
   if (!repair || repair.target_stream !== 'record' || !repair.target_id) return null;
-  const record = await w.tx
-    .selectFrom('records')
-    .selectAll()
-    .where('id', '=', repair.target_id)
-    .forUpdate()
-    .executeTakeFirst();
+  const record = await links.findRecordForUpdate(w.tx, repair.target_id);
   if (!record || record.state !== 'ended' || record.ended_reason !== 'repaired') return null;
   if (record.repair_id !== null && record.repair_id !== c.repair_id) return null;
   const today = chinaDate(w.now);
   const disclosureEnd = addMonthsCivil(today, record.rule.maxMonths);
-  await w.tx
-    .updateTable('records')
-    .set({
-      state: 'in_effect',
-      ended_reason: null,
-      ended_note: null,
-      ended_at: null,
-      disclosure_end: disclosureEnd,
-      updated_at: w.now,
-    })
-    .where('id', '=', record.id)
-    .execute();
+  await links.restoreRecord(w.tx, record.id, disclosureEnd, w.now);
   recordChange(w, record, 'record.restored', {
     state: 'in_effect',
     previousState: record.state,

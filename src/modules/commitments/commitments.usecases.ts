@@ -13,6 +13,7 @@ import type { Secrets } from '../shared/secrets.ts';
 import { resolveSubject } from '../subjects/subjects.usecases.ts';
 import type { SubjectInput } from '../subjects/subjects.schemas.ts';
 import { newCommitmentCode } from './commitment-code.ts';
+import * as links from './commitment-links.repository.ts';
 import * as repo from './commitments.repository.ts';
 import type { CreateCommitmentInput } from './commitments.schemas.ts';
 
@@ -105,21 +106,13 @@ export async function insertNewCommitment(
 
 /** A repair commitment belongs to a repair handled by the same department, about the same subject. */
 async function assertRepairOfSubject(w: Write, actor: Actor, repairId: string, subjectId: string) {
-  const repair = await w.tx
-    .selectFrom('repairs')
-    .select(['id', 'department_id', 'target_stream', 'target_id'])
-    .where('id', '=', repairId)
-    .executeTakeFirst();
+  const repair = await links.repairOfCommitment(w.tx, repairId);
   if (!repair || repair.department_id !== actor.departmentId) {
     throw unprocessable('commitment.unknown_repair', '信用修复申请不存在，或不由本部门办理。', { field: 'repairId' });
   }
   if (repair.target_stream && repair.target_id) {
     const table = repair.target_stream === 'record' ? 'records' : 'entries';
-    const target = await w.tx
-      .selectFrom(table)
-      .select('subject_id')
-      .where('id', '=', repair.target_id)
-      .executeTakeFirst();
+    const target = await links.subjectOfTarget(w.tx, table, repair.target_id);
     if (target && target.subject_id !== subjectId) {
       throw unprocessable('commitment.repair_subject_mismatch', '承诺主体与信用修复申请所涉主体不一致。', {
         field: 'subject',

@@ -23,3 +23,7 @@ export const insertRule = (db: Executor, row: Insertable<EligibilityRulesTable>)
 
 export const updateRule = (db: Executor, id: string, changes: Partial<Insertable<EligibilityRulesTable>>) =>
   db.updateTable('eligibility_rules').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+
+/** The red list types among the given codes (a rule's params.listTypeCodes must all be one). */
+export const redListTypeCodes = (db: Executor, codes: readonly string[]) =>
+  db.selectFrom('list_types').select('code').where('kind', '=', 'red').where('code', 'in', codes).execute();

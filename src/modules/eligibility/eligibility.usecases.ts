@@ -34,15 +34,7 @@ async function checkParams(w: Write, input: RuleInput) {
       field: 'params.listTypeCodes',
     });
   }
-  const found =
-    codes.length === 0
-      ? []
-      : await w.tx
-          .selectFrom('list_types')
-          .select('code')
-          .where('kind', '=', 'red')
-          .where('code', 'in', codes)
-          .execute();
+  const found = codes.length === 0 ? [] : await repo.redListTypeCodes(w.tx, codes);
   const unknown = codes.filter((c) => !found.some((f) => f.code === c));
   if (unknown.length > 0) {
     throw unprocessable('eligibility_rule.unknown_list_type', `以下代码不是红名单类型：${unknown.join('、')}。`, {

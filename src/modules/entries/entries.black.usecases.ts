@@ -4,6 +4,7 @@ import { partyDeadlineEnd, addMonthsCivil } from '../shared/periods.ts';
 import { chinaDate, type WorkingCalendar } from '../shared/working-days.ts';
 import { addRelatedPerson } from '../subjects/subjects.usecases.ts';
 import { findSubject } from '../subjects/subjects.repository.ts';
+import { insertEntryMeasures, linkEntryPerson, measuresByIds } from './entry-links.repository.ts';
 import type { DecisionBody, NoticeBody, StatementBody } from './entries.schemas.ts';
 import { DECIDERS, PREPARERS, step, type EntryDeps } from './entries.usecases.ts';
 
@@ -80,7 +81,7 @@ export async function decide(deps: EntryDeps, entryId: string, input: z.infer<ty
         field: 'basisDocument.date',
       });
 
-    const measures = await w.tx.selectFrom('measures').selectAll().where('id', 'in', input.measureIds).execute();
+    const measures = await measuresByIds(w.tx, input.measureIds);
     input.measureIds.forEach((id, i) => {
       const m = measures.find((x) => x.id === id);
       if (!m || !m.active || m.kind !== 'sanction' || !m.list_type_ids.includes(listType.id)) {
@@ -120,17 +121,10 @@ export async function decide(deps: EntryDeps, entryId: string, input: z.infer<ty
     const persons = [];
     for (const [i, p] of input.relatedPersons.entries()) {
       const person = await addRelatedPerson(w, deps, subject, p, `relatedPersons[${i}]`);
-      await w.tx
-        .insertInto('entry_persons')
-        .values({ entry_id: entry.id, person_id: person.id, role: p.role })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      await linkEntryPerson(w.tx, entry.id, person.id, p.role);
       persons.push({ personId: person.id, name: person.name, citizenIdMasked: person.citizen_id_masked, role: p.role });
     }
-    await w.tx
-      .insertInto('entry_measures')
-      .values(measures.map((m) => ({ entry_id: entry.id, measure_id: m.id, measure_version: m.version })))
-      .execute();
+    await insertEntryMeasures(w.tx, entry.id, measures);
 
     const { relatedPersons: _clear, ...decision } = input;
     return {

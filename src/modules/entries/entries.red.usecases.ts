@@ -4,6 +4,7 @@ import { addMonthsCivil } from '../shared/periods.ts';
 import { addCalendarDays, chinaDate } from '../shared/working-days.ts';
 import { lockSubject } from '../subjects/subjects.repository.ts';
 import * as repo from './entries.repository.ts';
+import { activeIncentiveMeasures, insertEntryMeasures } from './entry-links.repository.ts';
 import type { PublicationBody, ReviewBody } from './entries.schemas.ts';
 import {
   blackEntryInEffect,
@@ -49,18 +50,10 @@ export async function review(deps: EntryDeps, entryId: string, input: z.infer<ty
     const endDate = addCalendarDays(addMonthsCivil(input.validFrom, listType.period_months), -1);
     if (endDate < chinaDate(w.now))
       throw unprocessable('entry.period_already_over', `有效期至 ${endDate} 已届满。`, { field: 'validFrom' });
-    const measures = await w.tx
-      .selectFrom('measures')
-      .select(['id', 'version', 'list_type_ids', 'kind', 'active'])
-      .where('kind', '=', 'incentive')
-      .where('active', '=', true)
-      .execute();
+    const measures = await activeIncentiveMeasures(w.tx);
     const applicable = measures.filter((m) => m.list_type_ids.includes(listType.id));
     if (applicable.length > 0) {
-      await w.tx
-        .insertInto('entry_measures')
-        .values(applicable.map((m) => ({ entry_id: entry.id, measure_id: m.id, measure_version: m.version })))
-        .execute();
+      await insertEntryMeasures(w.tx, entry.id, applicable);
     }
     return {
       changes: {

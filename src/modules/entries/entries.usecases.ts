@@ -14,6 +14,7 @@ import { resolveSubject } from '../subjects/subjects.usecases.ts';
 import type { SubjectInput } from '../subjects/subjects.schemas.ts';
 import { roleRequired } from './entries.errors.ts';
 import * as repo from './entries.repository.ts';
+import * as links from './entry-links.repository.ts';
 import { assertTransition, type EndReason, type Transition } from './entries.states.ts';
 
 export interface EntryDeps {
@@ -60,14 +61,7 @@ export async function blackEntryInEffect(w: Write, subjectId: string) {
 
 /** A serious dishonesty record in effect also excludes every red list (docs/domain/rules.md §2). */
 export async function seriousRecordInEffect(w: Write, subjectId: string) {
-  return w.tx
-    .selectFrom('records')
-    .select(['id', 'decision_no'])
-    .where('subject_id', '=', subjectId)
-    .where('state', '=', 'in_effect')
-    .where('severity', '=', 'serious')
-    .where('disclosure_end', '>=', chinaDate(w.now))
-    .executeTakeFirst();
+  return links.seriousRecordInEffect(w.tx, subjectId, chinaDate(w.now));
 }
 
 /**

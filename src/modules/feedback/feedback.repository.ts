@@ -130,3 +130,11 @@ export async function measureStats(db: Executor, f: PeriodFilter) {
     order by m.code`.execute(db);
   return rows;
 }
+
+/** The entry feedback is asked about, with the department that initiated it. */
+export const entryOwner = (db: Executor, entryId: string) =>
+  db.selectFrom('entries').select(['id', 'department_id']).where('id', '=', entryId).executeTakeFirst();
+
+/** Every department, by code: the rows of the statistics. */
+export const departmentsByCode = (db: Executor) =>
+  db.selectFrom('departments').select(['id', 'code', 'name']).orderBy('code').execute();

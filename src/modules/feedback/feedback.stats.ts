@@ -4,7 +4,7 @@ import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
 import { addCalendarDays, chinaDate } from '../shared/working-days.ts';
 import { badPeriod, statsOtherDepartment } from './feedback.errors.ts';
-import { dispatchStats, measureStats } from './feedback.repository.ts';
+import { departmentsByCode, dispatchStats, measureStats } from './feedback.repository.ts';
 
 const startOfChinaDay = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
@@ -33,7 +33,7 @@ export async function feedbackStats(
   const [items, measures, departments] = await Promise.all([
     dispatchStats(deps.db, filter),
     measureStats(deps.db, filter),
-    deps.db.selectFrom('departments').select(['id', 'code', 'name']).orderBy('code').execute(),
+    departmentsByCode(deps.db),
   ]);
   const ids = new Set([...items.map((r) => r.department_id), ...measures.map((r) => r.department_id)]);
   if (departmentId) ids.add(departmentId);

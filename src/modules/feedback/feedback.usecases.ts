@@ -140,11 +140,7 @@ async function checkTarget(w: Write, actor: Actor, input: Input): Promise<Target
 
 /** The initiating department (and the credit office, administrators, auditors) sees the feedback on its entries. */
 export async function feedbackOfEntry(deps: { db: Kysely<DB>; actor: Actor }, entryId: string) {
-  const entry = await deps.db
-    .selectFrom('entries')
-    .select(['id', 'department_id'])
-    .where('id', '=', entryId)
-    .executeTakeFirst();
+  const entry = await repo.entryOwner(deps.db, entryId);
   if (!entry || !(seesAllDepartments(deps.actor) || entry.department_id === deps.actor.departmentId)) {
     throw notFound('名单记录', 'entry.not_found');
   }

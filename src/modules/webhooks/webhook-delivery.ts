@@ -67,8 +67,8 @@ export async function sendDelivery(
 ): Promise<SendOutcome & { attemptedAt: Date }> {
   const attemptedAt = deps.clock.now();
   const [hook, dispatch, patterns] = await Promise.all([
-    deps.db.selectFrom('webhooks').selectAll().where('id', '=', delivery.webhook_id).executeTakeFirstOrThrow(),
-    deps.db.selectFrom('dispatches').selectAll().where('id', '=', delivery.dispatch_id).executeTakeFirstOrThrow(),
+    repo.webhookOfDelivery(deps.db, delivery.webhook_id),
+    repo.dispatchOfDelivery(deps.db, delivery.dispatch_id),
     loadAllowPatterns(deps.db),
   ]);
   const body = JSON.stringify({

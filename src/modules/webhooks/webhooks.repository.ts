@@ -65,6 +65,20 @@ export const insertWebhook = (db: Executor, row: Insertable<WebhooksTable>) =>
 export const findWebhook = (db: Executor, id: string) =>
   db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** The webhook of a delivery: a delivery's webhook is never deleted, so a missing one is a fault. */
+export const webhookOfDelivery = (db: Executor, id: string) =>
+  db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+/** The dispatch item a delivery carries (the same: never deleted while a delivery names it). */
+export const dispatchOfDelivery = (db: Executor, id: string) =>
+  db.selectFrom('dispatches').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+export const departmentExists = (db: Executor, id: string) =>
+  db.selectFrom('departments').select('id').where('id', '=', id).executeTakeFirst();
+
+/** Every department's id, code and name: webhooks are shown with their department. */
+export const departmentRefs = (db: Executor) => db.selectFrom('departments').select(['id', 'code', 'name']).execute();
+
 export const findWebhookForUpdate = (db: Executor, id: string) =>
   db.selectFrom('webhooks').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 

@@ -16,6 +16,7 @@ import {
   WebhookQuery,
 } from './webhooks.schemas.ts';
 import {
+  departmentsById,
   disableWebhook,
   getWebhook,
   listDeliveries,
@@ -28,8 +29,7 @@ const tags = ['webhooks'];
 
 export const webhookRoutes: RoutePlugin = (app, ctx) => {
   const deps = (req: Parameters<typeof actorOf>[0]) => ({ ...ctx, actor: actorOf(req) });
-  const departments = async () =>
-    new Map((await ctx.db.selectFrom('departments').select(['id', 'code', 'name']).execute()).map((d) => [d.id, d]));
+  const departments = () => departmentsById(ctx);
   const present = async (w: Parameters<typeof presentWebhook>[0]) =>
     presentWebhook(w, (await departments()).get(w.department_id)!);
 

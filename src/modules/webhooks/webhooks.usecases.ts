@@ -46,13 +46,14 @@ const shownUrl = (url: string) => {
   return `${u.protocol}//${u.host}${u.pathname}`;
 };
 
+/** The departments by id, to show each webhook with its department. */
+export async function departmentsById(deps: { db: Kysely<DB> }) {
+  return new Map((await repo.departmentRefs(deps.db)).map((d) => [d.id, d]));
+}
+
 export async function registerWebhook(deps: WebhookDeps, input: { url: string; departmentId?: string }) {
   const departmentId = managedDepartment(deps.actor, input.departmentId);
-  const department = await deps.db
-    .selectFrom('departments')
-    .select('id')
-    .where('id', '=', departmentId)
-    .executeTakeFirst();
+  const department = await repo.departmentExists(deps.db, departmentId);
   if (!department) throw unknownDepartment();
   // Resolved and checked before the transaction: no network wait holds a database connection.
   try {
