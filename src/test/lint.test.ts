@@ -41,6 +41,38 @@ test(
   },
 );
 
+const QUERY = `
+import { sql } from 'kysely';
+export const load = (db: { selectFrom(table: string): unknown }) => db.selectFrom('entries');
+export const raw = sql;
+`;
+
+test(
+  'the linter refuses a query or raw SQL outside a repository, and accepts them in one',
+  { timeout: 120_000 },
+  async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'credlink-lint-'));
+    try {
+      fs.writeFileSync(
+        path.join(dir, 'tsconfig.json'),
+        JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [] } }),
+      );
+      const feature = path.join(dir, 'src/modules/probe');
+      fs.mkdirSync(feature, { recursive: true });
+      fs.writeFileSync(path.join(feature, 'probe.usecases.ts'), QUERY);
+      fs.writeFileSync(path.join(feature, 'probe.repository.ts'), QUERY);
+      const eslint = new ESLint({ cwd: dir, overrideConfigFile: path.join(root, 'eslint.config.js') });
+      const results = await eslint.lintFiles(['src/modules/probe/*.ts']);
+      const rulesOf = (file: string) =>
+        (results.find((r) => r.filePath.endsWith(file))?.messages ?? []).map((m) => m.ruleId);
+      assert.deepEqual(rulesOf('probe.usecases.ts').sort(), ['no-restricted-imports', 'no-restricted-syntax']);
+      assert.deepEqual(rulesOf('probe.repository.ts'), []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);
+
 test('CI lints, checks the formatting of and type-checks the tree before it runs the tests', () => {
   const ci = fs.readFileSync(path.join(root, '.ci/run'), 'utf8');
   const at = (command: string) => ci.search(new RegExp(`^\\s*${command.replace(/ /g, '\\s+')}\\s*$`, 'm'));
