@@ -199,7 +199,7 @@ export const casesAtoD: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
       feedbackRequired: true,
       today: '2026-06-01',
       limit: 20,
-      offset: 40,
+      after: { eventVersion: 41n, departmentId: otherId },
     }),
   'dispatch: inbox page, closed and not overdue': (db) =>
     dispatch.listDispatches(db, {
@@ -209,8 +209,13 @@ export const casesAtoD: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
       feedbackRequired: false,
       today: '2026-06-01',
       limit: 20,
-      offset: 40,
+      after: null,
     }),
+  'dispatch: read models of a page (departments, feedback counts)': (db) =>
+    dispatch.dispatchViews(db, [
+      { id, department_id: otherId } as never,
+      { id: otherId, department_id: otherId } as never,
+    ]),
   'dispatch: change feed page': (db) => dispatch.dispatchesAfter(db, id, 10n, 100),
   'dispatch: feedback counts': (db) => dispatch.feedbackCounts(db, [id]),
 };

@@ -62,10 +62,14 @@ export const casesEtoZ: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
       listTypeId: otherId,
       subjectId: id,
       limit: 20,
-      offset: 40,
+      after: { createdAt: now.toISOString(), id: otherId },
     }),
-  'entries: persons of an entry': (db) => entries.personsOfEntry(db, id),
-  'entries: measures of an entry': (db) => entries.measuresOfEntry(db, id),
+  'entries: first page': (db) => entries.listEntries(db, { limit: 20, after: null }),
+  'entries: read models of a page (one query per related table)': (db) =>
+    entries.entryViews(db, [
+      { id, list_type_id: otherId, subject_id: otherId, department_id: otherId } as never,
+      { id: otherId, list_type_id: otherId, subject_id: id, department_id: otherId } as never,
+    ]),
   'entries: events of an entry': (db) => entries.eventsOfEntry(db, id),
 
   'expiry: claim expired entries': (db) => expiry.claimExpiredEntries(db, '2026-06-01', 200),
@@ -150,8 +154,14 @@ export const casesEtoZ: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
       domain: 'tax',
       publicationLate: true,
       limit: 20,
-      offset: 40,
+      after: { createdAt: now.toISOString(), id: otherId },
     }),
+  'records: first page': (db) => records.listRecords(db, { limit: 20, after: null }),
+  'records: read models of a page (one query per related table)': (db) =>
+    records.recordViews(db, [
+      { id, subject_id: otherId, department_id: otherId, domain: 'tax' } as never,
+      { id: otherId, subject_id: id, department_id: otherId, domain: 'tax' } as never,
+    ]),
   'records: events of a record': (db) => records.eventsOfRecord(db, id),
   'records: domain by code': (db) => records.findDomain(db, 'tax'),
   'records: recording departments of domains': (db) => records.recordingDepartments(db, ['tax', 'market_regulation']),

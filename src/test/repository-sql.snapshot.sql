@@ -315,10 +315,14 @@ select * from "dispatches" where "id" = $1 for update;
 update "dispatches" set "closed_at" = $1 where "id" = $2 and "closed_at" is null;
 
 -- dispatch: inbox page, open and overdue
-select * from "dispatches" where "department_id" = $1 and "closed_at" is null and "feedback_required" = $2 and "closed_at" is null and "due_date" < $3 order by "event_version" desc, "department_id" limit $4 offset $5;
+select * from "dispatches" where "event_version" <= $1 and ("event_version", "department_id") < ($2, $3) and "department_id" = $4 and "closed_at" is null and "feedback_required" = $5 and "closed_at" is null and "due_date" < $6 order by "event_version" desc, "department_id" desc limit $7;
 
 -- dispatch: inbox page, closed and not overdue
-select * from "dispatches" where "department_id" = $1 and "closed_at" is not null and "feedback_required" = $2 and ("closed_at" is not null or "due_date" is null or "due_date" >= $3) order by "event_version" desc, "department_id" limit $4 offset $5;
+select * from "dispatches" where "department_id" = $1 and "closed_at" is not null and "feedback_required" = $2 and ("closed_at" is not null or "due_date" is null or "due_date" >= $3) order by "event_version" desc, "department_id" desc limit $4;
+
+-- dispatch: read models of a page (departments, feedback counts)
+select "id", "code", "name" from "departments" where "id" in ($1);
+select "dispatch_id", count(*) as "n" from "feedback" where "dispatch_id" in ($1, $2) group by "dispatch_id";
 
 -- dispatch: change feed page
 select * from "dispatches" where "department_id" = $1 and "event_version" > $2 order by "event_version" limit $3;
@@ -363,13 +367,17 @@ update "entries" set "last_version" = $1 where "id" = $2;
 select * from "entries" where "subject_id" = $1 and "kind" = $2 and "state" in ($3);
 
 -- entries: page with every filter
-select * from "entries" where "department_id" = $1 and "state" = $2 and "kind" = $3 and "list_type_id" = $4 and "subject_id" = $5 order by "created_at" desc, "id" desc limit $6 offset $7;
+select * from "entries" where ("created_at", "id") < ($1, $2) and "department_id" = $3 and "state" = $4 and "kind" = $5 and "list_type_id" = $6 and "subject_id" = $7 order by "created_at" desc, "id" desc limit $8;
 
--- entries: persons of an entry
-select "entry_persons"."role", "subjects"."id", "subjects"."name", "subjects"."citizen_id_masked" from "entry_persons" inner join "subjects" on "subjects"."id" = "entry_persons"."person_id" where "entry_persons"."entry_id" = $1;
+-- entries: first page
+select * from "entries" order by "created_at" desc, "id" desc limit $1;
 
--- entries: measures of an entry
-select "measures"."id", "measures"."code", "measures"."kind", "entry_measures"."measure_version", "measures"."version" as "current_version", coalesce(measure_versions.snapshot->>'title', measures.title) as "title" from "entry_measures" inner join "measures" on "measures"."id" = "entry_measures"."measure_id" left join "measure_versions" on "measure_versions"."measure_id" = "entry_measures"."measure_id" and "measure_versions"."version" = "entry_measures"."measure_version" where "entry_measures"."entry_id" = $1 order by "measures"."code";
+-- entries: read models of a page (one query per related table)
+select "id", "code", "name", "kind" from "list_types" where "id" in ($1);
+select * from "subjects" where "id" in ($1, $2);
+select "id", "code", "name" from "departments" where "id" in ($1);
+select "entry_persons"."entry_id", "entry_persons"."role", "subjects"."id", "subjects"."name", "subjects"."citizen_id_masked" from "entry_persons" inner join "subjects" on "subjects"."id" = "entry_persons"."person_id" where "entry_persons"."entry_id" in ($1, $2);
+select "entry_measures"."entry_id", "measures"."id", "measures"."code", "measures"."kind", "entry_measures"."measure_version", "measures"."version" as "current_version", coalesce(measure_versions.snapshot->>'title', measures.title) as "title" from "entry_measures" inner join "measures" on "measures"."id" = "entry_measures"."measure_id" left join "measure_versions" on "measure_versions"."measure_id" = "entry_measures"."measure_id" and "measure_versions"."version" = "entry_measures"."measure_version" where "entry_measures"."entry_id" in ($1, $2) order by "measures"."code";
 
 -- entries: events of an entry
 select * from "events" where "stream" = $1 and "stream_id" = $2 order by "version";
@@ -510,7 +518,15 @@ update "records" set "state" = $1, "updated_at" = $2 where "id" = $3;
 update "records" set "last_version" = $1 where "id" = $2;
 
 -- records: page with every filter
-select * from "records" where "department_id" = $1 and "subject_id" = $2 and "state" = $3 and "severity" = $4 and "domain" = $5 and rule->'publication'->>'late' = $6 order by "created_at" desc, "id" desc limit $7 offset $8;
+select * from "records" where ("created_at", "id") < ($1, $2) and "department_id" = $3 and "subject_id" = $4 and "state" = $5 and "severity" = $6 and "domain" = $7 and rule->'publication'->>'late' = $8 order by "created_at" desc, "id" desc limit $9;
+
+-- records: first page
+select * from "records" order by "created_at" desc, "id" desc limit $1;
+
+-- records: read models of a page (one query per related table)
+select * from "subjects" where "id" in ($1, $2);
+select "id", "code", "name" from "departments" where "id" in ($1);
+select "code", "name" from "record_domains" where "code" in ($1);
 
 -- records: events of a record
 select * from "events" where "stream" = $1 and "stream_id" = $2 order by "version";
