@@ -156,8 +156,14 @@ export const casesAtoD: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
       state: 'in_force',
       type: 'application',
       limit: 20,
-      offset: 40,
+      after: { createdAt: now.toISOString(), id: otherId },
     }),
+  'commitments: first page': (db) => commitments.listCommitments(db, { limit: 20, after: null }),
+  'commitments: read models of a page (subjects, departments)': (db) =>
+    commitments.commitmentViews(db, [
+      { id, subject_id: otherId, department_id: otherId } as never,
+      { id: otherId, subject_id: id, department_id: otherId } as never,
+    ]),
 
   'departments: by id': (db) => departments.findDepartmentById(db, id),
   'departments: by code': (db) => departments.findDepartmentByCode(db, 'credit_office'),

@@ -226,8 +226,9 @@ export const casesEtoZ: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
       uscc: '91110000000000000X',
       digest: 'digest',
       limit: 20,
-      offset: 40,
+      afterId: otherId,
     }),
+  'subjects: first page': (db) => subjects.searchSubjects(db, { limit: 20, afterId: null }),
   'subjects: related persons of an organization': (db) => subjects.relatedPersonsOf(db, id),
   'subjects: link a related person': (db) =>
     subjects.linkRelatedPerson(db, {

@@ -253,7 +253,14 @@ insert into "commitments" ("id", "code", "subject_id", "department_id", "state",
 update "commitments" set "state" = $1, "updated_at" = $2 where "id" = $3;
 
 -- commitments: page with every filter
-select "commitments".* from "commitments" inner join "subjects" on "subjects"."id" = "commitments"."subject_id" where "commitments"."department_id" = $1 and "commitments"."subject_id" = $2 and "subjects"."uscc" = $3 and "commitments"."state" = $4 and "commitments"."type" = $5 order by "commitments"."created_at" desc, "commitments"."id" desc limit $6 offset $7;
+select "commitments".* from "commitments" inner join "subjects" on "subjects"."id" = "commitments"."subject_id" where ("commitments"."created_at", "commitments"."id") < ($1, $2) and "commitments"."department_id" = $3 and "commitments"."subject_id" = $4 and "subjects"."uscc" = $5 and "commitments"."state" = $6 and "commitments"."type" = $7 order by "commitments"."created_at" desc, "commitments"."id" desc limit $8;
+
+-- commitments: first page
+select "commitments".* from "commitments" order by "commitments"."created_at" desc, "commitments"."id" desc limit $1;
+
+-- commitments: read models of a page (subjects, departments)
+select * from "subjects" where "id" in ($1, $2);
+select "id", "code", "name" from "departments" where "id" in ($1);
 
 -- departments: by id
 select * from "departments" where "id" = $1;
@@ -615,7 +622,10 @@ select "id" from "subjects" where "id" = $1 for update;
 insert into "subjects" ("id", "kind", "name", "name_key", "created_at") values ($1, $2, $3, $4, $5) on conflict do nothing returning *;
 
 -- subjects: search with every filter
-select * from "subjects" where "uscc" = $1 and "citizen_id_digest" = $2 and "name_key" like $3 order by "name_key", "id" limit $4 offset $5;
+select * from "subjects" where (name_key, id) > (select c.name_key, c.id from subjects c where c.id = $1) and "uscc" = $2 and "citizen_id_digest" = $3 and "name_key" like $4 order by "name_key", "id" limit $5;
+
+-- subjects: first page
+select * from "subjects" order by "name_key", "id" limit $1;
 
 -- subjects: related persons of an organization
 select "related_persons"."role", "related_persons"."created_at", "subjects"."id", "subjects"."name", "subjects"."citizen_id_masked" from "related_persons" inner join "subjects" on "subjects"."id" = "related_persons"."person_id" where "related_persons"."organization_id" = $1 order by "related_persons"."created_at";

@@ -72,8 +72,7 @@ export const Dispatch = z
   })
   .meta({ id: 'Dispatch' });
 
-export const InboxPage = z;
-pageOf(Dispatch).meta({ id: 'DispatchPage' });
+export const InboxPage = pageOf(Dispatch).meta({ id: 'DispatchPage' });
 
 export const ChangesQuery = z.object({
   // A data version is a 64-bit integer: read as digits so that no version beyond 2^53 loses precision (the use case
