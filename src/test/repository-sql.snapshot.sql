@@ -701,7 +701,13 @@ update "webhooks" set "disabled_at" = $1 where "id" = $2;
 update "webhook_deliveries" set "state" = $1, "last_error" = $2, "lease_until" = $3 where "webhook_id" = $4 and "state" = $5;
 
 -- webhooks: deliveries in a state
-select * from "webhook_deliveries" where "webhook_id" = $1 and "state" = $2 order by "event_version" desc limit $3 offset $4;
+select * from "webhook_deliveries" where "webhook_id" = $1 and ("event_version", "id") < ($2, $3) and "state" = $4 order by "event_version" desc, "id" desc limit $5;
+
+-- webhooks: first page of deliveries
+select * from "webhook_deliveries" where "webhook_id" = $1 order by "event_version" desc, "id" desc limit $2;
+
+-- webhooks: departments of webhooks
+select "id", "code", "name" from "departments" where "id" in ($1, $2);
 
 -- webhooks: delivery of a webhook
 select * from "webhook_deliveries" where "id" = $1 and "webhook_id" = $2;
