@@ -170,6 +170,8 @@ export const casesEtoZ: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   'records: add recording departments to a domain': (db) => records.addRecordingDepartments(db, 'tax', [id, otherId]),
 
   'reminders: due rows of a department': (db) => reminders.dueRows(db, dueFilter, 100),
+  'reminders: due rows after a cursor': (db) =>
+    reminders.dueRows(db, dueFilter, 100, { dueDate: '2026-06-01', kind: 'objection', id }),
   'reminders: due counts of a department': (db) => reminders.dueCounts(db, dueFilter),
   "reminders: open items waiting for a year's calendar": (db) =>
     reminders.awaitingCalendarRows(db, dueFilter.departmentId),
