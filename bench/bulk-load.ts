@@ -15,6 +15,7 @@ import {
   type NamedPersonJson,
 } from './bench-data.ts';
 import { loaderApplicationName, type Prepared } from './bench-db.ts';
+import { copyListRows, LIST_TABLES } from './bulk-load.lists.ts';
 import { copyRows, type CopyValue } from './copy-rows.ts';
 import {
   citizenIdFor,
@@ -45,6 +46,8 @@ export interface BulkLoadOptions {
   progress?: (message: string) => void;
   /** Connections loading in parallel (default: one per CPU). */
   parallel?: number;
+  /** Also the rows the list benchmark pages through: objections, repairs, dispatch items (bulk-load.lists.ts). */
+  lists?: boolean;
 }
 
 export interface BulkLoadResult {
@@ -307,6 +310,22 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
           : [],
     );
 
+    if (options.lists) {
+      const departments = await prepared.database.db.selectFrom('departments').select(['id', 'kind']).execute();
+      const offsets = { objections: 2, repairs: 3, dispatches: 4 };
+      await copyListRows(copy, {
+        entryId: (i) => entryIds[i]!,
+        subjectId: (i) => subjectIds[i]!,
+        entryVersion: (i) => (firstVersion + BigInt(EVENTS_PER_ENTRY * (i + 1))).toString(),
+        newId: (table, i) => uuidv7(base - offsets[table] * n - 1 - i),
+        departmentIds: departments.filter((d) => d.kind !== 'credit_office').map((d) => d.id),
+        creditOfficeId: departments.find((d) => d.kind === 'credit_office')!.id,
+        nowIso,
+        today,
+        dueDate: recordEnd,
+      });
+    }
+
     const dataVersion = firstVersion + BigInt(EVENTS_PER_ENTRY * n);
     await clients[0]!.query('update ledger_head set data_version = $1 where id = 1', [dataVersion.toString()]);
     // A database in service has been vacuumed: hint bits set, visibility map current, statistics fresh. Without
@@ -314,7 +333,8 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
     const t = performance.now();
     await Promise.all(
       clients.map(async (client, k) => {
-        for (const table of LOADED_TABLES.filter((_, j) => j % clients.length === k))
+        const tables = options.lists ? [...LOADED_TABLES, ...LIST_TABLES] : LOADED_TABLES;
+        for (const table of tables.filter((_, j) => j % clients.length === k))
           await client.query(`vacuum (analyze) ${table}`);
       }),
     );

@@ -158,8 +158,14 @@ export const casesAtoD: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
       state: 'in_force',
       type: 'application',
       limit: 20,
-      offset: 40,
+      after: { createdAt: now.toISOString(), id: otherId },
     }),
+  'commitments: first page': (db) => commitments.listCommitments(db, { limit: 20, after: null }),
+  'commitments: read models of a page (subjects, departments)': (db) =>
+    commitments.commitmentViews(db, [
+      { id, subject_id: otherId, department_id: otherId } as never,
+      { id: otherId, subject_id: id, department_id: otherId } as never,
+    ]),
 
   'deadlines: working days of a setting': (db) => deadlines.findDeadlineDays(db, 'objection'),
   'deadlines: lock the served notices': (db) => deadlines.lockServedNotices(db),
@@ -209,7 +215,7 @@ export const casesAtoD: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
       feedbackRequired: true,
       today: '2026-06-01',
       limit: 20,
-      offset: 40,
+      after: { eventVersion: 41n, departmentId: otherId },
     }),
   'dispatch: inbox page, closed and not overdue': (db) =>
     dispatch.listDispatches(db, {
@@ -219,8 +225,13 @@ export const casesAtoD: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
       feedbackRequired: false,
       today: '2026-06-01',
       limit: 20,
-      offset: 40,
+      after: null,
     }),
+  'dispatch: read models of a page (departments, feedback counts)': (db) =>
+    dispatch.dispatchViews(db, [
+      { id, department_id: otherId } as never,
+      { id: otherId, department_id: otherId } as never,
+    ]),
   'dispatch: change feed page': (db) => dispatch.dispatchesAfter(db, id, 10n, 100),
   'dispatch: feedback counts': (db) => dispatch.feedbackCounts(db, [id]),
 };

@@ -62,10 +62,14 @@ export const casesEtoZ: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
       listTypeId: otherId,
       subjectId: id,
       limit: 20,
-      offset: 40,
+      after: { createdAt: now.toISOString(), id: otherId },
     }),
-  'entries: persons of an entry': (db) => entries.personsOfEntry(db, id),
-  'entries: measures of an entry': (db) => entries.measuresOfEntry(db, id),
+  'entries: first page': (db) => entries.listEntries(db, { limit: 20, after: null }),
+  'entries: read models of a page (one query per related table)': (db) =>
+    entries.entryViews(db, [
+      { id, list_type_id: otherId, subject_id: otherId, department_id: otherId } as never,
+      { id: otherId, list_type_id: otherId, subject_id: id, department_id: otherId } as never,
+    ]),
   'entries: events of an entry': (db) => entries.eventsOfEntry(db, id),
 
   'expiry: claim expired entries': (db) => expiry.claimExpiredEntries(db, '2026-06-01', 200),
@@ -150,8 +154,14 @@ export const casesEtoZ: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
       domain: 'tax',
       publicationLate: true,
       limit: 20,
-      offset: 40,
+      after: { createdAt: now.toISOString(), id: otherId },
     }),
+  'records: first page': (db) => records.listRecords(db, { limit: 20, after: null }),
+  'records: read models of a page (one query per related table)': (db) =>
+    records.recordViews(db, [
+      { id, subject_id: otherId, department_id: otherId, domain: 'tax' } as never,
+      { id: otherId, subject_id: id, department_id: otherId, domain: 'tax' } as never,
+    ]),
   'records: events of a record': (db) => records.eventsOfRecord(db, id),
   'records: domain by code': (db) => records.findDomain(db, 'tax'),
   'records: recording departments of domains': (db) => records.recordingDepartments(db, ['tax', 'market_regulation']),
@@ -160,6 +170,8 @@ export const casesEtoZ: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   'records: add recording departments to a domain': (db) => records.addRecordingDepartments(db, 'tax', [id, otherId]),
 
   'reminders: due rows of a department': (db) => reminders.dueRows(db, dueFilter, 100),
+  'reminders: due rows after a cursor': (db) =>
+    reminders.dueRows(db, dueFilter, 100, { dueDate: '2026-06-01', kind: 'objection', id }),
   'reminders: due counts of a department': (db) => reminders.dueCounts(db, dueFilter),
   "reminders: open items waiting for a year's calendar": (db) =>
     reminders.awaitingCalendarRows(db, dueFilter.departmentId),
@@ -216,8 +228,9 @@ export const casesEtoZ: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
       uscc: '91110000000000000X',
       digest: 'digest',
       limit: 20,
-      offset: 40,
+      afterId: otherId,
     }),
+  'subjects: first page': (db) => subjects.searchSubjects(db, { limit: 20, afterId: null }),
   'subjects: related persons of an organization': (db) => subjects.relatedPersonsOf(db, id),
   'subjects: link a related person': (db) =>
     subjects.linkRelatedPerson(db, {
@@ -271,7 +284,9 @@ export const casesEtoZ: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   'webhooks: of a department': (db) => webhooks.listWebhooks(db, id),
   'webhooks: disable': (db) => webhooks.disableWebhook(db, id, now),
   'webhooks: deliveries in a state': (db) =>
-    webhooks.listDeliveries(db, id, { state: 'pending', limit: 20, offset: 40 }),
+    webhooks.listDeliveries(db, id, { state: 'pending', limit: 20, after: { eventVersion: 41n, id: otherId } }),
+  'webhooks: first page of deliveries': (db) => webhooks.listDeliveries(db, id, { limit: 20, after: null }),
+  'webhooks: departments of webhooks': (db) => webhooks.departmentsByIds(db, [id, otherId]),
   'webhooks: delivery of a webhook': (db) => webhooks.findDelivery(db, id, otherId),
   'webhooks: delivery for update': (db) => webhooks.findDeliveryForUpdate(db, id),
   'webhooks: attempts of deliveries': (db) => webhooks.attemptsOf(db, [id]),

@@ -106,5 +106,4 @@ export const casesMoved: Record<string, (db: Kysely<DB>) => Promise<unknown>> = 
   'webhooks: webhook of a delivery': (db) => webhooks.webhookOfDelivery(db, id),
   'webhooks: dispatch of a delivery': (db) => webhooks.dispatchOfDelivery(db, id),
   'webhooks: whether a department exists': (db) => webhooks.departmentExists(db, id),
-  'webhooks: departments': (db) => webhooks.departmentRefs(db),
 };

@@ -256,7 +256,14 @@ insert into "commitments" ("id", "code", "subject_id", "department_id", "state",
 update "commitments" set "state" = $1, "updated_at" = $2 where "id" = $3;
 
 -- commitments: page with every filter
-select "commitments".* from "commitments" inner join "subjects" on "subjects"."id" = "commitments"."subject_id" where "commitments"."department_id" = $1 and "commitments"."subject_id" = $2 and "subjects"."uscc" = $3 and "commitments"."state" = $4 and "commitments"."type" = $5 order by "commitments"."created_at" desc, "commitments"."id" desc limit $6 offset $7;
+select "commitments".* from "commitments" inner join "subjects" on "subjects"."id" = "commitments"."subject_id" where ("commitments"."created_at", "commitments"."id") < ($1, $2) and "commitments"."department_id" = $3 and "commitments"."subject_id" = $4 and "subjects"."uscc" = $5 and "commitments"."state" = $6 and "commitments"."type" = $7 order by "commitments"."created_at" desc, "commitments"."id" desc limit $8;
+
+-- commitments: first page
+select "commitments".* from "commitments" order by "commitments"."created_at" desc, "commitments"."id" desc limit $1;
+
+-- commitments: read models of a page (subjects, departments)
+select * from "subjects" where "id" in ($1, $2);
+select "id", "code", "name" from "departments" where "id" in ($1);
 
 -- deadlines: working days of a setting
 select "working_days" from "deadline_settings" where "key" = $1;
@@ -341,10 +348,14 @@ select * from "dispatches" where "id" = $1 for update;
 update "dispatches" set "closed_at" = $1 where "id" = $2 and "closed_at" is null;
 
 -- dispatch: inbox page, open and overdue
-select * from "dispatches" where "department_id" = $1 and "closed_at" is null and "feedback_required" = $2 and "closed_at" is null and "due_date" < $3 order by "event_version" desc, "department_id" limit $4 offset $5;
+select * from "dispatches" where "event_version" <= $1 and ("event_version", "department_id") < ($2, $3) and "department_id" = $4 and "closed_at" is null and "feedback_required" = $5 and "closed_at" is null and "due_date" < $6 order by "event_version" desc, "department_id" desc limit $7;
 
 -- dispatch: inbox page, closed and not overdue
-select * from "dispatches" where "department_id" = $1 and "closed_at" is not null and "feedback_required" = $2 and ("closed_at" is not null or "due_date" is null or "due_date" >= $3) order by "event_version" desc, "department_id" limit $4 offset $5;
+select * from "dispatches" where "department_id" = $1 and "closed_at" is not null and "feedback_required" = $2 and ("closed_at" is not null or "due_date" is null or "due_date" >= $3) order by "event_version" desc, "department_id" desc limit $4;
+
+-- dispatch: read models of a page (departments, feedback counts)
+select "id", "code", "name" from "departments" where "id" in ($1);
+select "dispatch_id", count(*) as "n" from "feedback" where "dispatch_id" in ($1, $2) group by "dispatch_id";
 
 -- dispatch: change feed page
 select * from "dispatches" where "department_id" = $1 and "event_version" > $2 order by "event_version" limit $3;
@@ -389,13 +400,17 @@ update "entries" set "last_version" = $1 where "id" = $2;
 select * from "entries" where "subject_id" = $1 and "kind" = $2 and "state" in ($3);
 
 -- entries: page with every filter
-select * from "entries" where "department_id" = $1 and "state" = $2 and "kind" = $3 and "list_type_id" = $4 and "subject_id" = $5 order by "created_at" desc, "id" desc limit $6 offset $7;
+select * from "entries" where ("created_at", "id") < ($1, $2) and "department_id" = $3 and "state" = $4 and "kind" = $5 and "list_type_id" = $6 and "subject_id" = $7 order by "created_at" desc, "id" desc limit $8;
 
--- entries: persons of an entry
-select "entry_persons"."role", "subjects"."id", "subjects"."name", "subjects"."citizen_id_masked" from "entry_persons" inner join "subjects" on "subjects"."id" = "entry_persons"."person_id" where "entry_persons"."entry_id" = $1;
+-- entries: first page
+select * from "entries" order by "created_at" desc, "id" desc limit $1;
 
--- entries: measures of an entry
-select "measures"."id", "measures"."code", "measures"."kind", "entry_measures"."measure_version", "measures"."version" as "current_version", coalesce(measure_versions.snapshot->>'title', measures.title) as "title" from "entry_measures" inner join "measures" on "measures"."id" = "entry_measures"."measure_id" left join "measure_versions" on "measure_versions"."measure_id" = "entry_measures"."measure_id" and "measure_versions"."version" = "entry_measures"."measure_version" where "entry_measures"."entry_id" = $1 order by "measures"."code";
+-- entries: read models of a page (one query per related table)
+select "id", "code", "name", "kind" from "list_types" where "id" in ($1);
+select * from "subjects" where "id" in ($1, $2);
+select "id", "code", "name" from "departments" where "id" in ($1);
+select "entry_persons"."entry_id", "entry_persons"."role", "subjects"."id", "subjects"."name", "subjects"."citizen_id_masked" from "entry_persons" inner join "subjects" on "subjects"."id" = "entry_persons"."person_id" where "entry_persons"."entry_id" in ($1, $2);
+select "entry_measures"."entry_id", "measures"."id", "measures"."code", "measures"."kind", "entry_measures"."measure_version", "measures"."version" as "current_version", coalesce(measure_versions.snapshot->>'title', measures.title) as "title" from "entry_measures" inner join "measures" on "measures"."id" = "entry_measures"."measure_id" left join "measure_versions" on "measure_versions"."measure_id" = "entry_measures"."measure_id" and "measure_versions"."version" = "entry_measures"."measure_version" where "entry_measures"."entry_id" in ($1, $2) order by "measures"."code";
 
 -- entries: events of an entry
 select * from "events" where "stream" = $1 and "stream_id" = $2 order by "version";
@@ -536,7 +551,15 @@ update "records" set "state" = $1, "updated_at" = $2 where "id" = $3;
 update "records" set "last_version" = $1 where "id" = $2;
 
 -- records: page with every filter
-select * from "records" where "department_id" = $1 and "subject_id" = $2 and "state" = $3 and "severity" = $4 and "domain" = $5 and rule->'publication'->>'late' = $6 order by "created_at" desc, "id" desc limit $7 offset $8;
+select * from "records" where ("created_at", "id") < ($1, $2) and "department_id" = $3 and "subject_id" = $4 and "state" = $5 and "severity" = $6 and "domain" = $7 and rule->'publication'->>'late' = $8 order by "created_at" desc, "id" desc limit $9;
+
+-- records: first page
+select * from "records" order by "created_at" desc, "id" desc limit $1;
+
+-- records: read models of a page (one query per related table)
+select * from "subjects" where "id" in ($1, $2);
+select "id", "code", "name" from "departments" where "id" in ($1);
+select "code", "name" from "record_domains" where "code" in ($1);
 
 -- records: events of a record
 select * from "events" where "stream" = $1 and "stream_id" = $2 order by "version";
@@ -563,6 +586,14 @@ select "id", "department_id", "due_date", "application_no"::text as "ref", "stat
 select "id", "department_id", "due_date", "code"::text as "ref", null as "state" from "commitments" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 order by "due_date", "id" limit $3;
 select "id", "department_id", "due_date", null as "ref", null as "state" from "tipoffs" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 order by "due_date", "id" limit $3;
 select "entries"."id", "entries"."department_id", "list_types"."name", entries.notice->>'statementDue' as "due", entries.notice->>'documentNo' as "document_no" from "entries" inner join "list_types" on "list_types"."id" = "entries"."list_type_id" where "notice" is not null and (("state" = $1 and entries.notice->>'statementDue' < $2) or ("state" = $3 and entries.notice->>'statementDue' < $4)) and "entries"."department_id" = $5 order by entries.notice->>'statementDue', "entries"."id" limit $6;
+
+-- reminders: due rows after a cursor
+select "id", "department_id", "due_date", "event_type"::text as "ref", null as "state" from "dispatches" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 and due_date > $3 order by "due_date", "id" limit $4;
+select "id", "department_id", "due_date", "application_no"::text as "ref", null as "state" from "objections" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 and (due_date, id) > ($3, $4::uuid) order by "due_date", "id" limit $5;
+select "id", "department_id", "due_date", "application_no"::text as "ref", "state"::text as "state" from "repairs" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 and due_date >= $3 order by "due_date", "id" limit $4;
+select "id", "department_id", "due_date", "code"::text as "ref", null as "state" from "commitments" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 and due_date > $3 order by "due_date", "id" limit $4;
+select "id", "department_id", "due_date", null as "ref", null as "state" from "tipoffs" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 and due_date >= $3 order by "due_date", "id" limit $4;
+select "entries"."id", "entries"."department_id", "list_types"."name", entries.notice->>'statementDue' as "due", entries.notice->>'documentNo' as "document_no" from "entries" inner join "list_types" on "list_types"."id" = "entries"."list_type_id" where "notice" is not null and (("state" = $1 and entries.notice->>'statementDue' < $2) or ("state" = $3 and entries.notice->>'statementDue' < $4)) and "entries"."department_id" = $5 and entries.notice->>'statementDue' >= $6 order by entries.notice->>'statementDue', "entries"."id" limit $7;
 
 -- reminders: due counts of a department
 select "department_id", count(*) as "n" from "dispatches" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 group by "department_id";
@@ -625,7 +656,10 @@ select "id" from "subjects" where "id" = $1 for update;
 insert into "subjects" ("id", "kind", "name", "name_key", "created_at") values ($1, $2, $3, $4, $5) on conflict do nothing returning *;
 
 -- subjects: search with every filter
-select * from "subjects" where "uscc" = $1 and "citizen_id_digest" = $2 and "name_key" like $3 order by "name_key", "id" limit $4 offset $5;
+select * from "subjects" where (name_key, id) > (select c.name_key, c.id from subjects c where c.id = $1) and "uscc" = $2 and "citizen_id_digest" = $3 and "name_key" like $4 order by "name_key", "id" limit $5;
+
+-- subjects: first page
+select * from "subjects" order by "name_key", "id" limit $1;
 
 -- subjects: related persons of an organization
 select "related_persons"."role", "related_persons"."created_at", "subjects"."id", "subjects"."name", "subjects"."citizen_id_masked" from "related_persons" inner join "subjects" on "subjects"."id" = "related_persons"."person_id" where "related_persons"."organization_id" = $1 order by "related_persons"."created_at";
@@ -701,7 +735,13 @@ update "webhooks" set "disabled_at" = $1 where "id" = $2;
 update "webhook_deliveries" set "state" = $1, "last_error" = $2, "lease_until" = $3 where "webhook_id" = $4 and "state" = $5;
 
 -- webhooks: deliveries in a state
-select * from "webhook_deliveries" where "webhook_id" = $1 and "state" = $2 order by "event_version" desc limit $3 offset $4;
+select * from "webhook_deliveries" where "webhook_id" = $1 and ("event_version", "id") < ($2, $3) and "state" = $4 order by "event_version" desc, "id" desc limit $5;
+
+-- webhooks: first page of deliveries
+select * from "webhook_deliveries" where "webhook_id" = $1 order by "event_version" desc, "id" desc limit $2;
+
+-- webhooks: departments of webhooks
+select "id", "code", "name" from "departments" where "id" in ($1, $2);
 
 -- webhooks: delivery of a webhook
 select * from "webhook_deliveries" where "id" = $1 and "webhook_id" = $2;
@@ -880,9 +920,6 @@ select * from "dispatches" where "id" = $1;
 
 -- webhooks: whether a department exists
 select "id" from "departments" where "id" = $1;
-
--- webhooks: departments
-select "id", "code", "name" from "departments";
 
 -- shared: reserve event and audit numbers
 update "ledger_head" set "data_version" = data_version + $1, "audit_seq" = audit_seq + $2 where "id" = $3 returning "data_version", "audit_seq", "audit_hash";

@@ -1,18 +1,9 @@
-import type { Executor } from '../shared/ledger.ts';
 import { presentSubject } from '../subjects/subjects.presenters.ts';
-import type { CommitmentRow } from './commitments.repository.ts';
+import type { CommitmentView } from './commitments.repository.ts';
 import { STATE_LABELS, TYPE_LABELS } from './commitments.states.ts';
 
 /** The government view of a commitment (the subject's ID number masked). */
-export async function presentCommitment(db: Executor, c: CommitmentRow) {
-  const [subject, department] = await Promise.all([
-    db.selectFrom('subjects').selectAll().where('id', '=', c.subject_id).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('departments')
-      .select(['id', 'code', 'name'])
-      .where('id', '=', c.department_id)
-      .executeTakeFirstOrThrow(),
-  ]);
+export function presentCommitment({ commitment: c, subject, department }: CommitmentView) {
   return {
     id: c.id,
     code: c.code,

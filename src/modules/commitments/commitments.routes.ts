@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { pageOf } from '../shared/keyset.ts';
 import { COMMITMENT_CODE } from './commitment-code.ts';
 import { acceptWithCommitment } from './commitments.acceptance.ts';
 import { recordFulfilment } from './commitments.fulfilment.ts';
@@ -11,7 +12,14 @@ import {
   CreateCommitmentBody,
   FulfilmentBody,
 } from './commitments.schemas.ts';
-import { createCommitment, getCommitment, getCommitmentByCode, listCommitments } from './commitments.usecases.ts';
+import type { CommitmentRow } from './commitments.repository.ts';
+import {
+  commitmentView,
+  createCommitment,
+  getCommitment,
+  getCommitmentByCode,
+  listCommitments,
+} from './commitments.usecases.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const CodeParams = z.object({ code: z.string().regex(COMMITMENT_CODE, '承诺编号应为 20 位数字') });
@@ -19,8 +27,8 @@ const tags = ['commitments'];
 
 export const commitmentRoutes: RoutePlugin = (app, ctx) => {
   const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
-  const present = async (p: Promise<{ commitment: Parameters<typeof presentCommitment>[1] }>) =>
-    presentCommitment(ctx.db, (await p).commitment);
+  const present = async (p: Promise<{ commitment: CommitmentRow }>) =>
+    presentCommitment(await commitmentView(ctx.db, (await p).commitment));
 
   app.post(
     '/api/v1/commitments',
@@ -61,12 +69,12 @@ export const commitmentRoutes: RoutePlugin = (app, ctx) => {
         tags,
         summary: '信用承诺列表（本部门；信用办、管理员、审计可见全部）',
         querystring: CommitmentQuery,
-        response: { 200: z.object({ items: z.array(Commitment) }) },
+        response: { 200: pageOf(Commitment) },
       },
     },
     async (req) => {
-      const { commitments } = await listCommitments(deps(req), req.query);
-      return { items: await Promise.all(commitments.map((c) => presentCommitment(ctx.db, c))) };
+      const { commitments, nextCursor } = await listCommitments(deps(req), req.query);
+      return { items: commitments.map(presentCommitment), nextCursor };
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageParams } from '../shared/keyset.ts';
 import { DateString } from '../shared/dates.schemas.ts';
 import { freeText } from '../shared/free-text.ts';
 import { Subject, SubjectInput } from '../subjects/subjects.schemas.ts';
@@ -86,8 +87,7 @@ export const CommitmentQuery = z.object({
   uscc: z.string().max(40).optional().describe('按统一社会信用代码筛选'),
   state: z.enum(COMMITMENT_STATES).optional(),
   type: z.enum(COMMITMENT_TYPES).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageParams,
 });
 
 export const Commitment = z

@@ -8,6 +8,7 @@ import { forbidden, notFound, unprocessable } from '../shared/errors.ts';
 import { inspectIdentifier } from '../shared/identifiers.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { json } from '../shared/json.ts';
+import { decodeCursor, toPage } from '../shared/keyset.ts';
 import { write, type Write } from '../shared/ledger.ts';
 import type { Secrets } from '../shared/secrets.ts';
 import { resolveSubject } from '../subjects/subjects.usecases.ts';
@@ -154,21 +155,28 @@ export async function getCommitmentByCode(deps: { db: Kysely<DB>; actor: Actor }
   return { commitment };
 }
 
+/** A page of the commitments the actor may see, newest first, as read models (a constant number of queries). */
 export async function listCommitments(
   deps: { db: Kysely<DB>; actor: Actor },
-  query: {
-    subjectId?: string;
-    uscc?: string;
-    state?: string;
-    type?: string;
-    limit: number;
-    offset: number;
-  },
+  query: { subjectId?: string; uscc?: string; state?: string; type?: string; limit: number; cursor?: string },
 ) {
+  const { cursor, ...filter } = query;
   const departmentId = seesAllDepartments(deps.actor) ? undefined : deps.actor.departmentId;
   const uscc = query.uscc ? (inspectIdentifier(query.uscc).normalized ?? query.uscc) : undefined;
-  return { commitments: await repo.listCommitments(deps.db, { ...query, uscc, departmentId }) };
+  const after = decodeCursor(cursor, ['string', 'string'] as const);
+  const rows = await repo.listCommitments(deps.db, {
+    ...filter,
+    uscc,
+    departmentId,
+    after: after && { createdAt: after[0], id: after[1] },
+  });
+  const page = toPage(rows, query.limit, (c) => [c.created_at.toISOString(), c.id]);
+  return { commitments: await repo.commitmentViews(deps.db, page.rows), nextCursor: page.nextCursor };
 }
+
+/** The read model of one commitment, as a list shows it. */
+export const commitmentView = async (db: Kysely<DB>, commitment: repo.CommitmentRow) =>
+  (await repo.commitmentViews(db, [commitment]))[0]!;
 
 /**
  * The repair a commitment was made for ended without approval (rejected, not accepted, withdrawn): its open

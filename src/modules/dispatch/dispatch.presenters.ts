@@ -1,4 +1,4 @@
-import type { DispatchRow } from './dispatch.repository.ts';
+import type { DispatchRow, DispatchView } from './dispatch.repository.ts';
 
 export const TYPE_LABELS: Record<string, string> = {
   'entry.published': '列入名单生效',
@@ -18,9 +18,7 @@ export const TYPE_LABELS: Record<string, string> = {
   'record.disclosure_changed': '公示范围变更',
 };
 
-type DepartmentRef = { id: string; code: string; name: string };
-
-export function presentDispatch(d: DispatchRow, department: DepartmentRef, today: string, feedbackCount: number) {
+export function presentDispatch({ dispatch: d, department, feedbackCount }: DispatchView, today: string) {
   const open = d.closed_at === null;
   return {
     id: d.id,

@@ -92,18 +92,30 @@ export interface InboxFilter {
   feedbackRequired?: boolean;
   today: string;
   limit: number;
-  offset: number;
+  /** The sort key of the previous page's last item. */
+  after: { eventVersion: bigint; departmentId: string } | null;
 }
 
-/** An inbox page, newest first. Overdue: open with its due date before today (China time). */
+/**
+ * An inbox page, newest first, read as `limit + 1` rows after the cursor. Overdue: open with its due date before
+ * today (China time).
+ */
 export function listDispatches(db: Executor, f: InboxFilter) {
   let q = db
     .selectFrom('dispatches')
     .selectAll()
     .orderBy('event_version', 'desc')
-    .orderBy('department_id')
-    .limit(f.limit)
-    .offset(f.offset);
+    .orderBy('department_id', 'desc')
+    .limit(f.limit + 1);
+  const after = f.after;
+  // The plain bound on event_version repeats the row comparison's first column: with a department filter the
+  // (department_id, event_version) index can then start the scan at the cursor instead of filtering up to it.
+  if (after)
+    q = q
+      .where('event_version', '<=', after.eventVersion)
+      .where((eb) =>
+        eb(eb.refTuple('event_version', 'department_id'), '<', eb.tuple(after.eventVersion, after.departmentId)),
+      );
   if (f.departmentId) q = q.where('department_id', '=', f.departmentId);
   if (f.open !== undefined) q = q.where('closed_at', f.open ? 'is' : 'is not', null);
   if (f.feedbackRequired !== undefined) q = q.where('feedback_required', '=', f.feedbackRequired);
@@ -125,6 +137,36 @@ export const dispatchesAfter = (db: Executor, departmentId: string, since: bigin
     .orderBy('event_version')
     .limit(limit)
     .execute();
+
+/** Code and name of the departments, by id (one query for a whole page). */
+export async function departmentsByIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { id: string; code: string; name: string }>();
+  const rows = await db.selectFrom('departments').select(['id', 'code', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((d) => [d.id, d]));
+}
+
+/** What the view of a dispatch item shows beside it: the receiving department and how many feedbacks it has. */
+export interface DispatchView {
+  dispatch: DispatchRow;
+  department: { id: string; code: string; name: string };
+  feedbackCount: number;
+}
+
+/** The read models of a page of dispatch items: two queries whatever the page's size. */
+export async function dispatchViews(db: Executor, rows: DispatchRow[]): Promise<DispatchView[]> {
+  const [departments, counts] = await Promise.all([
+    departmentsByIds(db, [...new Set(rows.map((d) => d.department_id))]),
+    feedbackCounts(
+      db,
+      rows.map((d) => d.id),
+    ),
+  ]);
+  return rows.map((dispatch) => ({
+    dispatch,
+    department: departments.get(dispatch.department_id)!,
+    feedbackCount: counts.get(dispatch.id) ?? 0,
+  }));
+}
 
 export async function feedbackCounts(db: Executor, dispatchIds: string[]): Promise<Map<string, number>> {
   if (dispatchIds.length === 0) return new Map();

@@ -10,8 +10,6 @@ const tags = ['dispatch'];
 /** The closed loop after a decision: inbox and change feed here, then webhooks and feedback. */
 export const dispatchRoutes: RoutePlugin = async (app, ctx) => {
   const deps = (req: Parameters<typeof actorOf>[0]) => ({ ...ctx, actor: actorOf(req) });
-  const departments = async () =>
-    new Map((await ctx.db.selectFrom('departments').select(['id', 'code', 'name']).execute()).map((d) => [d.id, d]));
 
   app.get(
     '/api/v1/dispatches',
@@ -24,14 +22,8 @@ export const dispatchRoutes: RoutePlugin = async (app, ctx) => {
       },
     },
     async (req) => {
-      const { dispatches, today, feedbackCounts, nextOffset } = await listInbox(deps(req), req.query);
-      const byId = await departments();
-      return {
-        items: dispatches.map((d) =>
-          presentDispatch(d, byId.get(d.department_id)!, today, feedbackCounts.get(d.id) ?? 0),
-        ),
-        nextOffset,
-      };
+      const { dispatches, today, nextCursor } = await listInbox(deps(req), req.query);
+      return { items: dispatches.map((d) => presentDispatch(d, today)), nextCursor };
     },
   );
 
@@ -41,13 +33,8 @@ export const dispatchRoutes: RoutePlugin = async (app, ctx) => {
       schema: { tags, summary: '推送事项详情', params: DispatchIdParams, response: { 200: Dispatch } },
     },
     async (req) => {
-      const { dispatch, today, feedbackCounts } = await getDispatch(deps(req), req.params.id);
-      return presentDispatch(
-        dispatch,
-        (await departments()).get(dispatch.department_id)!,
-        today,
-        feedbackCounts.get(dispatch.id) ?? 0,
-      );
+      const { dispatch, today } = await getDispatch(deps(req), req.params.id);
+      return presentDispatch(dispatch, today);
     },
   );
 

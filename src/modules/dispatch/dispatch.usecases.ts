@@ -3,6 +3,7 @@ import { seesAllDepartments, type Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
 import { badRequest, notFound } from '../shared/errors.ts';
+import { decodeCursor, toPage } from '../shared/keyset.ts';
 import { chinaDate } from '../shared/working-days.ts';
 import { DISPATCH_CURSOR } from './dispatcher.ts';
 import * as repo from './dispatch.repository.ts';
@@ -27,28 +28,36 @@ export async function listInbox(
     overdue?: boolean;
     feedbackRequired?: boolean;
     limit: number;
-    offset: number;
+    cursor?: string;
   },
 ) {
+  const { cursor, ...filter } = query;
   const departmentId = seesAllDepartments(deps.actor) ? query.departmentId : deps.actor.departmentId;
   const today = chinaDate(deps.clock.now());
-  const rows = await repo.listDispatches(deps.db, { ...query, departmentId, today, limit: query.limit + 1 });
-  const dispatches = rows.slice(0, query.limit);
-  return {
-    dispatches,
+  const after = decodeCursor(cursor, ['string', 'string'] as const);
+  // A cursor is made by this list, so its version is digits; one that is not would otherwise fail as a 500.
+  if (after && !/^\d{1,19}$/.test(after[0]))
+    throw badRequest(
+      'page.invalid_cursor',
+      '分页游标 cursor 无效：请使用上一页返回的 nextCursor，或不传以从第一页开始。',
+      {
+        field: 'cursor',
+      },
+    );
+  const rows = await repo.listDispatches(deps.db, {
+    ...filter,
+    departmentId,
     today,
-    feedbackCounts: await repo.feedbackCounts(
-      deps.db,
-      dispatches.map((d) => d.id),
-    ),
-    nextOffset: rows.length > query.limit ? query.offset + query.limit : null,
-  };
+    after: after && { eventVersion: BigInt(after[0]), departmentId: after[1] },
+  });
+  const page = toPage(rows, query.limit, (d) => [String(d.event_version), d.department_id]);
+  return { dispatches: await repo.dispatchViews(deps.db, page.rows), today, nextCursor: page.nextCursor };
 }
 
 export async function getDispatch(deps: ReadDeps, id: string) {
   const dispatch = await repo.findDispatch(deps.db, id);
   if (!dispatch || !canSeeDispatch(deps.actor, dispatch)) throw dispatchNotFound();
-  return { dispatch, today: chinaDate(deps.clock.now()), feedbackCounts: await repo.feedbackCounts(deps.db, [id]) };
+  return { dispatch: (await repo.dispatchViews(deps.db, [dispatch]))[0]!, today: chinaDate(deps.clock.now()) };
 }
 
 /** A data version as the feed's `since`: a non-negative integer of at most 19 digits. */

@@ -1,27 +1,11 @@
-import type { Executor } from '../shared/ledger.ts';
-import { presentSubject } from '../subjects/subjects.presenters.ts';
-import type { EventsTable } from '../shared/db.types.ts';
 import type { Selectable } from 'kysely';
-import * as repo from './entries.repository.ts';
+import type { EventsTable } from '../shared/db.types.ts';
+import { presentSubject } from '../subjects/subjects.presenters.ts';
+import type { EntryView } from './entries.repository.ts';
 import { END_REASON_LABELS, STATE_LABELS, type EndReason, type EntryState } from './entries.states.ts';
 
 /** The government view of an entry (ID numbers masked), with its list type version, persons and measures. */
-export async function presentEntry(db: Executor, entry: repo.EntryRow) {
-  const [listType, subject, department, persons, measures] = await Promise.all([
-    db
-      .selectFrom('list_types')
-      .select(['id', 'code', 'name', 'kind'])
-      .where('id', '=', entry.list_type_id)
-      .executeTakeFirstOrThrow(),
-    db.selectFrom('subjects').selectAll().where('id', '=', entry.subject_id).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('departments')
-      .select(['id', 'code', 'name'])
-      .where('id', '=', entry.department_id)
-      .executeTakeFirstOrThrow(),
-    repo.personsOfEntry(db, entry.id),
-    repo.measuresOfEntry(db, entry.id),
-  ]);
+export function presentEntry({ entry, listType, subject, department, persons, measures }: EntryView) {
   const rule = entry.period_rule as {
     periodMonths: number;
     earliestRemovalDate: string | null;

@@ -15,15 +15,16 @@ import {
   ReviewBody,
   StatementBody,
 } from './entries.schemas.ts';
-import { createEntry, endEntry, entryHistory, getEntry, listEntries } from './entries.usecases.ts';
+import { createEntry, endEntry, entryHistory, entryView, getEntry, listEntries } from './entries.usecases.ts';
+import type { EntryRow } from './entries.repository.ts';
+import { pageOf } from '../shared/keyset.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['entries'];
 
 export const entriesRoutes: RoutePlugin = (app, ctx) => {
   const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
-  const present = async (p: Promise<{ entry: Parameters<typeof presentEntry>[1] }>) =>
-    presentEntry(ctx.db, (await p).entry);
+  const present = async (p: Promise<{ entry: EntryRow }>) => presentEntry(await entryView(ctx.db, (await p).entry));
 
   app.post(
     '/api/v1/entries',
@@ -48,12 +49,12 @@ export const entriesRoutes: RoutePlugin = (app, ctx) => {
         tags,
         summary: '名单记录列表（本部门；信用办、管理员、审计可见全部）',
         querystring: EntryQuery,
-        response: { 200: z.object({ items: z.array(Entry) }) },
+        response: { 200: pageOf(Entry) },
       },
     },
     async (req) => {
-      const { entries } = await listEntries(deps(req), req.query);
-      return { items: await Promise.all(entries.map((e) => presentEntry(ctx.db, e))) };
+      const { entries, nextCursor } = await listEntries(deps(req), req.query);
+      return { items: entries.map(presentEntry), nextCursor };
     },
   );
 
@@ -82,11 +83,7 @@ export const entriesRoutes: RoutePlugin = (app, ctx) => {
     path: string,
     summary: string,
     body: B,
-    run: (
-      d: ReturnType<typeof deps>,
-      id: string,
-      b: z.infer<B>,
-    ) => Promise<{ entry: Parameters<typeof presentEntry>[1] }>,
+    run: (d: ReturnType<typeof deps>, id: string, b: z.infer<B>) => Promise<{ entry: EntryRow }>,
   ) =>
     app.post(
       `/api/v1/entries/:id/${path}`,

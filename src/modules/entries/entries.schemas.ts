@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateString } from '../shared/dates.schemas.ts';
 import { freeText } from '../shared/free-text.ts';
+import { pageParams } from '../shared/keyset.ts';
 import { RelatedPersonInput, Subject, SubjectInput } from '../subjects/subjects.schemas.ts';
 import { END_REASONS, ENTRY_STATES } from './entries.states.ts';
 
@@ -95,8 +96,7 @@ export const EntryQuery = z.object({
   kind: z.enum(['red', 'black']).optional(),
   listTypeId: z.uuid().optional(),
   subjectId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageParams,
 });
 
 const Ref = z.object({ id: z.uuid(), code: z.string(), name: z.string() });

@@ -5,6 +5,7 @@ import type { DB } from '../shared/db.types.ts';
 import { forbidden, notFound, unprocessable } from '../shared/errors.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { json } from '../shared/json.ts';
+import { decodeCursor, toPage } from '../shared/keyset.ts';
 import { write, type Write } from '../shared/ledger.ts';
 import type { Secrets } from '../shared/secrets.ts';
 import { addCalendarDays, chinaDate } from '../shared/working-days.ts';
@@ -38,13 +39,25 @@ export async function getEntry(deps: { db: Kysely<DB>; actor: Actor }, id: strin
   return { entry };
 }
 
+/** A page of the entries the actor may see, newest first, as read models (a constant number of queries). */
 export async function listEntries(
   deps: { db: Kysely<DB>; actor: Actor },
-  query: Omit<Parameters<typeof repo.listEntries>[1], 'departmentId'>,
+  query: Omit<Parameters<typeof repo.listEntries>[1], 'departmentId' | 'after'> & { cursor?: string },
 ) {
+  const { cursor, ...filter } = query;
   const departmentId = seesAllDepartments(deps.actor) ? undefined : deps.actor.departmentId;
-  return { entries: await repo.listEntries(deps.db, { ...query, departmentId }) };
+  const after = decodeCursor(cursor, ['string', 'string'] as const);
+  const rows = await repo.listEntries(deps.db, {
+    ...filter,
+    departmentId,
+    after: after && { createdAt: after[0], id: after[1] },
+  });
+  const page = toPage(rows, query.limit, (e) => [e.created_at.toISOString(), e.id]);
+  return { entries: await repo.entryViews(deps.db, page.rows), nextCursor: page.nextCursor };
 }
+
+/** The read model of one entry, as a list shows it. */
+export const entryView = async (db: Kysely<DB>, entry: repo.EntryRow) => (await repo.entryViews(db, [entry]))[0]!;
 
 export async function entryHistory(deps: { db: Kysely<DB>; actor: Actor }, id: string) {
   await getEntry(deps, id);

@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
+import type { SubjectsTable } from '../shared/db.types.ts';
 import type { RecordsTable } from '../shared/db.workflows.types.ts';
 import type { Executor } from '../shared/ledger.ts';
 
@@ -38,6 +39,7 @@ export const updateRecord = (db: Executor, id: string, changes: Partial<Record<k
 export const setLastVersion = (db: Executor, id: string, version: bigint) =>
   db.updateTable('records').set({ last_version: version.toString() }).where('id', '=', id).execute();
 
+/** A page of records, newest first, read as `limit + 1` rows after the cursor's (created_at, id). */
 export function listRecords(
   db: Executor,
   filter: {
@@ -48,7 +50,7 @@ export function listRecords(
     domain?: string;
     publicationLate?: boolean;
     limit: number;
-    offset: number;
+    after: { createdAt: string; id: string } | null;
   },
 ) {
   let q = db
@@ -56,8 +58,10 @@ export function listRecords(
     .selectAll()
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(filter.limit)
-    .offset(filter.offset);
+    .limit(filter.limit + 1);
+  const after = filter.after;
+  if (after)
+    q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(new Date(after.createdAt), after.id)));
   if (filter.departmentId) q = q.where('department_id', '=', filter.departmentId);
   if (filter.subjectId) q = q.where('subject_id', '=', filter.subjectId);
   if (filter.state) q = q.where('state', '=', filter.state as RecordRow['state']);
@@ -66,6 +70,58 @@ export function listRecords(
   if (filter.publicationLate !== undefined)
     q = q.where(sql`rule->'publication'->>'late'`, '=', String(filter.publicationLate));
   return q.execute();
+}
+
+/** What the government view of a record shows beside the record: its subject, department and domain. */
+export interface RecordView {
+  record: RecordRow;
+  subject: Selectable<SubjectsTable>;
+  department: { id: string; code: string; name: string };
+  domain: { code: string; name: string };
+}
+
+/** The read models of a page of records: one query per related table for the whole page, whatever its size. */
+export async function recordViews(db: Executor, rows: RecordRow[]): Promise<RecordView[]> {
+  if (rows.length === 0) return [];
+  const distinct = (pick: (r: RecordRow) => string) => [...new Set(rows.map(pick))];
+  const [subjects, departments, domains] = await Promise.all([
+    db
+      .selectFrom('subjects')
+      .selectAll()
+      .where(
+        'id',
+        'in',
+        distinct((r) => r.subject_id),
+      )
+      .execute(),
+    db
+      .selectFrom('departments')
+      .select(['id', 'code', 'name'])
+      .where(
+        'id',
+        'in',
+        distinct((r) => r.department_id),
+      )
+      .execute(),
+    db
+      .selectFrom('record_domains')
+      .select(['code', 'name'])
+      .where(
+        'code',
+        'in',
+        distinct((r) => r.domain),
+      )
+      .execute(),
+  ]);
+  const subjectById = new Map(subjects.map((x) => [x.id, x]));
+  const departmentById = new Map(departments.map((x) => [x.id, x]));
+  const domainByCode = new Map(domains.map((d) => [d.code, d]));
+  return rows.map((record) => ({
+    record,
+    subject: subjectById.get(record.subject_id)!,
+    department: departmentById.get(record.department_id)!,
+    domain: domainByCode.get(record.domain) ?? { code: record.domain, name: record.domain },
+  }));
 }
 
 export const eventsOfRecord = (db: Executor, id: string) =>

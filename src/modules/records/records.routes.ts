@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { actorOf, type RoutePlugin } from '../../app/server.ts';
 import { disclosureRoutes } from '../disclosure/disclosure.routes.ts';
 import { recordCatalogRoutes } from './record-catalog.routes.ts';
-import { presentRecord, presentRecordEvent, presentRecords } from './records.presenters.ts';
+import { pageOf } from '../shared/keyset.ts';
+import { presentRecord, presentRecordEvent } from './records.presenters.ts';
 import type { RecordRow } from './records.repository.ts';
 import {
   CreateRecordBody,
@@ -14,7 +15,7 @@ import {
   RecordQuery,
 } from './records.schemas.ts';
 import { changeDisclosure, confirmRecord, dismissRecord, revokeRecord } from './records.steps.ts';
-import { createRecord, getRecord, listRecords, recordHistory } from './records.usecases.ts';
+import { createRecord, getRecord, listRecords, recordHistory, recordView } from './records.usecases.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['records'];
@@ -28,7 +29,8 @@ export const recordsRoutes: RoutePlugin = async (app, ctx) => {
 
 const recordRoutes: RoutePlugin = (app, ctx) => {
   const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
-  const present = async (p: Promise<{ record: RecordRow }>) => presentRecord(ctx.db, (await p).record);
+  const present = async (p: Promise<{ record: RecordRow }>) =>
+    presentRecord(await recordView(ctx.db, (await p).record));
 
   app.post(
     '/api/v1/records',
@@ -54,10 +56,13 @@ const recordRoutes: RoutePlugin = (app, ctx) => {
         tags,
         summary: '失信信息列表（本部门；信用办、管理员、审计可见全部）',
         querystring: RecordQuery,
-        response: { 200: z.object({ items: z.array(DishonestyRecord) }) },
+        response: { 200: pageOf(DishonestyRecord) },
       },
     },
-    async (req) => ({ items: await presentRecords(ctx.db, (await listRecords(deps(req), req.query)).records) }),
+    async (req) => {
+      const { records, nextCursor } = await listRecords(deps(req), req.query);
+      return { items: records.map(presentRecord), nextCursor };
+    },
   );
 
   app.get(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageParams } from '../shared/keyset.ts';
 import { DateString } from '../shared/dates.schemas.ts';
 import { freeText } from '../shared/free-text.ts';
 import { Subject, SubjectInput } from '../subjects/subjects.schemas.ts';
@@ -62,8 +63,7 @@ export const RecordQuery = z.object({
     .transform((v) => v === 'true')
     .optional()
     .describe('true：只列录入时已超过双公示期限的；false：只列按时的'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageParams,
 });
 
 const Ref = z.object({ id: z.uuid(), code: z.string(), name: z.string() });

@@ -5,6 +5,7 @@ import type { DB } from '../shared/db.types.ts';
 import { forbidden, notFound } from '../shared/errors.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { json } from '../shared/json.ts';
+import { decodeCursor, toPage } from '../shared/keyset.ts';
 import { write, type Write } from '../shared/ledger.ts';
 import type { Secrets } from '../shared/secrets.ts';
 import { dueOrPending } from '../deadlines/index.ts';
@@ -36,13 +37,25 @@ export async function getRecord(deps: { db: Kysely<DB>; actor: Actor }, id: stri
   return { record };
 }
 
+/** A page of the records the actor may see, newest first, as read models (a constant number of queries). */
 export async function listRecords(
   deps: { db: Kysely<DB>; actor: Actor },
-  query: Omit<Parameters<typeof repo.listRecords>[1], 'departmentId'>,
+  query: Omit<Parameters<typeof repo.listRecords>[1], 'departmentId' | 'after'> & { cursor?: string },
 ) {
+  const { cursor, ...filter } = query;
   const departmentId = seesAllDepartments(deps.actor) ? undefined : deps.actor.departmentId;
-  return { records: await repo.listRecords(deps.db, { ...query, departmentId }) };
+  const after = decodeCursor(cursor, ['string', 'string'] as const);
+  const rows = await repo.listRecords(deps.db, {
+    ...filter,
+    departmentId,
+    after: after && { createdAt: after[0], id: after[1] },
+  });
+  const page = toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id]);
+  return { records: await repo.recordViews(deps.db, page.rows), nextCursor: page.nextCursor };
 }
+
+/** The read model of one record, as a list shows it. */
+export const recordView = async (db: Kysely<DB>, record: repo.RecordRow) => (await repo.recordViews(db, [record]))[0]!;
 
 export async function recordHistory(deps: { db: Kysely<DB>; actor: Actor }, id: string) {
   await getRecord(deps, id);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { DUE_TABLES, type DueTable } from '../deadlines/index.ts';
 import type { Executor } from '../shared/ledger.ts';
 import { KIND_DETAILS, type DueRow } from './reminders.kinds.ts';
@@ -42,12 +42,41 @@ function waitingEntries(db: Executor, filter: DueFilter) {
   return q;
 }
 
-/** The first `limit` items of each source by due date; the caller merges them and pages through the union. */
-export async function dueRows(db: Executor, filter: DueFilter, limit: number): Promise<DueRow[]> {
+/** Where a page starts: the sort key (due date, kind, id) of the previous page's last item. */
+export interface DueAfter {
+  dueDate: string;
+  kind: string;
+  id: string;
+}
+
+/**
+ * The items of one source (all of one kind at the cursor's due date) that sort after the cursor: with a kind after
+ * the cursor's, from its due date on; with the same kind, after its (due date, id); with a kind before, after its
+ * due date.
+ */
+function afterCursor(due: RawBuilder<string>, id: RawBuilder<string>, kind: string, after: DueAfter) {
+  const order = kind.localeCompare(after.kind);
+  if (order > 0) return sql<boolean>`${due} >= ${after.dueDate}`;
+  if (order < 0) return sql<boolean>`${due} > ${after.dueDate}`;
+  return sql<boolean>`(${due}, ${id}) > (${after.dueDate}, ${after.id}::uuid)`;
+}
+
+/**
+ * The first `limit` items of each source by due date after the cursor; the caller merges them and cuts the page
+ * from the union (a constant number of queries: one per source).
+ */
+export async function dueRows(
+  db: Executor,
+  filter: DueFilter,
+  limit: number,
+  after: DueAfter | null = null,
+): Promise<DueRow[]> {
   const rows: DueRow[] = [];
   for (const table of tables()) {
     const details = KIND_DETAILS[table] ?? {};
-    const found = await openDue(db, table, filter)
+    let q = openDue(db, table, filter);
+    if (after) q = q.where(afterCursor(sql`due_date`, sql`id`, DUE_TABLES[table].stream, after));
+    const found = await q
       .select(['id', 'department_id', 'due_date'])
       .select(sql<string | null>`${details.ref ? sql`${sql.ref(details.ref)}::text` : sql`null`}`.as('ref'))
       .select(sql<string | null>`${details.state ? sql`${sql.ref('state')}::text` : sql`null`}`.as('state'))
@@ -68,7 +97,13 @@ export async function dueRows(db: Executor, filter: DueFilter, limit: number): P
       });
     }
   }
-  const entries = await waitingEntries(db, filter)
+  let waiting = waitingEntries(db, filter);
+  // An entry's kind follows from its due date, so at the cursor's date all entries have the same kind.
+  if (after)
+    waiting = waiting.where(
+      afterCursor(statementDue, sql`entries.id`, after.dueDate < filter.today ? 'decision' : 'statement', after),
+    );
+  const entries = await waiting
     .innerJoin('list_types', 'list_types.id', 'entries.list_type_id')
     .select([
       'entries.id',

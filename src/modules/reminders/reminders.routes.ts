@@ -22,7 +22,7 @@ export const remindersRoutes: RoutePlugin = (app, ctx) => {
         items: r.rows.map((row) => presentReminder(row, r)),
         total: r.total,
         limit: req.query.limit,
-        offset: req.query.offset,
+        nextCursor: r.nextCursor,
         awaitingCalendar: presentAwaitingCalendar(r.awaiting),
       };
     },
@@ -45,7 +45,7 @@ export const remindersRoutes: RoutePlugin = (app, ctx) => {
         items: r.rows.map((row) => ({ ...presentReminder(row, r), department: department(row.departmentId) })),
         total: r.total,
         limit: req.query.limit,
-        offset: req.query.offset,
+        nextCursor: r.nextCursor,
         counts: r.counts.map((c) => ({ department: department(c.departmentId), kind: c.kind, count: c.count })),
         awaitingCalendar: presentAwaitingCalendar(r.awaiting),
       };

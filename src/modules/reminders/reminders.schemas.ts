@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { pageParams } from '../shared/keyset.ts';
 import { DepartmentRefSchema } from '../departments/departments.schemas.ts';
 
 export const ReminderQuery = z.object({
+  ...pageParams,
+  // Wider than other lists' 200 since before keyset paging: clients that read 500 at a time keep working.
   limit: z.coerce.number().int().min(1).max(500).default(100).describe('每页条数（1–500）'),
-  offset: z.coerce.number().int().min(0).default(0).describe('跳过的条数'),
 });
 
 export const Reminder = z
@@ -34,7 +36,7 @@ export const AwaitingCalendar = z
 const paging = {
   total: z.number().int().describe('符合条件的事项总数'),
   limit: z.number().int().describe('每页条数'),
-  offset: z.number().int().describe('跳过的条数'),
+  nextCursor: z.string().nullable().describe('下一页的游标；为 null 时已是最后一页'),
 };
 
 export const Inbox = z

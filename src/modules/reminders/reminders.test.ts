@@ -119,7 +119,7 @@ describe('the inbox', () => {
     const first = (await get('/api/v1/inbox?limit=2', key.headers)).json();
     assert.equal(first.items.length, 2);
     assert.equal(first.total, 7);
-    const second = (await get('/api/v1/inbox?limit=2&offset=2', key.headers)).json();
+    const second = (await get(`/api/v1/inbox?limit=2&cursor=${first.nextCursor}`, key.headers)).json();
     assert.deepEqual(
       second.items.map((i: Item) => named(i.id)),
       ['repairReceived', 'tipoff'],

@@ -6,7 +6,8 @@ import { hasRole, type Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
 import { deadlineDays, dueOrPending, missingCalendarYear } from '../deadlines/index.ts';
-import { forbidden } from '../shared/errors.ts';
+import { badRequest, forbidden } from '../shared/errors.ts';
+import { decodeCursor, toPage } from '../shared/keyset.ts';
 import { addCalendarDays, chinaDate, type WorkingCalendar } from '../shared/working-days.ts';
 import { listDepartments } from '../departments/departments.repository.ts';
 import type { DueRow } from './reminders.kinds.ts';
@@ -23,10 +24,33 @@ export interface ReminderDeps {
 const byDue = (a: DueRow, b: DueRow) =>
   a.dueDate.localeCompare(b.dueDate) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id);
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A page of the union of every source, after the cursor's (due date, kind, id): each source reads `limit + 1`. */
 async function page(deps: ReminderDeps, filter: DueFilter, p: ReminderPage) {
-  const rows = (await dueRows(deps.db, filter, p.offset + p.limit)).sort(byDue).slice(p.offset, p.offset + p.limit);
+  const after = decodeCursor(p.cursor, ['string', 'string', 'string'] as const);
+  // A cursor is made by this list: a date and a uuid; anything else would otherwise reach the database (a 500).
+  if (after && (!/^\d{4}-\d{2}-\d{2}$/.test(after[0]) || !UUID.test(after[2])))
+    throw badRequest(
+      'page.invalid_cursor',
+      '分页游标 cursor 无效：请使用上一页返回的 nextCursor，或不传以从第一页开始。',
+      {
+        field: 'cursor',
+      },
+    );
+  const union = await dueRows(
+    deps.db,
+    filter,
+    p.limit + 1,
+    after && { dueDate: after[0], kind: after[1], id: after[2] },
+  );
+  const { rows, nextCursor } = toPage(union.sort(byDue).slice(0, p.limit + 1), p.limit, (r) => [
+    r.dueDate,
+    r.kind,
+    r.id,
+  ]);
   const counts = await dueCounts(deps.db, filter);
-  return { rows, counts, total: counts.reduce((sum, c) => sum + c.count, 0) };
+  return { rows, nextCursor, counts, total: counts.reduce((sum, c) => sum + c.count, 0) };
 }
 
 /**
@@ -65,12 +89,13 @@ export async function inbox(deps: ReminderDeps, p: ReminderPage) {
   const today = chinaDate(deps.clock.now());
   const lead = await deadlineDays(deps.db, 'reminder_lead');
   const through = leadEnd(calendar, today, lead);
-  const { rows, total } = await page(
+  const { rows, nextCursor, total } = await page(
     deps,
     { departmentId: deps.actor.departmentId, before: addCalendarDays(through, 1), today },
     p,
   );
-  return { rows, total, today, calendar, awaiting: await awaitingCalendar(deps, calendar, deps.actor.departmentId) };
+  const awaiting = await awaitingCalendar(deps, calendar, deps.actor.departmentId);
+  return { rows, nextCursor, total, today, calendar, awaiting };
 }
 
 /** Every department's overdue items, for those who supervise: the credit office, administrators and auditors. */
@@ -79,9 +104,10 @@ export async function overdue(deps: ReminderDeps, p: ReminderPage) {
     throw forbidden('只有信用办、系统管理员和审计人员可以查看全部逾期事项。', 'reminders.forbidden');
   const calendar = deps.calendar.get();
   const today = chinaDate(deps.clock.now());
-  const { rows, counts, total } = await page(deps, { before: today, today }, p);
+  const { rows, nextCursor, counts, total } = await page(deps, { before: today, today }, p);
   const departments = new Map(
     (await listDepartments(deps.db)).map((d) => [d.id, { id: d.id, code: d.code, name: d.name }]),
   );
-  return { rows, counts, total, today, calendar, departments, awaiting: await awaitingCalendar(deps, calendar) };
+  const awaiting = await awaitingCalendar(deps, calendar);
+  return { rows, nextCursor, counts, total, today, calendar, departments, awaiting };
 }

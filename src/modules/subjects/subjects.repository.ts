@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { SubjectsTable } from '../shared/db.types.ts';
 import type { Executor } from '../shared/ledger.ts';
 
@@ -30,17 +30,30 @@ export async function insertSubject(db: Executor, row: SubjectRow, citizenId: st
   return inserted;
 }
 
+/**
+ * A page of subjects in name order, read as `limit + 1` rows after the cursor's subject. The cursor holds only the
+ * id (a normalized name may be longer than a cursor value may be); its (name_key, id) is read in the same query.
+ */
 export function searchSubjects(
   db: Executor,
-  filter: { nameKey?: string; uscc?: string; digest?: string; limit: number; offset: number },
+  filter: {
+    nameKey?: string;
+    uscc?: string;
+    digest?: string;
+    limit: number;
+    afterId: string | null;
+  },
 ) {
   let q = db
     .selectFrom('subjects')
     .selectAll()
     .orderBy('name_key')
     .orderBy('id')
-    .limit(filter.limit)
-    .offset(filter.offset);
+    .limit(filter.limit + 1);
+  if (filter.afterId)
+    q = q.where(
+      sql<boolean>`(name_key, id) > (select c.name_key, c.id from subjects c where c.id = ${filter.afterId})`,
+    );
   if (filter.uscc) q = q.where('uscc', '=', filter.uscc);
   if (filter.digest) q = q.where('citizen_id_digest', '=', filter.digest);
   if (filter.nameKey) q = q.where('name_key', 'like', `%${filter.nameKey.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

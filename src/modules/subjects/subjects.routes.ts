@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { pageOf } from '../shared/keyset.ts';
 import { presentRelatedPerson, presentSubject } from './subjects.presenters.ts';
 import { RelatedPersonInput, Subject, SubjectDetail, SubjectInput, SubjectSearchQuery } from './subjects.schemas.ts';
 import * as usecases from './subjects.usecases.ts';
@@ -38,10 +39,13 @@ export const subjectsRoutes: RoutePlugin = (app, ctx) => {
         tags: ['subjects'],
         summary: '查询信用主体',
         querystring: SubjectSearchQuery,
-        response: { 200: z.object({ items: z.array(Subject) }) },
+        response: { 200: pageOf(Subject) },
       },
     },
-    async (req) => ({ items: (await usecases.findSubjects(ctx, req.query)).subjects.map(presentSubject) }),
+    async (req) => {
+      const { subjects, nextCursor } = await usecases.findSubjects(ctx, req.query);
+      return { items: subjects.map(presentSubject), nextCursor };
+    },
   );
 
   app.get(

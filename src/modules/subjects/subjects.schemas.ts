@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageParams } from '../shared/keyset.ts';
 
 export const subjectKinds = ['organization', 'individual_business', 'person'] as const;
 export const relatedRoles = ['legalRepresentative', 'principal', 'responsiblePerson'] as const;
@@ -45,6 +46,5 @@ export const SubjectDetail = Subject.extend({
 export const SubjectSearchQuery = z.object({
   q: z.string().max(200).optional().describe('名称关键字（按规范化名称匹配）'),
   uscc: z.string().max(40).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageParams,
 });

@@ -1,8 +1,9 @@
 import type { Actor } from '../shared/actor.ts';
 import { requireRole } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
-import { notFound, unprocessable } from '../shared/errors.ts';
+import { badRequest, notFound, unprocessable } from '../shared/errors.ts';
 import { inspectIdentifier, maskCitizenId, usccKind, validateCitizenId, validateUscc } from '../shared/identifiers.ts';
+import { decodeCursor, toPage } from '../shared/keyset.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { write, type Write } from '../shared/ledger.ts';
 import type { Secrets } from '../shared/secrets.ts';
@@ -203,16 +204,29 @@ export async function linkPerson(deps: Deps & { actor: Actor }, organizationId: 
   return getSubject(deps, organizationId);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export async function findSubjects(
   deps: { db: Kysely<DB> },
-  query: { q?: string; uscc?: string; limit: number; offset: number },
+  query: { q?: string; uscc?: string; limit: number; cursor?: string },
 ) {
   const uscc = query.uscc ? (inspectIdentifier(query.uscc).normalized ?? query.uscc) : undefined;
-  const subjects = await repo.searchSubjects(deps.db, {
+  const after = decodeCursor(query.cursor, ['string'] as const);
+  // The cursor is a subject id; anything else would reach PostgreSQL as an invalid uuid (a 500).
+  if (after && !UUID.test(after[0]))
+    throw badRequest(
+      'page.invalid_cursor',
+      '分页游标 cursor 无效：请使用上一页返回的 nextCursor，或不传以从第一页开始。',
+      {
+        field: 'cursor',
+      },
+    );
+  const rows = await repo.searchSubjects(deps.db, {
     nameKey: query.q ? normalizeSubjectName(query.q) : undefined,
     uscc,
     limit: query.limit,
-    offset: query.offset,
+    afterId: after && after[0],
   });
-  return { subjects };
+  const page = toPage(rows, query.limit, (s) => [s.id]);
+  return { subjects: page.rows, nextCursor: page.nextCursor };
 }

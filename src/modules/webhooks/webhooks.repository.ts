@@ -77,7 +77,6 @@ export const departmentExists = (db: Executor, id: string) =>
   db.selectFrom('departments').select('id').where('id', '=', id).executeTakeFirst();
 
 /** Every department's id, code and name: webhooks are shown with their department. */
-export const departmentRefs = (db: Executor) => db.selectFrom('departments').select(['id', 'code', 'name']).execute();
 
 export const findWebhookForUpdate = (db: Executor, id: string) =>
   db.selectFrom('webhooks').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
@@ -100,14 +99,28 @@ export async function disableWebhook(db: Executor, id: string, now: Date): Promi
   return Number(failed.numUpdatedRows ?? 0n);
 }
 
-export function listDeliveries(db: Executor, webhookId: string, f: { state?: string; limit: number; offset: number }) {
+/** Code and name of the departments, by id (one query for a whole list). */
+export async function departmentsByIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { id: string; code: string; name: string }>();
+  const rows = await db.selectFrom('departments').select(['id', 'code', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((d) => [d.id, d]));
+}
+
+/** A page of a webhook's deliveries, newest event first, read as `limit + 1` rows after the cursor's (version, id). */
+export function listDeliveries(
+  db: Executor,
+  webhookId: string,
+  f: { state?: string; limit: number; after: { eventVersion: bigint; id: string } | null },
+) {
   let q = db
     .selectFrom('webhook_deliveries')
     .selectAll()
     .where('webhook_id', '=', webhookId)
     .orderBy('event_version', 'desc')
-    .limit(f.limit)
-    .offset(f.offset);
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1);
+  const after = f.after;
+  if (after) q = q.where((eb) => eb(eb.refTuple('event_version', 'id'), '<', eb.tuple(after.eventVersion, after.id)));
   if (f.state) q = q.where('state', '=', f.state as 'pending');
   return q.execute();
 }

@@ -16,22 +16,23 @@ import {
   WebhookQuery,
 } from './webhooks.schemas.ts';
 import {
-  departmentsById,
   disableWebhook,
   getWebhook,
   listDeliveries,
   listWebhooks,
   redeliver,
   registerWebhook,
+  webhookViews,
 } from './webhooks.usecases.ts';
 
 const tags = ['webhooks'];
 
 export const webhookRoutes: RoutePlugin = (app, ctx) => {
   const deps = (req: Parameters<typeof actorOf>[0]) => ({ ...ctx, actor: actorOf(req) });
-  const departments = () => departmentsById(ctx);
-  const present = async (w: Parameters<typeof presentWebhook>[0]) =>
-    presentWebhook(w, (await departments()).get(w.department_id)!);
+  const present = async (w: Parameters<typeof presentWebhook>[0]) => {
+    const [view] = await webhookViews(ctx.db, [w]);
+    return presentWebhook(view!.webhook, view!.department);
+  };
 
   app.post(
     '/api/v1/webhooks',
@@ -64,8 +65,7 @@ export const webhookRoutes: RoutePlugin = (app, ctx) => {
     },
     async (req) => {
       const { webhooks } = await listWebhooks(deps(req), req.query);
-      const byId = await departments();
-      return { items: webhooks.map((w) => presentWebhook(w, byId.get(w.department_id)!)) };
+      return { items: webhooks.map((v) => presentWebhook(v.webhook, v.department)) };
     },
   );
 
@@ -102,8 +102,8 @@ export const webhookRoutes: RoutePlugin = (app, ctx) => {
       },
     },
     async (req) => {
-      const { deliveries, attempts, nextOffset } = await listDeliveries(deps(req), req.params.id, req.query);
-      return { items: deliveries.map((d) => presentDelivery(d, attempts)), nextOffset };
+      const { deliveries, attempts, nextCursor } = await listDeliveries(deps(req), req.params.id, req.query);
+      return { items: deliveries.map((d) => presentDelivery(d, attempts)), nextCursor };
     },
   );
 

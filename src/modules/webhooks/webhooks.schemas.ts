@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf, pageParams } from '../shared/keyset.ts';
 import { freeText } from '../shared/free-text.ts';
 
 export const WebhookIdParams = z.object({ id: z.uuid() });
@@ -75,13 +76,12 @@ export const Delivery = z
 
 export const DeliveryQuery = z.object({
   state: z.enum(['pending', 'delivered', 'failed']).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageParams,
+  // Wider than other lists' 200 since before keyset paging: clients that read 500 at a time keep working.
+  limit: z.coerce.number().int().min(1).max(500).default(100).describe('每页条数（1–500）'),
 });
 
-export const DeliveryPage = z
-  .object({ items: z.array(Delivery), nextOffset: z.int().nullable() })
-  .meta({ id: 'WebhookDeliveryPage' });
+export const DeliveryPage = pageOf(Delivery).meta({ id: 'WebhookDeliveryPage' });
 
 export const Redelivery = z
   .object({

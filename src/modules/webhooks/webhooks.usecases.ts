@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import { hasRole, seesAllDepartments, type Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
+import { badRequest } from '../shared/errors.ts';
 import { uuidv7 } from '../shared/ids.ts';
+import { decodeCursor, toPage } from '../shared/keyset.ts';
 import { write } from '../shared/ledger.ts';
 import { EgressRefusedError, resolveTarget, type Resolver } from './egress.ts';
 import { loadAllowPatterns } from './egress.repository.ts';
@@ -46,11 +48,6 @@ const shownUrl = (url: string) => {
   return `${u.protocol}//${u.host}${u.pathname}`;
 };
 
-/** The departments by id, to show each webhook with its department. */
-export async function departmentsById(deps: { db: Kysely<DB> }) {
-  return new Map((await repo.departmentRefs(deps.db)).map((d) => [d.id, d]));
-}
-
 export async function registerWebhook(deps: WebhookDeps, input: { url: string; departmentId?: string }) {
   const departmentId = managedDepartment(deps.actor, input.departmentId);
   const department = await repo.departmentExists(deps.db, departmentId);
@@ -83,7 +80,13 @@ export async function registerWebhook(deps: WebhookDeps, input: { url: string; d
 
 export async function listWebhooks(deps: { db: Kysely<DB>; actor: Actor }, query: { departmentId?: string }) {
   const departmentId = seesAllDepartments(deps.actor) ? query.departmentId : deps.actor.departmentId;
-  return { webhooks: await repo.listWebhooks(deps.db, departmentId) };
+  return { webhooks: await webhookViews(deps.db, await repo.listWebhooks(deps.db, departmentId)) };
+}
+
+/** Webhooks with their departments: one query for the departments of the whole list. */
+export async function webhookViews(db: Kysely<DB>, webhooks: repo.WebhookRow[]) {
+  const departments = await repo.departmentsByIds(db, [...new Set(webhooks.map((w) => w.department_id))]);
+  return webhooks.map((webhook) => ({ webhook, department: departments.get(webhook.department_id)! }));
 }
 
 export async function getWebhook(deps: { db: Kysely<DB>; actor: Actor }, id: string) {
@@ -116,20 +119,36 @@ export async function disableWebhook(deps: WebhookDeps, id: string) {
 export async function listDeliveries(
   deps: { db: Kysely<DB>; actor: Actor },
   id: string,
-  query: { state?: string; limit: number; offset: number },
+  query: { state?: string; limit: number; cursor?: string },
 ) {
   await getWebhook(deps, id);
-  const deliveries = await repo.listDeliveries(deps.db, id, { ...query, limit: query.limit + 1 });
-  const page = deliveries.slice(0, query.limit);
+  const after = decodeCursor(query.cursor, ['string', 'string'] as const);
+  // A cursor is made by this list, so its version is digits; one that is not would otherwise fail as a 500.
+  if (after && (!/^\d{1,19}$/.test(after[0]) || !UUID.test(after[1])))
+    throw badRequest(
+      'page.invalid_cursor',
+      '分页游标 cursor 无效：请使用上一页返回的 nextCursor，或不传以从第一页开始。',
+      {
+        field: 'cursor',
+      },
+    );
+  const rows = await repo.listDeliveries(deps.db, id, {
+    state: query.state,
+    limit: query.limit,
+    after: after && { eventVersion: BigInt(after[0]), id: after[1] },
+  });
+  const page = toPage(rows, query.limit, (d) => [String(d.event_version), d.id]);
   return {
-    deliveries: page,
+    deliveries: page.rows,
     attempts: await repo.attemptsOf(
       deps.db,
-      page.map((d) => d.id),
+      page.rows.map((d) => d.id),
     ),
-    nextOffset: deliveries.length > query.limit ? query.offset + query.limit : null,
+    nextCursor: page.nextCursor,
   };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Sends a delivered or failed delivery once more, now, with the same idempotency key (the receiver may have lost
