@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import type { ModuleContext } from '../shared/context.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { COMMITMENT_CODE } from './commitment-code.ts';
-import { acceptWithCommitment } from './commitments.acceptance.ts';
+import { acceptWithCommitment, type AcceptanceDeps } from './commitments.acceptance.ts';
 import { recordFulfilment } from './commitments.fulfilment.ts';
 import { presentCommitment } from './commitments.presenters.ts';
 import {
@@ -17,7 +18,7 @@ const IdParams = z.object({ id: z.uuid() });
 const CodeParams = z.object({ code: z.string().regex(COMMITMENT_CODE, '承诺编号应为 20 位数字') });
 const tags = ['commitments'];
 
-export const commitmentRoutes: RoutePlugin = (app, ctx) => {
+export const commitmentRoutes: RoutePlugin<ModuleContext & Pick<AcceptanceDeps, 'index'>> = (app, ctx) => {
   const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
   const present = async (p: Promise<{ commitment: Parameters<typeof presentCommitment>[1] }>) =>
     presentCommitment(ctx.db, (await p).commitment);

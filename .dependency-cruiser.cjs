@@ -1,0 +1,45 @@
+// The module rule (docs/ARCHITECTURE.md, "Modules"): a feature folder under src/modules is a room with one door, its
+// index.ts. Checked in CI by `npm run depcheck`; no exceptions are listed here, and none should be.
+const TEST = '(\\.test\\.ts|\\.test-support\\.ts|-test-kit\\.ts|check-fixtures\\.ts)$';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'module-front-only',
+      comment: 'Another module is reached through its front (src/modules/<feature>/index.ts), never its inner files.',
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/', pathNot: TEST },
+      to: { path: '^src/modules/[^/]+/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'module-front-or-test-support',
+      comment: "A module's tests may also use another module's test support (its *.test-support.ts, test kit).",
+      severity: 'error',
+      from: { path: ['^src/modules/([^/]+)/.*' + TEST] },
+      to: {
+        path: '^src/modules/[^/]+/',
+        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$', '^src/modules/[^/]+/.*' + TEST],
+      },
+    },
+    {
+      name: 'modules-never-import-the-composition-root',
+      comment: 'src/app composes the modules; modules never depend on it (nor on the CLI or the test harness).',
+      severity: 'error',
+      from: { path: '^src/modules/', pathNot: TEST },
+      to: { path: '^src/(app|cli|test)/' },
+    },
+    {
+      name: 'no-cycles',
+      comment: 'No import cycle between files (module cycles are checked by scripts/module-cycles.mjs).',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '^(node_modules|web|bench|data)/' },
+  },
+};
