@@ -13,12 +13,18 @@ module.exports = {
     },
     {
       name: 'module-front-or-test-support',
-      comment: "A module's tests may also use another module's test support (its *.test-support.ts, test kit).",
+      comment:
+        "A module's tests may also use another module's test support (*.test-support.ts, test kit, test vectors).",
       severity: 'error',
       from: { path: ['^src/modules/([^/]+)/.*' + TEST] },
       to: {
         path: '^src/modules/[^/]+/',
-        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$', '^src/modules/[^/]+/.*' + TEST],
+        pathNot: [
+          '^src/modules/$1/',
+          '^src/modules/[^/]+/index\\.ts$',
+          '^src/modules/[^/]+/.*' + TEST,
+          '\\.vectors\\.json$',
+        ],
       },
     },
     {
