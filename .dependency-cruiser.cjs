@@ -28,6 +28,13 @@ module.exports = {
       },
     },
     {
+      name: 'composition-root-through-fronts',
+      comment: 'src/app and the CLI also reach a module through its front: what they use of it is what it offers.',
+      severity: 'error',
+      from: { path: '^src/(app|cli)/', pathNot: TEST },
+      to: { path: '^src/modules/[^/]+/', pathNot: '^src/modules/[^/]+/index\\.ts$' },
+    },
+    {
       name: 'modules-never-import-the-composition-root',
       comment: 'src/app composes the modules; modules never depend on it (nor on the CLI or the test harness).',
       severity: 'error',
