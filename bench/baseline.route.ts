@@ -1,4 +1,4 @@
-import type { RoutePlugin } from '../src/app/server.ts';
+import type { RoutePlugin } from '../src/modules/shared/http.ts';
 
 const ANSWER = Object.freeze({ ok: true });
 

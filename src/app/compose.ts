@@ -17,7 +17,8 @@ import type { AppContext } from './context.ts';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
 import { routes } from './routes.ts';
-import { buildServer, type App, type RoutePlugin } from './server.ts';
+import type { App, RoutePlugin } from '../modules/shared/http.ts';
+import { buildServer } from './server.ts';
 import { EventSync } from './sync.ts';
 import { jobs as jobList } from './job-list.ts';
 import { JobRunner } from './jobs.ts';
@@ -34,7 +35,7 @@ export interface ComposeOptions {
   /** Background loops (sync polling, record flushing, checkpoints). Tests may drive them by hand. */
   background?: boolean;
   /** Routes registered after the application's own (the benchmark's baseline route). */
-  extraRoutes?: RoutePlugin[];
+  extraRoutes?: RoutePlugin<AppContext>[];
 }
 
 export interface Composed {

@@ -2,17 +2,11 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { claimJob, finishJob, registerJob } from '../modules/jobs/jobs.repository.ts';
 import { redactIdentifiersInText } from '../modules/shared/identifiers.ts';
+import type { Job as ModuleJob } from '../modules/shared/context.ts';
 import type { AppContext } from './context.ts';
 
-/**
- * A scheduled job. Each run must be idempotent and safe with several server processes running (row locks,
- * SKIP LOCKED or a cursor row), and must catch up on everything due since the last run, however long ago.
- */
-export interface Job {
-  name: string;
-  intervalMs: number;
-  run(ctx: AppContext): Promise<unknown>;
-}
+/** A job of some module, run with the composition root's context. */
+export type Job = ModuleJob<AppContext>;
 
 /**
  * How long a claim holds: twice the interval, at least 30 s and at most 10 minutes. If the process holding it dies,

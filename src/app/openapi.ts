@@ -1,4 +1,4 @@
-import type { App } from './server.ts';
+import type { App } from '../modules/shared/http.ts';
 
 export const OPENAPI_PATH = 'docs/api/openapi.json';
 

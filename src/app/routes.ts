@@ -1,4 +1,5 @@
-import type { RoutePlugin } from './server.ts';
+import type { RoutePlugin } from '../modules/shared/http.ts';
+import type { AppContext } from './context.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { userRoutes } from '../modules/auth/users.routes.ts';
 import { apiKeyRoutes } from '../modules/auth/api-keys.routes.ts';
@@ -22,7 +23,7 @@ import { dispatchRoutes } from '../modules/dispatch/dispatch.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
 
 /** Every feature's routes, in the order they appear in the API document. */
-export const routes: RoutePlugin[] = [
+export const routes: RoutePlugin<AppContext>[] = [
   authRoutes,
   userRoutes,
   apiKeyRoutes,

@@ -1,12 +1,6 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
-} from 'fastify';
+import Fastify from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -16,37 +10,14 @@ import {
 import type { Actor } from '../modules/shared/actor.ts';
 import { passwordChangeRequired } from '../modules/auth/auth.errors.ts';
 import { unauthorized } from '../modules/shared/errors.ts';
+import type { App, RoutePlugin } from '../modules/shared/http.ts';
 import type { AppContext } from './context.ts';
 import { errorHandler } from './http-errors.ts';
 import { completeRoute, validatorCompiler } from './route-kit.ts';
 import '../modules/shared/validation-messages.ts';
 
-export type App = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
-/** A feature's routes: `(app, ctx) => { app.get(...) }`. */
-export type RoutePlugin = (app: App, ctx: AppContext) => void | Promise<void>;
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor | null;
-  }
-  interface FastifyContextConfig {
-    /** No token or key needed. */
-    public?: boolean;
-    /** Callable by a user who must change their password first (me, password change, logout). */
-    allowWithPasswordChange?: boolean;
-    /** Error statuses this route answers beyond the route kit's rule (route-kit.ts), e.g. 422 on a read, 429, 503. */
-    errorAnswers?: number[];
-  }
-}
-
 export interface ServerOptions {
-  routes: RoutePlugin[];
+  routes: RoutePlugin<AppContext>[];
   authenticate(request: { headers: Record<string, string | string[] | undefined> }): Promise<Actor | null>;
 }
 
@@ -65,7 +36,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     genReqId: () => Math.random().toString(36).slice(2, 10),
     // request.ip is the socket's address unless it is one of these proxies (decision 0003: the login throttle).
     ...(ctx.config.trustProxy.length > 0 ? { trustProxy: ctx.config.trustProxy } : {}),
-  }).withTypeProvider<ZodTypeProvider>();
+  }).withTypeProvider<ZodTypeProvider>() as App;
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -124,10 +95,4 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
 
   for (const routes of options.routes) await routes(app, ctx);
   return app;
-}
-
-/** The authenticated caller; routes marked public must not call it. */
-export function actorOf(request: { actor: Actor | null }): Actor {
-  if (!request.actor) throw unauthorized();
-  return request.actor;
 }

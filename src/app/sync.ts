@@ -3,18 +3,13 @@ import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../modules/shared/clock.ts';
 import type { DB } from '../modules/shared/db.types.ts';
 import { EVENTS_CHANNEL, type EventRow } from '../modules/shared/ledger.ts';
+import type { SyncStatus } from '../modules/shared/context.ts';
 import type { Database } from './database.ts';
 
 const PAGE_SIZE = 1000;
 const PING_PREFIX = 'ping:';
 
-export interface SyncStatus {
-  dataVersion: bigint;
-  loaded: boolean;
-  stale: boolean;
-  db: 'up' | 'down';
-  lastSuccessAt: Date | null;
-}
+export type { SyncStatus } from '../modules/shared/context.ts';
 
 export interface EventSyncDeps {
   database: Database;

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { compose, type Composed } from '../app/compose.ts';
 import { loadConfig, type Config } from '../app/config.ts';
 import { createLogger } from '../app/logger.ts';
-import type { RoutePlugin } from '../app/server.ts';
+import type { AppContext } from '../app/context.ts';
+import type { RoutePlugin } from '../modules/shared/http.ts';
 import { ManualClock } from '../modules/shared/clock.ts';
 import { openTestDatabase } from './database.ts';
 
@@ -32,7 +33,7 @@ export async function createTestApp(
     /** Captures the server's log lines (e.g. to prove what a request logs); the level then defaults to 'info'. */
     log?: { destination: NodeJS.WritableStream; level?: string };
     /** Routes added for the test only (e.g. one that fails on purpose). */
-    extraRoutes?: RoutePlugin[];
+    extraRoutes?: RoutePlugin<AppContext>[];
   } = {},
 ): Promise<TestApp> {
   let queries = 0;

@@ -1,5 +1,5 @@
-import type { RoutePlugin } from '../../app/server.ts';
-import { actorOf } from '../../app/server.ts';
+import type { RoutePlugin } from '../shared/http.ts';
+import { actorOf } from '../shared/http.ts';
 import { requireRole } from '../shared/actor.ts';
 import { presentAuditRow, presentCheckpoint, presentVerification } from './audit.presenters.ts';
 import {

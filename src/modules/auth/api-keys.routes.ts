@@ -1,4 +1,6 @@
-import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
+import type { ModuleContext } from '../shared/context.ts';
+import type { ApiKeyCache } from './api-key-cache.ts';
 import { requireRole } from '../shared/actor.ts';
 import { presentApiKey } from './auth.presenters.ts';
 import {
@@ -14,7 +16,7 @@ import { createApiKey, getApiKeys, revokeApiKey } from './api-keys.usecases.ts';
 const tags = ['api-keys'];
 
 /** API keys of department systems: managed by administrators and the credit office, for any department. */
-export const apiKeyRoutes: RoutePlugin = (app, ctx) => {
+export const apiKeyRoutes: RoutePlugin<ModuleContext & { keys: ApiKeyCache }> = (app, ctx) => {
   const manager = (req: Parameters<typeof actorOf>[0]) => {
     const actor = actorOf(req);
     requireRole(actor, 'admin', 'credit_office');

@@ -1,4 +1,5 @@
-import type { AppContext } from '../../app/context.ts';
+import type { ModuleContext } from '../shared/context.ts';
+import type { ApiKeyCache } from './api-key-cache.ts';
 import { findDepartmentById } from '../departments/departments.repository.ts';
 import { unknownDepartment } from '../departments/departments.errors.ts';
 import type { Actor } from '../shared/actor.ts';
@@ -9,7 +10,7 @@ import type { CreateApiKeyInput } from './auth.schemas.ts';
 import { findApiKeyById, insertApiKey, listApiKeys, markApiKeyRevoked, type ApiKeyRow } from './api-keys.repository.ts';
 import { newApiKey } from './tokens.ts';
 
-type Deps = Pick<AppContext, 'db' | 'clock' | 'keys'> & { actor: Actor };
+type Deps = Pick<ModuleContext, 'db' | 'clock'> & { keys: ApiKeyCache; actor: Actor };
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
+import type { ModuleContext } from '../shared/context.ts';
+import type { ApiKeyCache } from './api-key-cache.ts';
 import { AppError } from '../shared/errors.ts';
 import { presentUser } from './auth.presenters.ts';
 import { ChangePasswordSchema, LoginResultSchema, LoginSchema, UserSchema } from './auth.schemas.ts';
@@ -20,7 +22,7 @@ async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): P
   }
 }
 
-export const authRoutes: RoutePlugin = (app, ctx) => {
+export const authRoutes: RoutePlugin<ModuleContext & { keys: ApiKeyCache }> = (app, ctx) => {
   app.post(
     '/api/v1/auth/login',
     {

@@ -1,4 +1,5 @@
-import type { AppContext } from '../../app/context.ts';
+import type { ModuleContext } from '../shared/context.ts';
+import type { ApiKeyCache } from './api-key-cache.ts';
 import type { Actor } from '../shared/actor.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { write } from '../shared/ledger.ts';
@@ -25,7 +26,7 @@ import { findUserById, findUserByUsername, updateUser, type UserRow } from './us
 
 const TOUCH_EVERY_MS = 60_000;
 
-type Deps = Pick<AppContext, 'db' | 'clock' | 'config' | 'keys' | 'log'>;
+type Deps = Pick<ModuleContext, 'db' | 'clock' | 'config' | 'log'> & { keys: ApiKeyCache };
 
 /**
  * The actor behind an `Authorization: Bearer` header, or null. API keys are checked in memory (no database

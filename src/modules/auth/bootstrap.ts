@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Config } from '../../app/config.ts';
+import type { Config } from '../shared/config.ts';
 import { findCreditOffice } from '../departments/departments.repository.ts';
 import { addDepartment } from '../departments/departments.usecases.ts';
 import type { Clock } from '../shared/clock.ts';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.ts';
+import type { ModuleContext } from '../shared/context.ts';
 import type { Executor } from '../shared/ledger.ts';
 import { tooManyAttempts } from './auth.errors.ts';
 import { throttleKey } from './client-address.ts';
@@ -20,7 +20,7 @@ import {
   refusal,
 } from './login-throttle.ts';
 
-type Deps = Pick<AppContext, 'db' | 'log'>;
+type Deps = Pick<ModuleContext, 'db' | 'log'>;
 
 /** A password attempt by one client address on one username, as the throttle sees it. */
 export interface Attempt {

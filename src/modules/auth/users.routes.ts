@@ -1,4 +1,4 @@
-import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { requireRole } from '../shared/actor.ts';
 import { presentUser } from './auth.presenters.ts';
 import {

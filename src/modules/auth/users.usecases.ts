@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app/context.ts';
+import type { ModuleContext } from '../shared/context.ts';
 import { findDepartmentById } from '../departments/departments.repository.ts';
 import { unknownDepartment } from '../departments/departments.errors.ts';
 import type { Actor } from '../shared/actor.ts';
@@ -24,7 +24,7 @@ import {
   type UserRow,
 } from './users.repository.ts';
 
-type Deps = Pick<AppContext, 'db' | 'clock'> & { actor: Actor };
+type Deps = Pick<ModuleContext, 'db' | 'clock'> & { actor: Actor };
 
 const unique = (roles: UserRole[]) => [...new Set(roles)];
 

@@ -74,7 +74,10 @@ export async function setCalendarYear(deps: CatalogWriteDeps, year: number, inpu
 }
 
 /** The Nth working day after `from` (day 0). A year without a calendar is a 422, never a guess. */
-export function computeDueDate(deps: { calendar: CalendarService }, input: { from: string; days: number }) {
+export function computeDueDate(
+  deps: { calendar: Pick<CalendarService, 'get'> },
+  input: { from: string; days: number },
+) {
   return { from: input.from, days: input.days, due: deps.calendar.get().addWorkingDays(input.from, input.days) };
 }
 

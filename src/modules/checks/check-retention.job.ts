@@ -1,5 +1,5 @@
-import type { AppContext } from '../../app/context.ts';
-import type { Job } from '../../app/jobs.ts';
+import type { ModuleContext } from '../shared/context.ts';
+import type { Job } from '../shared/context.ts';
 import { write } from '../shared/ledger.ts';
 import { deleteCheckRecordsThrough, lockRetention, oldestCheckBatches } from './check-retention.repository.ts';
 
@@ -20,7 +20,7 @@ export interface RetentionResult {
  * batches are empty on purpose and still finds records removed any other way (docs/decisions/0004-audit-chain.md).
  */
 export async function removeExpiredCheckRecords(
-  deps: Pick<AppContext, 'db' | 'clock' | 'log' | 'config'>,
+  deps: Pick<ModuleContext, 'db' | 'clock' | 'log' | 'config'>,
 ): Promise<RetentionResult> {
   const months = deps.config.checkRecordRetentionMonths;
   const total: RetentionResult = { batches: 0, records: 0, throughSeq: null };

@@ -1,14 +1,14 @@
-import type { RoutePlugin } from '../../app/server.ts';
-import { actorOf } from '../../app/server.ts';
+import type { ModuleContext } from '../shared/context.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { presentCheck } from './checks.presenters.ts';
 import { CheckBody, CheckResponse } from './checks.schemas.ts';
-import { acknowledgedCheck } from './checks.usecases.ts';
+import { acknowledgedCheck, type CheckDeps } from './checks.usecases.ts';
 
 // The answer is built by the presenter in the shape of CheckResponse (which stays in the API document); on this
 // hot path it is serialized with JSON.stringify instead of being validated against the schema once more.
 const stringify = () => (data: unknown) => JSON.stringify(data);
 
-export const checksRoutes: RoutePlugin = (app, ctx) => {
+export const checksRoutes: RoutePlugin<ModuleContext & CheckDeps> = (app, ctx) => {
   app.post(
     '/api/v1/checks',
     {

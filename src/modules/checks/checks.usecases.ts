@@ -1,4 +1,4 @@
-import type { EventSync } from '../../app/sync.ts';
+import type { SyncStatus } from '../shared/context.ts';
 import { hasRole, type Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import {
@@ -24,7 +24,7 @@ import type { CheckBodyInput } from './checks.schemas.ts';
 export interface CheckDeps {
   index: CheckIndex;
   recorder: CheckRecorder;
-  sync: Pick<EventSync, 'status'>;
+  sync: { status(): SyncStatus };
   clock: Clock;
   secrets: Secrets;
   log?: { error(obj: object, msg: string): void };

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import type { ModuleContext } from '../shared/context.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { pageOf } from '../shared/keyset.ts';
 import { COMMITMENT_CODE } from './commitment-code.ts';
-import { acceptWithCommitment } from './commitments.acceptance.ts';
+import { acceptWithCommitment, type AcceptanceDeps } from './commitments.acceptance.ts';
 import { recordFulfilment } from './commitments.fulfilment.ts';
 import { presentCommitment } from './commitments.presenters.ts';
 import {
@@ -25,7 +26,7 @@ const IdParams = z.object({ id: z.uuid() });
 const CodeParams = z.object({ code: z.string().regex(COMMITMENT_CODE, '承诺编号应为 20 位数字') });
 const tags = ['commitments'];
 
-export const commitmentRoutes: RoutePlugin = (app, ctx) => {
+export const commitmentRoutes: RoutePlugin<ModuleContext & Pick<AcceptanceDeps, 'index'>> = (app, ctx) => {
   const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
   const present = async (p: Promise<{ commitment: CommitmentRow }>) =>
     presentCommitment(await commitmentView(ctx.db, (await p).commitment));

@@ -1,4 +1,4 @@
-import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { feedbackRoutes } from '../feedback/feedback.routes.ts';
 import { webhookRoutes } from '../webhooks/webhooks.routes.ts';
 import { presentChange, presentDispatch } from './dispatch.presenters.ts';

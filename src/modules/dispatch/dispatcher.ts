@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Job } from '../../app/jobs.ts';
+import type { Job } from '../shared/context.ts';
 import type { CalendarService } from '../catalog/calendar.service.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';

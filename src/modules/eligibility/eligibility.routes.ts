@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { presentRule } from './eligibility.presenters.ts';
 import {
   CreateEligibilityRuleBody,

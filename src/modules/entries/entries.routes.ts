@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { decide, recordStatement, serveNotice } from './entries.black.usecases.ts';
 import { presentEntry, presentEvent } from './entries.presenters.ts';
 import { publish, review } from './entries.red.usecases.ts';

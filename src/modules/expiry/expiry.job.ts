@@ -1,4 +1,4 @@
-import type { Job } from '../../app/jobs.ts';
+import type { Job } from '../shared/context.ts';
 import { runExpiry } from './expiry.usecases.ts';
 
 /**

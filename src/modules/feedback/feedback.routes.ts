@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { presentFeedback } from './feedback.presenters.ts';
 import { EntryIdParams, Feedback, FeedbackBody, StatsQuery, StatsResponse } from './feedback.schemas.ts';
 import { feedbackStats } from './feedback.stats.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { RoutePlugin } from '../../app/server.ts';
+import type { CheckDeps } from '../checks/checks.usecases.ts';
+import type { RoutePlugin } from '../shared/http.ts';
 
 const Liveness = z.object({ status: z.literal('ok') }).meta({ id: 'Liveness' });
 
@@ -30,7 +31,10 @@ const Readiness = z
  * its index (marked stale), and taking every process out at once would stop all checks. Nor do failing check
  * records: they are reported in `checkRecords` for monitoring, since every process would fail alike.
  */
-export const healthRoutes: RoutePlugin = (app, ctx) => {
+/** What readiness reads: the event sync, the check index and the check recorder. */
+type HealthSources = Pick<CheckDeps, 'sync' | 'index' | 'recorder'>;
+
+export const healthRoutes: RoutePlugin<HealthSources> = (app, ctx) => {
   app.get(
     '/healthz',
     {

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { RoutePlugin } from '../../app/server.ts';
+import type { RoutePlugin } from '../shared/http.ts';
 import { IdentifierBody, IdentifierCheck, IdentifierParams } from './identifiers.schemas.ts';
 import { checkIdentifier } from './identifiers.usecases.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { chinaDate } from '../shared/working-days.ts';
 import { UPWARD_ORIGINS } from './objections.schemas.ts';
 import { upwardOutcomes } from './upward.ts';

@@ -1,4 +1,4 @@
-import type { RoutePlugin } from '../../app/server.ts';
+import type { RoutePlugin } from '../shared/http.ts';
 import { objectionsRoutes } from '../objections/objections.routes.ts';
 import { upwardRoutes } from '../objections/upward.routes.ts';
 import { repairNoticeRoutes } from '../repairs/repair-notice.routes.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RoutePlugin } from '../../app/server.ts';
+import type { RoutePlugin } from '../shared/http.ts';
 import { filePublicObjection } from '../objections/objections.filing.ts';
 import { sendNotice } from '../repairs/repair-notice.routes.ts';
 import { publicNotice } from '../repairs/repair-notice.usecases.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { disclosureRoutes } from '../disclosure/disclosure.routes.ts';
 import { recordCatalogRoutes } from './record-catalog.routes.ts';
 import { pageOf } from '../shared/keyset.ts';

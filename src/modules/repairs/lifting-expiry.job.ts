@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Job } from '../../app/jobs.ts';
+import type { Job } from '../shared/context.ts';
 import { restoreMeasures, type Lifting } from '../entries/entries.workflow.ts';
 import { endOfPeriod } from '../entries/entries.usecases.ts';
-import type { AppContext } from '../../app/context.ts';
+import type { ModuleContext } from '../shared/context.ts';
 import { write } from '../shared/ledger.ts';
 import { chinaDate } from '../shared/working-days.ts';
 import * as repo from './repairs.repository.ts';
@@ -15,7 +15,7 @@ const BATCH = 100;
  * no longer match once restored, so several processes and repeated runs do each lifting once, and a run after
  * downtime catches up.
  */
-export async function endExpiredLiftings(deps: Pick<AppContext, 'db' | 'clock' | 'log'>): Promise<number> {
+export async function endExpiredLiftings(deps: Pick<ModuleContext, 'db' | 'clock' | 'log'>): Promise<number> {
   const today = chinaDate(deps.clock.now());
   let restored = 0;
   for (;;) {

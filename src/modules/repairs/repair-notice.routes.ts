@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { departmentNotice } from './repair-notice.usecases.ts';
 
 const IdParams = z.object({ id: z.uuid() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { ATTACHMENT_BODY_LIMIT, attachmentDisposition, readAttachment } from '../shared/attachments.ts';
 import { notFound } from '../shared/errors.ts';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { pageOf } from '../shared/keyset.ts';
 import { presentRelatedPerson, presentSubject } from './subjects.presenters.ts';
 import { RelatedPersonInput, Subject, SubjectDetail, SubjectInput, SubjectSearchQuery } from './subjects.schemas.ts';

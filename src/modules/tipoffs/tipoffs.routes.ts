@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { ATTACHMENT_BODY_LIMIT, attachmentDisposition } from '../shared/attachments.ts';
 import { fileTipoff } from './tipoffs.filing.ts';
 import { acceptTipoff, closeTipoff, transferTipoff, verifyTipoff } from './tipoffs.handling.ts';

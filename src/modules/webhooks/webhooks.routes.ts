@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../../app/server.ts';
+import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { allowTarget, listAllowlist, removeAllowEntry } from './egress.usecases.ts';
 import { presentAllowEntry, presentAttempt, presentDelivery, presentWebhook } from './webhooks.presenters.ts';
 import {
