@@ -18,8 +18,12 @@ import { commitmentRoutes } from '../modules/commitments/commitments.routes.ts';
 import { eligibilityRoutes } from '../modules/eligibility/eligibility.routes.ts';
 import { tipoffRoutes } from '../modules/tipoffs/tipoffs.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
+import { recordCatalogRoutes } from '../modules/records/record-catalog.routes.ts';
+import { disclosureRoutes } from '../modules/disclosure/disclosure.routes.ts';
 import { partyRightsRoutes } from '../modules/public/party-rights.routes.ts';
 import { dispatchRoutes } from '../modules/dispatch/dispatch.routes.ts';
+import { webhookRoutes } from '../modules/webhooks/webhooks.routes.ts';
+import { feedbackRoutes } from '../modules/feedback/feedback.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
 
 /** Every feature's routes, in the order they appear in the API document. */
@@ -42,7 +46,11 @@ export const routes: RoutePlugin<AppContext>[] = [
   eligibilityRoutes,
   tipoffRoutes,
   recordsRoutes,
+  recordCatalogRoutes,
+  disclosureRoutes,
   partyRightsRoutes,
   dispatchRoutes,
+  webhookRoutes,
+  feedbackRoutes,
   jobsRoutes,
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ModuleContext } from '../shared/context.ts';
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
+import { type RoutePlugin, withActor } from '../shared/http.ts';
 import { pageOf } from '../shared/keyset.ts';
 import { COMMITMENT_CODE } from './commitment-code.ts';
 import { acceptWithCommitment, type AcceptanceDeps } from './commitments.acceptance.ts';
@@ -27,7 +27,7 @@ const CodeParams = z.object({ code: z.string().regex(COMMITMENT_CODE, '承诺编
 const tags = ['commitments'];
 
 export const commitmentRoutes: RoutePlugin<ModuleContext & Pick<AcceptanceDeps, 'index'>> = (app, ctx) => {
-  const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
+  const deps = withActor(ctx);
   const present = async (p: Promise<{ commitment: CommitmentRow }>) =>
     presentCommitment(await commitmentView(ctx.db, (await p).commitment));
 

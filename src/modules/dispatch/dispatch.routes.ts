@@ -1,15 +1,13 @@
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
-import { feedbackRoutes } from '../feedback/feedback.routes.ts';
-import { webhookRoutes } from '../webhooks/webhooks.routes.ts';
+import { type RoutePlugin, withActor } from '../shared/http.ts';
 import { presentChange, presentDispatch } from './dispatch.presenters.ts';
 import { ChangesPage, ChangesQuery, Dispatch, DispatchIdParams, InboxPage, InboxQuery } from './dispatch.schemas.ts';
 import { changesSince, getDispatch, listInbox } from './dispatch.usecases.ts';
 
 const tags = ['dispatch'];
 
-/** The closed loop after a decision: inbox and change feed here, then webhooks and feedback. */
-export const dispatchRoutes: RoutePlugin = async (app, ctx) => {
-  const deps = (req: Parameters<typeof actorOf>[0]) => ({ ...ctx, actor: actorOf(req) });
+/** The closed loop after a decision: the inbox and the change feed (then webhooks and feedback, in their modules). */
+export const dispatchRoutes: RoutePlugin = (app, ctx) => {
+  const deps = withActor(ctx);
 
   app.get(
     '/api/v1/dispatches',
@@ -60,7 +58,4 @@ export const dispatchRoutes: RoutePlugin = async (app, ctx) => {
       };
     },
   );
-
-  await webhookRoutes(app, ctx);
-  await feedbackRoutes(app, ctx);
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
+import { type RoutePlugin, withActor } from '../shared/http.ts';
 import { decide, recordStatement, serveNotice } from './entries.black.usecases.ts';
 import { presentEntry, presentEvent } from './entries.presenters.ts';
 import { publish, review } from './entries.red.usecases.ts';
@@ -23,7 +23,7 @@ const IdParams = z.object({ id: z.uuid() });
 const tags = ['entries'];
 
 export const entriesRoutes: RoutePlugin = (app, ctx) => {
-  const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
+  const deps = withActor(ctx);
   const present = async (p: Promise<{ entry: EntryRow }>) => presentEntry(await entryView(ctx.db, (await p).entry));
 
   app.post(

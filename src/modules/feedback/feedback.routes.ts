@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
+import { type RoutePlugin, withActor } from '../shared/http.ts';
 import { presentFeedback } from './feedback.presenters.ts';
 import { EntryIdParams, Feedback, FeedbackBody, StatsQuery, StatsResponse } from './feedback.schemas.ts';
 import { feedbackStats } from './feedback.stats.ts';
@@ -8,7 +8,7 @@ import { feedbackOfEntry, recordFeedback } from './feedback.usecases.ts';
 const tags = ['feedback'];
 
 export const feedbackRoutes: RoutePlugin = (app, ctx) => {
-  const deps = (req: Parameters<typeof actorOf>[0]) => ({ ...ctx, actor: actorOf(req) });
+  const deps = withActor(ctx);
 
   app.post(
     '/api/v1/feedback',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
+import { type RoutePlugin, withActor } from '../shared/http.ts';
 import { presentPenaltyClass, presentRecordDomain, presentSeverityRule } from './record-catalog.presenters.ts';
 import {
   CreateRecordDomainBody,
@@ -34,7 +34,7 @@ const base = '/api/v1/catalog';
 
 /** The dishonesty-record catalog: readable by every signed-in caller, kept by the credit office. */
 export const recordCatalogRoutes: RoutePlugin = (app, ctx) => {
-  const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
+  const deps = withActor(ctx);
 
   app.get(
     `${base}/severity-rules`,

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
-import { disclosureRoutes } from '../disclosure/disclosure.routes.ts';
-import { recordCatalogRoutes } from './record-catalog.routes.ts';
+import { type RoutePlugin, withActor } from '../shared/http.ts';
 import { pageOf } from '../shared/keyset.ts';
 import { presentRecord, presentRecordEvent } from './records.presenters.ts';
 import type { RecordRow } from './records.repository.ts';
@@ -20,15 +18,9 @@ import { createRecord, getRecord, listRecords, recordHistory, recordView } from 
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['records'];
 
-/** Dishonesty records, their catalog and their public disclosure: one entry in the route list. */
-export const recordsRoutes: RoutePlugin = async (app, ctx) => {
-  await recordRoutes(app, ctx);
-  await recordCatalogRoutes(app, ctx);
-  await disclosureRoutes(app, ctx);
-};
-
-const recordRoutes: RoutePlugin = (app, ctx) => {
-  const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
+/** Dishonesty records and their steps (their catalog: record-catalog.routes.ts). */
+export const recordsRoutes: RoutePlugin = (app, ctx) => {
+  const deps = withActor(ctx);
   const present = async (p: Promise<{ record: RecordRow }>) =>
     presentRecord(await recordView(ctx.db, (await p).record));
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
+import { type RoutePlugin, withActor } from '../shared/http.ts';
 import { allowTarget, listAllowlist, removeAllowEntry } from './egress.usecases.ts';
 import { presentAllowEntry, presentAttempt, presentDelivery, presentWebhook } from './webhooks.presenters.ts';
 import {
@@ -28,7 +28,7 @@ import {
 const tags = ['webhooks'];
 
 export const webhookRoutes: RoutePlugin = (app, ctx) => {
-  const deps = (req: Parameters<typeof actorOf>[0]) => ({ ...ctx, actor: actorOf(req) });
+  const deps = withActor(ctx);
   const present = async (w: Parameters<typeof presentWebhook>[0]) => {
     const [view] = await webhookViews(ctx.db, [w]);
     return presentWebhook(view!.webhook, view!.department);
