@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../modules/shared/db.types.ts';
 import { casesAtoD } from './repository-sql.cases.a-d.ts';
+import { casesApplications } from './repository-sql.cases.applications.ts';
 import { casesEtoZ } from './repository-sql.cases.e-z.ts';
 
 // One case per exported query function of every src/modules/**/*.repository.ts, grouped by module in alphabetical
@@ -16,4 +17,8 @@ import { casesEtoZ } from './repository-sql.cases.e-z.ts';
 // the deliveries insert of webhooks createDeliveries, the lease update of webhooks claimDue and the identity insert
 // of subjects insertSubject.
 
-export const cases: Record<string, (db: Kysely<DB>) => Promise<unknown>> = { ...casesAtoD, ...casesEtoZ };
+export const cases: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
+  ...casesAtoD,
+  ...casesEtoZ,
+  ...casesApplications,
+};

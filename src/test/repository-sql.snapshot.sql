@@ -445,52 +445,6 @@ update "jobs" set "lease_owner" = $1, "lease_until" = $2, "next_run_at" = now() 
 -- jobs: list
 select *, now() as "db_now" from "jobs" order by "name";
 
--- objections: insert
-insert into "objections" ("id", "application_no", "target_stream", "target_id", "state", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7);
-
--- objections: by id
-select * from "objections" where "id" = $1;
-
--- objections: for update
-select * from "objections" where "id" = $1 for update;
-
--- objections: by application number
-select * from "objections" where "application_no" = $1;
-
--- objections: update with a decision
-update "objections" set "state" = $1, "updated_at" = $2, "decision" = $3 where "id" = $4;
-
--- objections: another open objection on the target
-select "id" from "objections" where "target_stream" = $1 and "target_id" = $2 and "state" = $3 and "id" != $4;
-
--- objections: page with every filter
-select * from "objections" where ("department_id" = $1 or "filed_department_id" = $2) and "state" = $3 and "origin" = $4 order by "created_at" desc, "id" desc limit $5 offset $6;
-
--- objections: credit office department
-select "id" from "departments" where "kind" = $1 order by "created_at";
-
--- public: lock an application number
-select pg_advisory_xact_lock(hashtext($1));
-
--- public: recent failed lookups
-select "attempted_at" from "tracking_attempts" where "application_no" = $1 and "attempted_at" > $2 order by "attempted_at";
-
--- public: record a failed lookup
-delete from "tracking_attempts" where "attempted_at" <= $1;
-insert into "tracking_attempts" ("application_no", "attempted_at") values ($1, $2);
-
--- public: tracking hash of an objection
-select "tracking_hash" from "objections" where "application_no" = $1;
-
--- public: objection by number
-select "application_no", "state", "decision", "due_date", "created_at", "decided_at" from "objections" where "application_no" = $1;
-
--- public: repair by number
-select "application_no", "kind", "state", "decision", "due_date", "earliest_date", "created_at", "decided_at" from "repairs" where "application_no" = $1;
-
--- public: tip-off by number
-select "application_no", "state", "result", "created_at" from "tipoffs" where "application_no" = $1;
-
 -- records: by id
 select * from "records" where "id" = $1;
 
@@ -553,27 +507,6 @@ select "due_from", "due_days", count(*) as "n" from "repairs" where "closed_at" 
 select "due_from", "due_days", count(*) as "n" from "commitments" where "closed_at" is null and "due_date" is null and "due_from" is not null and "due_days" is not null and "department_id" = $1 group by "due_from", "due_days";
 select "due_from", "due_days", count(*) as "n" from "tipoffs" where "closed_at" is null and "due_date" is null and "due_from" is not null and "due_days" is not null and "department_id" = $1 group by "due_from", "due_days";
 
--- repairs: insert
-insert into "repairs" ("id", "application_no", "kind", "target_stream", "target_id", "state", "created_at") values ($1, $2, $3, $4, $5, $6, $7);
-
--- repairs: by id
-select * from "repairs" where "id" = $1;
-
--- repairs: for update
-select * from "repairs" where "id" = $1 for update;
-
--- repairs: by application number
-select * from "repairs" where "application_no" = $1;
-
--- repairs: update with a decision
-update "repairs" set "state" = $1, "updated_at" = $2, "decision" = $3 where "id" = $4;
-
--- repairs: open application on the target
-select "id", "state" from "repairs" where "target_stream" = $1 and "target_id" = $2 and "state" in ($3, $4);
-
--- repairs: page with every filter
-select * from "repairs" where ("department_id" = $1 or "filed_department_id" = $2) and "state" = $3 and "kind" = $4 and "origin" = $5 order by "created_at" desc, "id" desc limit $6 offset $7;
-
 -- settings: deadlines
 select * from "deadline_settings";
 
@@ -606,36 +539,6 @@ select "related_persons"."role", "related_persons"."created_at", "subjects"."id"
 
 -- subjects: link a related person
 insert into "related_persons" ("organization_id", "person_id", "role", "created_at") values ($1, $2, $3, $4) on conflict do nothing returning "role";
-
--- tipoffs: insert
-insert into "tipoffs" ("id", "application_no", "subject", "department_id", "anonymous", "content", "state", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8);
-
--- tipoffs: by id
-select "id", "application_no", "subject", "subject_id", "department_id", "handler_id", "anonymous", "content", "state", "result", "due_from", "due_days", "due_date", "closed_at", "created_at", "updated_at" from "tipoffs" where "id" = $1;
-
--- tipoffs: for update
-select "id", "application_no", "subject", "subject_id", "department_id", "handler_id", "anonymous", "content", "state", "result", "due_from", "due_days", "due_date", "closed_at", "created_at", "updated_at" from "tipoffs" where "id" = $1 for update;
-
--- tipoffs: sealed reporter
-select "anonymous", "reporter_sealed" from "tipoffs" where "id" = $1;
-
--- tipoffs: update
-update "tipoffs" set "state" = $1, "updated_at" = $2 where "id" = $3;
-
--- tipoffs: page with every filter
-select "id", "application_no", "subject", "subject_id", "department_id", "handler_id", "anonymous", "content", "state", "result", "due_from", "due_days", "due_date", "closed_at", "created_at", "updated_at" from "tipoffs" where "department_id" = $1 and "state" = $2 order by "created_at" desc, "id" desc limit $3 offset $4;
-
--- tipoffs: attachment counts
-select "owner_id", count(*) as "n" from "attachments" where "owner_stream" = $1 and "owner_id" in ($2) group by "owner_id";
-
--- tipoffs: department by code
-select "id", "code", "name", "kind" from "departments" where "code" = $1;
-
--- tipoffs: credit office department
-select "id", "code", "name", "kind" from "departments" where "kind" = $1 order by "created_at";
-
--- tipoffs: user by id
-select "id", "display_name", "department_id", "roles", "disabled_at" from "users" where "id" = $1;
 
 -- webhooks: egress allow-list
 select * from "egress_allowlist" order by "created_at", "id";
@@ -694,3 +597,148 @@ update "webhook_deliveries" set "state" = $1, "delivered_at" = $2, "lease_until"
 
 -- webhooks: claim due deliveries
 select "d"."id" from "webhook_deliveries" as "d" inner join "webhooks" as "w" on "w"."id" = "d"."webhook_id" where "d"."state" = $1 and "w"."disabled_at" is null and "d"."next_attempt_at" <= $2 and ("d"."lease_until" is null or "d"."lease_until" < $3) and not exists (select 1 as "one" from "webhook_deliveries" as "e" where "e"."webhook_id" = "d"."webhook_id" and "e"."state" = $4 and "e"."event_version" < "d"."event_version") order by "d"."next_attempt_at", "d"."event_version" limit $5 for update of "d" skip locked;
+
+-- applications: insert an objection
+insert into "objections" ("id", "application_no", "target_stream", "target_id", "state", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7);
+
+-- applications: insert a repair
+insert into "repairs" ("id", "application_no", "kind") values ($1, $2, $3);
+
+-- applications: by id
+select * from "objections" where "id" = $1;
+
+-- applications: for update
+select * from "repairs" where "id" = $1 for update;
+
+-- applications: by application number
+select * from "objections" where "application_no" = $1;
+
+-- applications: update with a decision
+update "repairs" set "state" = $1, "updated_at" = $2, "decision" = $3 where "id" = $4;
+
+-- applications: another open one on the target
+select "id", "state" from "objections" where "target_stream" = $1 and "target_id" = $2 and "state" in ($3) and "id" != $4;
+
+-- applications: open one on the target
+select "id", "state" from "repairs" where "target_stream" = $1 and "target_id" = $2 and "state" in ($3, $4);
+
+-- applications: first page
+select * from "objections" order by "created_at" desc, "id" desc limit $1;
+
+-- applications: page with every filter
+select * from "repairs" where ("department_id" = $1 or "filed_department_id" = $2) and "state" = $3 and "origin" = $4 and "kind" = $5 and ("created_at", "id") < ($6, $7) order by "created_at" desc, "id" desc limit $8;
+
+-- applications: assign the target
+update "objections" set "target_stream" = $1, "target_id" = $2, "department_id" = $3, "updated_at" = $4 where "id" = $5;
+
+-- applications: decided upward filings
+select "id", "application_no", "origin", "origin_ref", "state", "decision", "decided_at" from "repairs" where "origin" in ($1) and "decided_at" >= $2 order by "decided_at", "id" limit $3;
+
+-- applications: earliest dates of repairs
+select "id", "earliest_date" from "repairs" where "id" in ($1);
+
+-- applications: credit office department
+select "id" from "departments" where "kind" = $1 order by "created_at";
+
+-- applications: departments by id
+select "id", "code", "name" from "departments" where "id" in ($1, $2);
+
+-- applications: files of many applications
+select "id", "owner_id", "file_name", "content_type", "size", "sha256", "created_at" from "attachments" where "owner_stream" = $1 and "owner_id" in ($2, $3) order by "id";
+
+-- applications: subject by USCC
+select "id" from "subjects" where "uscc" = $1;
+
+-- applications: subject by citizen ID digest
+select "id" from "subjects" where "citizen_id_digest" = $1;
+
+-- applications: person named by an entry
+select "person_id" from "entry_persons" where "entry_id" = $1 and "person_id" = $2;
+
+-- applications: record by id
+select * from "records" where "id" = $1;
+
+-- applications: entries by document number
+select * from "entries" where "subject_id" = $1 and ("document_no" = $2 or "basis_document_no" = $3);
+
+-- applications: records by decision number
+select * from "records" where "subject_id" = $1 and "decision_no" = $2;
+
+-- applications: list type of an entry
+select "name", "disclosure", "remedies" from "list_types" where "id" = $1;
+
+-- objections: remedies of a list type
+select "remedies" from "list_types" where "id" = $1;
+
+-- public: lock an application number
+select pg_advisory_xact_lock(hashtext($1));
+
+-- public: recent failed lookups
+select "attempted_at" from "tracking_attempts" where "application_no" = $1 and "attempted_at" > $2 order by "attempted_at";
+
+-- public: record a failed lookup
+delete from "tracking_attempts" where "attempted_at" <= $1;
+insert into "tracking_attempts" ("application_no", "attempted_at") values ($1, $2);
+
+-- public: tracking hash of an objection
+select "tracking_hash" from "objections" where "application_no" = $1;
+
+-- public: objection by number
+select "application_no", "state", "decision", "due_date", "created_at", "decided_at" from "objections" where "application_no" = $1;
+
+-- public: repair by number
+select "application_no", "kind", "state", "decision", "due_date", "earliest_date", "created_at", "decided_at" from "repairs" where "application_no" = $1;
+
+-- public: tip-off by number
+select "application_no", "state", "result", "created_at" from "tipoffs" where "application_no" = $1;
+
+-- repairs: commitment codes
+select "id", "code" from "commitments" where "id" in ($1);
+
+-- repairs: kind of a subject
+select "kind" from "subjects" where "id" = $1;
+
+-- repairs: name of a list type
+select "name" from "list_types" where "id" = $1;
+
+-- tipoffs: insert
+insert into "tipoffs" ("id", "application_no", "subject", "department_id", "anonymous", "content", "state", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- tipoffs: by id
+select "id", "application_no", "subject", "subject_id", "department_id", "handler_id", "anonymous", "content", "state", "result", "due_from", "due_days", "due_date", "closed_at", "created_at", "updated_at" from "tipoffs" where "id" = $1;
+
+-- tipoffs: for update
+select "id", "application_no", "subject", "subject_id", "department_id", "handler_id", "anonymous", "content", "state", "result", "due_from", "due_days", "due_date", "closed_at", "created_at", "updated_at" from "tipoffs" where "id" = $1 for update;
+
+-- tipoffs: sealed reporter
+select "anonymous", "reporter_sealed" from "tipoffs" where "id" = $1;
+
+-- tipoffs: update
+update "tipoffs" set "state" = $1, "updated_at" = $2 where "id" = $3;
+
+-- tipoffs: first page
+select "id", "application_no", "subject", "subject_id", "department_id", "handler_id", "anonymous", "content", "state", "result", "due_from", "due_days", "due_date", "closed_at", "created_at", "updated_at" from "tipoffs" order by "created_at" desc, "id" desc limit $1;
+
+-- tipoffs: page with every filter
+select "id", "application_no", "subject", "subject_id", "department_id", "handler_id", "anonymous", "content", "state", "result", "due_from", "due_days", "due_date", "closed_at", "created_at", "updated_at" from "tipoffs" where "department_id" = $1 and "state" = $2 and ("created_at", "id") < ($3, $4) order by "created_at" desc, "id" desc limit $5;
+
+-- tipoffs: attachment counts
+select "owner_id", count(*) as "n" from "attachments" where "owner_stream" = $1 and "owner_id" in ($2) group by "owner_id";
+
+-- tipoffs: handlers by id
+select "id", "display_name" from "users" where "id" in ($1);
+
+-- tipoffs: files of a tip-off
+select * from "attachments" where "owner_stream" = $1 and "owner_id" = $2 order by "file_name";
+
+-- tipoffs: one file of a tip-off
+select * from "attachments" where "id" = $1 and "owner_stream" = $2 and "owner_id" = $3;
+
+-- tipoffs: department by code
+select "id", "code", "name", "kind" from "departments" where "code" = $1;
+
+-- tipoffs: credit office department
+select "id", "code", "name", "kind" from "departments" where "kind" = $1 order by "created_at";
+
+-- tipoffs: user by id
+select "id", "display_name", "department_id", "roles", "disabled_at" from "users" where "id" = $1;

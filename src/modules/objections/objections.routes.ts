@@ -11,6 +11,7 @@ import {
   FileObjectionBody,
   Objection,
   ObjectionDecisionBody,
+  ObjectionPage,
   ObjectionQuery,
 } from './objections.schemas.ts';
 import { getObjection, listObjections } from './objections.usecases.ts';
@@ -20,8 +21,8 @@ const tags = ['objections'];
 
 export const objectionsRoutes: RoutePlugin = (app, ctx) => {
   const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
-  const present = async (p: Promise<{ objection: Parameters<typeof presentObjection>[1] }>) =>
-    presentObjection(ctx.db, (await p).objection);
+  const present = async (p: Promise<{ objection: Parameters<typeof presentObjection>[0] }>) =>
+    presentObjection((await p).objection);
 
   app.post(
     '/api/v1/objections',
@@ -37,7 +38,7 @@ export const objectionsRoutes: RoutePlugin = (app, ctx) => {
     async (req, reply) => {
       const { objection, trackingSecret } = await fileObjection(deps(req), req.body);
       reply.code(201);
-      return { ...(await presentObjection(ctx.db, objection)), trackingSecret };
+      return { ...presentObjection(objection), trackingSecret };
     },
   );
 
@@ -48,12 +49,12 @@ export const objectionsRoutes: RoutePlugin = (app, ctx) => {
         tags,
         summary: '异议列表（本部门办理或代收的；信用办、管理员、审计可见全部）',
         querystring: ObjectionQuery,
-        response: { 200: z.object({ items: z.array(Objection) }) },
+        response: { 200: ObjectionPage },
       },
     },
     async (req) => {
-      const { objections } = await listObjections(deps(req), req.query);
-      return { items: await Promise.all(objections.map((o) => presentObjection(ctx.db, o))) };
+      const { objections, nextCursor } = await listObjections(deps(req), req.query);
+      return { items: objections.map(presentObjection), nextCursor };
     },
   );
 

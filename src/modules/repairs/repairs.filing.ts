@@ -1,44 +1,46 @@
 import type { z } from 'zod';
+import {
+  assertPartyOfTarget,
+  assertTargetState,
+  announce,
+  assertUpwardFiling,
+  departmentFor,
+  FILERS,
+  insertFiling,
+  lockTarget,
+  matchPublicTarget,
+  namedTargetOf,
+  openOnTarget,
+  parseParty,
+  refOf,
+  updateApplication,
+  type NewApplication,
+  type Target,
+} from '../applications/index.ts';
 import { newCommitmentCode } from '../commitments/commitment-code.ts';
 import { insertCommitment } from '../commitments/commitments.repository.ts';
 import { recordCommitmentChange } from '../commitments/commitments.usecases.ts';
-import { FILERS, matchPublicTarget, namedTargetOf } from '../objections/objections.filing.ts';
-import { creditOfficeDepartmentId } from '../objections/objections.repository.ts';
-import { assertPartyOfTarget, parseParty, type StoredParty } from '../objections/party.ts';
-import { assertTargetState, lockTarget, refOf, type Target } from '../objections/targets.ts';
-import { assertUpwardFiling } from '../objections/upward.ts';
 import { requireRole } from '../shared/actor.ts';
-import { decodeAttachments, storeAttachments, type DecodedAttachment } from '../shared/attachments.ts';
-import type { Origin } from '../shared/db.workflows.types.ts';
-import { newDue } from '../shared/deadlines.ts';
+import { decodeAttachments } from '../shared/attachments.ts';
 import { conflict, unprocessable } from '../shared/errors.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { json } from '../shared/json.ts';
 import { write, type Write } from '../shared/ledger.ts';
-import { newApplicationNo, newTrackingSecret } from '../shared/tracking.ts';
 import { chinaDate } from '../shared/working-days.ts';
 import { repairEligibility, type Eligibility } from './repair-eligibility.ts';
-import * as repo from './repairs.repository.ts';
 import type { FileRepairBody, repairFields } from './repairs.schemas.ts';
-import type { RepairKind } from './repairs.states.ts';
+import { REPAIR, type RepairKind } from './repairs.states.ts';
 import { getRepair, type RepairDeps, type RepairPublicDeps } from './repairs.usecases.ts';
 
 export const REPAIRABLE = { entry: ['in_effect'], record: ['in_effect'] };
 export const REPAIR_LIABILITY = '违背信用承诺的，已修复的失信信息按最长公示期限重新公示，并依法承担相应法律责任。';
 
 type Refusal = Extract<Eligibility, { ok: false }>;
-interface NewRepair {
+interface NewRepair extends NewApplication {
   kind: RepairKind;
-  target: Target | null;
-  departmentId: string;
-  origin: Origin;
-  originRef: string | null;
-  filedDepartmentId: string | null;
-  party: StoredParty & { namedTarget?: unknown };
   proof: string;
   commitmentText: string;
   courtDocumentNo: string | null;
-  files: DecodedAttachment[];
   refusal: Refusal | null;
 }
 
@@ -76,7 +78,7 @@ export async function recordRepairCommitment(
     created_at: w.now,
     updated_at: w.now,
   });
-  await repo.updateRepair(w.tx, repair.id, { commitment_id: id });
+  await updateApplication(w.tx, 'repairs', repair.id, { commitment_id: id });
   recordCommitmentChange(w, { id, department_id: departmentId }, 'commitment.recorded', {
     code,
     type: 'repair',
@@ -88,73 +90,45 @@ export async function recordRepairCommitment(
   });
 }
 
+/** Stores the repair (the shared filing); a refusal is stored closed, with its reason and the date it names. */
 async function insertNewRepair(w: Write, deps: RepairPublicDeps, input: NewRepair) {
-  const id = uuidv7(w.now.getTime());
-  const applicationNo = await newApplicationNo(w.tx, 'repair', w.now);
-  const { secret, hash } = newTrackingSecret();
-  const due = await newDue(w.tx, deps.calendar.get(), 'repair_acceptance', chinaDate(w.now));
-  const ref = input.target ? refOf(input.target) : null;
   const refused = input.refusal;
-  await repo.insertRepair(w.tx, {
-    id,
-    application_no: applicationNo,
-    kind: input.kind,
-    target_stream: ref?.stream ?? null,
-    target_id: ref?.id ?? null,
-    department_id: input.departmentId,
-    origin: input.origin,
-    origin_ref: input.originRef,
-    filed_by: w.actor,
-    filed_department_id: input.filedDepartmentId,
-    party: json(input.party),
-    proof: input.proof,
-    commitment_text: input.commitmentText,
-    commitment_id: null,
-    court_document_no: input.courtDocumentNo,
-    earliest_date: refused?.earliestDate ?? null,
-    state: refused ? 'refused' : 'received',
-    decision: refused
-      ? json({
-          outcome: 'refused',
-          reason: refused.message,
-          code: refused.code,
-          lifting: null,
-          decidedAt: w.now.toISOString(),
-        })
-      : null,
-    accepted_at: null,
-    decided_at: refused ? w.now : null,
-    tracking_hash: hash,
-    ...due,
-    closed_at: refused ? w.now : null,
-    created_at: w.now,
-    updated_at: w.now,
+  const filed = await insertFiling(w, deps.calendar, REPAIR, input, {
+    dueKey: 'repair_acceptance',
+    columns: {
+      kind: input.kind,
+      proof: input.proof,
+      commitment_text: input.commitmentText,
+      commitment_id: null,
+      court_document_no: input.courtDocumentNo,
+      earliest_date: refused?.earliestDate ?? null,
+      accepted_at: null,
+      ...(refused
+        ? {
+            state: 'refused',
+            decision: json({
+              outcome: 'refused',
+              reason: refused.message,
+              code: refused.code,
+              lifting: null,
+              decidedAt: w.now.toISOString(),
+            }),
+            decided_at: w.now,
+            closed_at: w.now,
+          }
+        : {}),
+    },
+    payload: { kind: input.kind, state: refused ? 'refused' : 'received' },
+    stored: async ({ id, applicationNo }) => {
+      if (input.target && !refused)
+        await recordRepairCommitment(w, deps, { id, applicationNo, text: input.commitmentText }, input.target);
+    },
   });
-  await storeAttachments(w.tx, { stream: 'repair', id }, input.files, w.now);
-  if (input.target && !refused)
-    await recordRepairCommitment(w, deps, { id, applicationNo, text: input.commitmentText }, input.target);
-  const payload = {
-    applicationNo,
-    kind: input.kind,
-    origin: input.origin,
-    target: ref,
-    state: refused ? 'refused' : 'received',
-    dueDate: due.due_date,
-  };
-  w.event({ stream: 'repair', streamId: id, type: 'repair.filed', departmentId: input.departmentId, payload });
-  w.audit({ action: 'repair.filed', target: `repair:${id}`, details: { ...payload, attachments: input.files.length } });
   if (refused) {
-    const refusal = { applicationNo, code: refused.code, earliestDate: refused.earliestDate };
-    w.event({
-      stream: 'repair',
-      streamId: id,
-      type: 'repair.refused',
-      departmentId: input.departmentId,
-      payload: refusal,
-    });
-    w.audit({ action: 'repair.refused', target: `repair:${id}`, details: refusal });
+    const refusal = { code: refused.code, earliestDate: refused.earliestDate };
+    announce(w, REPAIR, { id: filed.id, application_no: filed.applicationNo, department_id: input.departmentId }, 'repair.refused', refusal);
   }
-  return { id, applicationNo, trackingSecret: secret };
+  return filed;
 }
 
 type CommonInput = Omit<z.infer<z.ZodObject<typeof repairFields>>, 'party'>;
@@ -176,7 +150,7 @@ function checkForm(input: CommonInput) {
 
 /** Another application for the same target still being handled. */
 async function openRepairConflict(w: Write, target: Target): Promise<Refusal | null> {
-  const open = await repo.openRepairOf(w.tx, refOf(target));
+  const open = await openOnTarget(w.tx, 'repairs', refOf(target), ['received', 'accepted']);
   return open
     ? {
         ok: false,
@@ -249,7 +223,7 @@ export async function filePublicRepair(
     return insertNewRepair(w, deps, {
       kind: input.kind,
       target,
-      departmentId: target?.row.department_id ?? (await creditOfficeDepartmentId(w.tx)),
+      departmentId: await departmentFor(w.tx, target),
       origin: 'public',
       originRef: null,
       filedDepartmentId: null,

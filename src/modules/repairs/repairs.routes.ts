@@ -21,6 +21,7 @@ import {
   Repair,
   RepairAssignmentBody,
   RepairDecisionBody,
+  RepairPage,
   RepairQuery,
 } from './repairs.schemas.ts';
 import { getRepair, listRepairs } from './repairs.usecases.ts';
@@ -30,8 +31,8 @@ const tags = ['repairs'];
 
 export const repairsRoutes: RoutePlugin = (app, ctx) => {
   const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
-  const present = async (p: Promise<{ repair: Parameters<typeof presentRepair>[1] }>) =>
-    presentRepair(ctx.db, (await p).repair);
+  const present = async (p: Promise<{ repair: Parameters<typeof presentRepair>[0] }>) =>
+    presentRepair((await p).repair);
 
   app.post(
     '/api/v1/repairs',
@@ -47,7 +48,7 @@ export const repairsRoutes: RoutePlugin = (app, ctx) => {
     async (req, reply) => {
       const { repair, trackingSecret } = await fileRepair(deps(req), req.body);
       reply.code(201);
-      return { ...(await presentRepair(ctx.db, repair)), trackingSecret };
+      return { ...presentRepair(repair), trackingSecret };
     },
   );
 
@@ -58,12 +59,12 @@ export const repairsRoutes: RoutePlugin = (app, ctx) => {
         tags,
         summary: '信用修复申请列表（本部门办理或代收的；信用办、管理员、审计可见全部）',
         querystring: RepairQuery,
-        response: { 200: z.object({ items: z.array(Repair) }) },
+        response: { 200: RepairPage },
       },
     },
     async (req) => {
-      const { repairs } = await listRepairs(deps(req), req.query);
-      return { items: await Promise.all(repairs.map((r) => presentRepair(ctx.db, r))) };
+      const { repairs, nextCursor } = await listRepairs(deps(req), req.query);
+      return { items: repairs.map(presentRepair), nextCursor };
     },
   );
 
@@ -83,7 +84,7 @@ export const repairsRoutes: RoutePlugin = (app, ctx) => {
       d: ReturnType<typeof deps>,
       id: string,
       b: z.infer<B>,
-    ) => Promise<{ repair: Parameters<typeof presentRepair>[1] }>,
+    ) => Promise<{ repair: Parameters<typeof presentRepair>[0] }>,
   ) =>
     app.post(
       `/api/v1/repairs/:id/${path}`,

@@ -1,14 +1,20 @@
 import { z } from 'zod';
+import {
+  applicationQuery,
+  DepartmentRef,
+  NamedTarget,
+  ORIGINS,
+  originFields,
+  Party,
+  PartyInput,
+  TargetRef,
+  text,
+} from '../applications/index.ts';
+import { Attachment, AttachmentsInput } from '../shared/attachments.ts';
 import { DateString } from '../shared/dates.schemas.ts';
 import { freeText } from '../shared/free-text.ts';
-import { Attachment, AttachmentsInput } from '../shared/attachments.ts';
-import { ORIGINS, UPWARD_ORIGINS } from '../objections/objections.schemas.ts';
-import { Party, PartyInput } from '../objections/party.ts';
-import { TargetRef } from '../objections/targets.ts';
+import { pageOf } from '../shared/keyset.ts';
 import { REPAIR_KINDS, REPAIR_STATES } from './repairs.states.ts';
-
-// Prose: line breaks are kept (shared/free-text.ts).
-const text = (max = 5000) => freeText(z.string().trim().min(1).max(max));
 
 export const ProofInput = z
   .object({
@@ -45,13 +51,7 @@ export const FileRepairBody = z
   .object({
     ...repairFields,
     target: TargetRef.describe('申请修复的名单记录或失信信息'),
-    origin: z
-      .enum(['department', ...UPWARD_ORIGINS])
-      .default('department')
-      .describe(
-        '来源：department 部门代收；credit_china 信用中国、provincial 省级平台转来（仅信用办账号或其 API 密钥）',
-      ),
-    originRef: z.string().trim().min(1).max(100).optional().describe('上级平台的受理编号（来源为上级平台时必填）'),
+    ...originFields,
   })
   .meta({ id: 'FileRepair' });
 export type FileRepairBody = z.infer<typeof FileRepairBody>;
@@ -77,13 +77,7 @@ export const LiftingEndBody = z
   .meta({ id: 'RepairLiftingEnd' });
 export const RepairAssignmentBody = z.object({ target: TargetRef }).meta({ id: 'RepairAssignment' });
 
-export const RepairQuery = z.object({
-  state: z.enum(REPAIR_STATES).optional(),
-  kind: z.enum(REPAIR_KINDS).optional(),
-  origin: z.enum(ORIGINS).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
+export const RepairQuery = applicationQuery(REPAIR_STATES).extend({ kind: z.enum(REPAIR_KINDS).optional() });
 
 export const RepairDecision = z
   .object({
@@ -104,10 +98,8 @@ export const Repair = z
     applicationNo: z.string(),
     kind: z.enum(REPAIR_KINDS),
     target: TargetRef.nullable().describe('为空：公开申请未匹配到公开信息，由信用办分办'),
-    namedTarget: z
-      .object({ stream: z.string().optional(), id: z.string().optional(), documentNo: z.string().optional() })
-      .nullable(),
-    department: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+    namedTarget: NamedTarget.nullable(),
+    department: DepartmentRef,
     origin: z.enum(ORIGINS),
     originRef: z.string().nullable(),
     party: Party,
@@ -139,3 +131,5 @@ export const Repair = z
 export const FiledRepair = Repair.extend({
   trackingSecret: z.string().describe('查询密码：只在此显示一次'),
 }).meta({ id: 'FiledRepair' });
+
+export const RepairPage = pageOf(Repair);

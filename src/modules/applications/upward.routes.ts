@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf, type RoutePlugin } from '../../app/server.ts';
 import { chinaDate } from '../shared/working-days.ts';
-import { UPWARD_ORIGINS } from './objections.schemas.ts';
+import { UPWARD_ORIGINS } from './applications.schemas.ts';
 import { upwardOutcomes } from './upward.ts';
 
 const OutcomeQuery = z.object({
