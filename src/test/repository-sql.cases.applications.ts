@@ -53,8 +53,10 @@ export const casesApplications: Record<string, (db: Kysely<DB>) => Promise<unkno
   'applications: departments by id': (db) => applications.departmentsByIds(db, [id, otherId]),
   'applications: files of many applications': (db) => applications.attachmentsOf(db, 'objection', [id, otherId]),
 
-  'applications: subject by USCC': (db) => targets.subjectIdByCode(db, { uscc: '91370100MA3C000000', citizenIdDigest: null }),
-  'applications: subject by citizen ID digest': (db) => targets.subjectIdByCode(db, { uscc: null, citizenIdDigest: 'ab' }),
+  'applications: subject by USCC': (db) =>
+    targets.subjectIdByCode(db, { uscc: '91370100MA3C000000', citizenIdDigest: null }),
+  'applications: subject by citizen ID digest': (db) =>
+    targets.subjectIdByCode(db, { uscc: null, citizenIdDigest: 'ab' }),
   'applications: person named by an entry': (db) => targets.isPersonOfEntry(db, id, otherId),
   'applications: record by id': (db) => targets.findRecord(db, id),
   'applications: entries by document number': (db) => targets.entriesByDocumentNo(db, id, '鲁市监罚〔2026〕1号'),

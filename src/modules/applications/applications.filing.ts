@@ -74,7 +74,13 @@ export async function insertFiling(
   await storeAttachments(w.tx, { stream: kind.stream, id }, input.files, w.now);
   await own.stored?.({ id, applicationNo });
   const payload = { applicationNo, origin: input.origin, target: ref, ...own.payload, dueDate: due.due_date };
-  w.event({ stream: kind.stream, streamId: id, type: `${kind.stream}.filed`, departmentId: input.departmentId, payload });
+  w.event({
+    stream: kind.stream,
+    streamId: id,
+    type: `${kind.stream}.filed`,
+    departmentId: input.departmentId,
+    payload,
+  });
   w.audit({
     action: `${kind.stream}.filed`,
     target: `${kind.stream}:${id}`,

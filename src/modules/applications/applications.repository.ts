@@ -206,4 +206,8 @@ export async function withRefs<R extends { id: string; department_id: string }>(
     attachments: attachments.get(row.id) ?? [],
   }));
 }
-export type WithRefs<R> = { row: R; department: { id: string; code: string; name: string }; attachments: AttachmentMeta[] };
+export type WithRefs<R> = {
+  row: R;
+  department: { id: string; code: string; name: string };
+  attachments: AttachmentMeta[];
+};

@@ -213,7 +213,13 @@ export async function assignApplication<K extends Kind>(
     assertTargetState(target, rules.targetStates, rules.action);
     await rules.check?.(w, row, target);
     const to = target.row.department_id;
-    await repo.assignTarget(w.tx, kind.table, row.id, { stream: target.stream, id: target.row.id, departmentId: to }, w.now);
+    await repo.assignTarget(
+      w.tx,
+      kind.table,
+      row.id,
+      { stream: target.stream, id: target.row.id, departmentId: to },
+      w.now,
+    );
     await rules.assigned(w, row, target);
     announce(w, kind, { ...row, department_id: to }, `${kind.stream}.assigned`, {
       target: ref,

@@ -27,7 +27,13 @@ const FIELDS = { entry: ['reason', 'endDate'], record: ['facts', 'basis', 'amoun
 /** Clears the target's pending flag, unless another objection on it is still open. */
 async function closeOnTarget(w: Write, o: ObjectionRow, target: Target | null, outcome: string) {
   if (!target) return;
-  const other = await openOnTarget(w.tx, 'objections', { stream: target.stream, id: target.row.id }, ['received'], o.id);
+  const other = await openOnTarget(
+    w.tx,
+    'objections',
+    { stream: target.stream, id: target.row.id },
+    ['received'],
+    o.id,
+  );
   const input = { objectionId: o.id, outcome, stillPending: other !== undefined };
   if (target.stream === 'entry') await closeObjection(w, target.row, input);
   else await closeRecordObjection(w, target.row, input);
@@ -74,7 +80,13 @@ export async function decideObjection(deps: ObjectionDeps, id: string, input: Ob
 }
 
 /** Accepted: the target is corrected (a correction given) or revoked, and withdrawn from disclosure at once. */
-async function accept(w: Write, deps: ObjectionDeps, o: ObjectionRow, target: Target | null, input: ObjectionDecisionBody) {
+async function accept(
+  w: Write,
+  deps: ObjectionDeps,
+  o: ObjectionRow,
+  target: Target | null,
+  input: ObjectionDecisionBody,
+) {
   if (!target)
     throw unprocessable('objection.no_target', '该异议尚未确定针对的信息，须先由信用办分办，才能认定异议成立。', {
       field: 'outcome',

@@ -16,11 +16,9 @@ export const lockRecord = (w: Write, id: string) =>
   w.tx.selectFrom('records').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
 function stateConflict(record: RecordRow, action: string): never {
-  throw conflict(
-    'record.invalid_transition',
-    `失信信息当前状态为「${STATE_LABELS[record.state]}」，不能${action}。`,
-    { state: record.state },
-  );
+  throw conflict('record.invalid_transition', `失信信息当前状态为「${STATE_LABELS[record.state]}」，不能${action}。`, {
+    state: record.state,
+  });
 }
 
 export async function openRecordObjection(w: Write, record: RecordRow, objectionId: string) {

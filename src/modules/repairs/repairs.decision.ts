@@ -55,7 +55,12 @@ export async function acceptRepair(deps: RepairDeps, id: string, input: { note?:
     if (!r.target_id)
       throw unprocessable('repair.no_target', '该申请尚未确定针对的信息，须先由信用办分办。', { field: 'target' });
     const due = await newDue(w.tx, deps.calendar.get(), 'repair_decision', chinaDate(w.now));
-    await updateApplication(w.tx, 'repairs', r.id, { state: 'accepted', accepted_at: w.now, ...due, updated_at: w.now });
+    await updateApplication(w.tx, 'repairs', r.id, {
+      state: 'accepted',
+      accepted_at: w.now,
+      ...due,
+      updated_at: w.now,
+    });
     changed(w, r, 'repair.accepted', { state: 'accepted', dueDate: due.due_date }, { note: input.note ?? null });
   });
   return getRepair(deps, id);
@@ -138,7 +143,12 @@ async function approve(w: Write, r: RepairRow, input: z.infer<typeof RepairDecis
   if (r.kind === 'reorganization') {
     if (target.stream !== 'entry')
       throw unprocessable('repair.reorganization_scope', '重整、和解只适用于名单记录。', { field: 'kind' });
-    await liftMeasures(w, target.row, { from: today, until: input.until ?? null, repairId: r.id, reason: input.reason });
+    await liftMeasures(w, target.row, {
+      from: today,
+      until: input.until ?? null,
+      repairId: r.id,
+      reason: input.reason,
+    });
     return { from: today, until: input.until ?? null, endedAt: null };
   }
   if (target.stream === 'entry') await endEntryBy(w, target.row, { reason: 'repaired', note });

@@ -126,7 +126,13 @@ async function insertNewRepair(w: Write, deps: RepairPublicDeps, input: NewRepai
   });
   if (refused) {
     const refusal = { code: refused.code, earliestDate: refused.earliestDate };
-    announce(w, REPAIR, { id: filed.id, application_no: filed.applicationNo, department_id: input.departmentId }, 'repair.refused', refusal);
+    announce(
+      w,
+      REPAIR,
+      { id: filed.id, application_no: filed.applicationNo, department_id: input.departmentId },
+      'repair.refused',
+      refusal,
+    );
   }
   return filed;
 }

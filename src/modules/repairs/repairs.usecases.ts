@@ -25,7 +25,10 @@ async function readModels(db: Kysely<DB>, rows: ApplicationRowOf<'repairs'>[]) {
       rows.map((r) => r.commitment_id),
     ),
   ]);
-  return refs.map((r) => ({ ...r, commitment: r.row.commitment_id ? commitments.get(r.row.commitment_id) : undefined }));
+  return refs.map((r) => ({
+    ...r,
+    commitment: r.row.commitment_id ? commitments.get(r.row.commitment_id) : undefined,
+  }));
 }
 export type RepairView = Awaited<ReturnType<typeof readModels>>[number];
 
