@@ -1,22 +1,5 @@
 import type { z } from 'zod';
-import {
-  assertPartyOfTarget,
-  assertTargetState,
-  announce,
-  assertUpwardFiling,
-  departmentFor,
-  FILERS,
-  insertFiling,
-  lockTarget,
-  matchPublicTarget,
-  namedTargetOf,
-  openOnTarget,
-  parseParty,
-  refOf,
-  updateApplication,
-  type NewApplication,
-  type Target,
-} from '../applications/index.ts';
+import * as applications from '../applications/index.ts';
 import { newCommitmentCode } from '../commitments/commitment-code.ts';
 import { insertCommitment } from '../commitments/commitments.repository.ts';
 import { recordCommitmentChange } from '../commitments/commitments.usecases.ts';
@@ -36,7 +19,7 @@ export const REPAIRABLE = { entry: ['in_effect'], record: ['in_effect'] };
 export const REPAIR_LIABILITY = '违背信用承诺的，已修复的失信信息按最长公示期限重新公示，并依法承担相应法律责任。';
 
 type Refusal = Extract<Eligibility, { ok: false }>;
-interface NewRepair extends NewApplication {
+interface NewRepair extends applications.NewApplication {
   kind: RepairKind;
   proof: string;
   commitmentText: string;
@@ -49,7 +32,7 @@ export async function recordRepairCommitment(
   w: Write,
   deps: RepairPublicDeps,
   repair: { id: string; applicationNo: string; text: string },
-  target: Target,
+  target: applications.Target,
 ) {
   const id = uuidv7(w.now.getTime());
   const code = await newCommitmentCode(w.tx, deps.config.divisionCode, w.now);
@@ -78,7 +61,7 @@ export async function recordRepairCommitment(
     created_at: w.now,
     updated_at: w.now,
   });
-  await updateApplication(w.tx, 'repairs', repair.id, { commitment_id: id });
+  await applications.updateApplication(w.tx, 'repairs', repair.id, { commitment_id: id });
   recordCommitmentChange(w, { id, department_id: departmentId }, 'commitment.recorded', {
     code,
     type: 'repair',
@@ -93,7 +76,7 @@ export async function recordRepairCommitment(
 /** Stores the repair (the shared filing); a refusal is stored closed, with its reason and the date it names. */
 async function insertNewRepair(w: Write, deps: RepairPublicDeps, input: NewRepair) {
   const refused = input.refusal;
-  const filed = await insertFiling(w, deps.calendar, REPAIR, input, {
+  const filed = await applications.insertFiling(w, deps.calendar, REPAIR, input, {
     dueKey: 'repair_acceptance',
     columns: {
       kind: input.kind,
@@ -126,7 +109,7 @@ async function insertNewRepair(w: Write, deps: RepairPublicDeps, input: NewRepai
   });
   if (refused) {
     const refusal = { code: refused.code, earliestDate: refused.earliestDate };
-    announce(
+    applications.announce(
       w,
       REPAIR,
       { id: filed.id, application_no: filed.applicationNo, department_id: input.departmentId },
@@ -155,8 +138,8 @@ function checkForm(input: CommonInput) {
 }
 
 /** Another application for the same target still being handled. */
-async function openRepairConflict(w: Write, target: Target): Promise<Refusal | null> {
-  const open = await openOnTarget(w.tx, 'repairs', refOf(target), ['received', 'accepted']);
+async function openRepairConflict(w: Write, target: applications.Target): Promise<Refusal | null> {
+  const open = await applications.openOnTarget(w.tx, 'repairs', applications.refOf(target), ['received', 'accepted']);
   return open
     ? {
         ok: false,
@@ -173,14 +156,14 @@ async function openRepairConflict(w: Write, target: Target): Promise<Refusal | n
  * target: 422 naming the date from which it can be filed; nothing is stored.
  */
 export async function fileRepair(deps: RepairDeps, input: FileRepairBody) {
-  requireRole(deps.actor, ...FILERS);
-  await assertUpwardFiling(deps.db, deps.actor, input.origin, input.originRef);
-  const party = parseParty(deps.secrets, input.party, 'party', chinaDate(deps.clock.now()));
+  requireRole(deps.actor, ...applications.FILERS);
+  await applications.assertUpwardFiling(deps.db, deps.actor, input.origin, input.originRef);
+  const party = applications.parseParty(deps.secrets, input.party, 'party', chinaDate(deps.clock.now()));
   const { files, courtDocumentNo } = checkForm(input);
   const { result } = await write(deps, deps.actor.ref, async (w) => {
-    const target = await lockTarget(w, input.target);
-    assertTargetState(target, REPAIRABLE, '申请信用修复');
-    await assertPartyOfTarget(w.tx, party, target);
+    const target = await applications.lockTarget(w, input.target);
+    applications.assertTargetState(target, REPAIRABLE, '申请信用修复');
+    await applications.assertPartyOfTarget(w.tx, party, target);
     const eligibility = await repairEligibility(w.tx, target, input.kind, chinaDate(w.now));
     if (!eligibility.ok)
       throw unprocessable(eligibility.code, eligibility.message, {
@@ -213,14 +196,17 @@ export async function fileRepair(deps: RepairDeps, input: FileRepairBody) {
  */
 export async function filePublicRepair(
   deps: RepairPublicDeps,
-  input: CommonInput & { party: Parameters<typeof parseParty>[1]; target: Parameters<typeof namedTargetOf>[0] },
+  input: CommonInput & {
+    party: Parameters<typeof applications.parseParty>[1];
+    target: Parameters<typeof applications.namedTargetOf>[0];
+  },
 ) {
   const today = chinaDate(deps.clock.now());
-  const party = parseParty(deps.secrets, input.party, 'party', today);
+  const party = applications.parseParty(deps.secrets, input.party, 'party', today);
   const { files, courtDocumentNo } = checkForm(input);
-  const namedTarget = namedTargetOf(input.target);
+  const namedTarget = applications.namedTargetOf(input.target);
   const { result } = await write(deps, 'public', async (w) => {
-    const target = await matchPublicTarget(w, party, namedTarget, today);
+    const target = await applications.matchPublicTarget(w, party, namedTarget, today);
     let refusal: Refusal | null = null;
     if (target) {
       const eligibility = await repairEligibility(w.tx, target, input.kind, today);
@@ -229,7 +215,7 @@ export async function filePublicRepair(
     return insertNewRepair(w, deps, {
       kind: input.kind,
       target,
-      departmentId: await departmentFor(w.tx, target),
+      departmentId: await applications.departmentFor(w.tx, target),
       origin: 'public',
       originRef: null,
       filedDepartmentId: null,

@@ -1,15 +1,5 @@
 import { z } from 'zod';
-import {
-  applicationQuery,
-  DepartmentRef,
-  NamedTarget,
-  ORIGINS,
-  originFields,
-  Party,
-  PartyInput,
-  TargetRef,
-  text,
-} from '../applications/index.ts';
+import * as applications from '../applications/index.ts';
 import { Attachment, AttachmentsInput } from '../shared/attachments.ts';
 import { DateString } from '../shared/dates.schemas.ts';
 import { freeText } from '../shared/free-text.ts';
@@ -18,14 +8,14 @@ import { REPAIR_KINDS, REPAIR_STATES } from './repairs.states.ts';
 
 export const ProofInput = z
   .object({
-    text: text().describe('履行法定义务、纠正失信行为的说明'),
+    text: applications.text().describe('履行法定义务、纠正失信行为的说明'),
     attachments: AttachmentsInput.describe('履行证明材料（材料限于履行证明和信用承诺书），最多 5 个，每个不超过 2 MiB'),
   })
   .meta({ id: 'RepairProof' });
 
 export const CommitmentInput = z
   .object({
-    content: text().describe('信用承诺内容（公开作出，违背承诺的将按最长公示期限重新公示）'),
+    content: applications.text().describe('信用承诺内容（公开作出，违背承诺的将按最长公示期限重新公示）'),
   })
   .meta({ id: 'RepairCommitment' });
 
@@ -35,7 +25,7 @@ export const repairFields = {
     .enum(REPAIR_KINDS)
     .default('repair')
     .describe('repair：信用修复；reorganization：法院批准的重整计划或和解协议执行期间暂停实施惩戒措施'),
-  party: PartyInput,
+  party: applications.PartyInput,
   proof: ProofInput,
   commitment: CommitmentInput,
   courtDocumentNo: z
@@ -50,8 +40,8 @@ export const repairFields = {
 export const FileRepairBody = z
   .object({
     ...repairFields,
-    target: TargetRef.describe('申请修复的名单记录或失信信息'),
-    ...originFields,
+    target: applications.TargetRef.describe('申请修复的名单记录或失信信息'),
+    ...applications.originFields,
   })
   .meta({ id: 'FileRepair' });
 export type FileRepairBody = z.infer<typeof FileRepairBody>;
@@ -60,24 +50,26 @@ export const AcceptanceBody = z
   .object({ note: freeText(z.string().trim().max(2000)).optional() })
   .meta({ id: 'RepairAcceptance' });
 export const NonAcceptanceBody = z
-  .object({ reason: text().describe('不予受理的理由（当事人在查询进度时可见）') })
+  .object({ reason: applications.text().describe('不予受理的理由（当事人在查询进度时可见）') })
   .meta({ id: 'RepairNonAcceptance' });
 
 export const RepairDecisionBody = z
   .object({
     outcome: z.enum(['approved', 'rejected']),
-    reason: text().describe('决定理由'),
+    reason: applications.text().describe('决定理由'),
     until: DateString.optional().describe('重整、和解：暂停实施惩戒措施的截止日（可不填，由部门另行结束）'),
   })
   .meta({ id: 'DecideRepair' });
 export type RepairDecisionBody = z.infer<typeof RepairDecisionBody>;
 
 export const LiftingEndBody = z
-  .object({ note: text(2000).describe('结束暂停的理由（如重整计划执行完毕或终止）') })
+  .object({ note: applications.text(2000).describe('结束暂停的理由（如重整计划执行完毕或终止）') })
   .meta({ id: 'RepairLiftingEnd' });
-export const RepairAssignmentBody = z.object({ target: TargetRef }).meta({ id: 'RepairAssignment' });
+export const RepairAssignmentBody = z.object({ target: applications.TargetRef }).meta({ id: 'RepairAssignment' });
 
-export const RepairQuery = applicationQuery(REPAIR_STATES).extend({ kind: z.enum(REPAIR_KINDS).optional() });
+export const RepairQuery = applications
+  .applicationQuery(REPAIR_STATES)
+  .extend({ kind: z.enum(REPAIR_KINDS).optional() });
 
 export const RepairDecision = z
   .object({
@@ -97,12 +89,12 @@ export const Repair = z
     id: z.uuid(),
     applicationNo: z.string(),
     kind: z.enum(REPAIR_KINDS),
-    target: TargetRef.nullable().describe('为空：公开申请未匹配到公开信息，由信用办分办'),
-    namedTarget: NamedTarget.nullable(),
-    department: DepartmentRef,
-    origin: z.enum(ORIGINS),
+    target: applications.TargetRef.nullable().describe('为空：公开申请未匹配到公开信息，由信用办分办'),
+    namedTarget: applications.NamedTarget.nullable(),
+    department: applications.DepartmentRef,
+    origin: z.enum(applications.ORIGINS),
     originRef: z.string().nullable(),
-    party: Party,
+    party: applications.Party,
     proof: z.string(),
     commitment: z
       .object({ id: z.uuid().nullable(), code: z.string().nullable(), content: z.string() })
