@@ -4,13 +4,15 @@ import { newDue, type DeadlineKey } from '../shared/deadlines.ts';
 import { unprocessable } from '../shared/errors.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { json } from '../shared/json.ts';
-import type { Write } from '../shared/ledger.ts';
+import { requireRole } from '../shared/actor.ts';
+import { write, type Write } from '../shared/ledger.ts';
 import { newApplicationNo, newTrackingSecret, type FilingKind } from '../shared/tracking.ts';
 import { chinaDate, type WorkingCalendar } from '../shared/working-days.ts';
 import * as repo from './applications.repository.ts';
-import type { ApplicationKind } from './applications.usecases.ts';
-import { subjectOfParty, type StoredParty } from './party.ts';
-import { findPublicTarget, lockTarget, refOf, type Target, type TargetRef } from './targets.ts';
+import { FILERS, type ApplicationDeps, type ApplicationKind, type PublicDeps } from './applications.usecases.ts';
+import { assertPartyOfTarget, parseParty, subjectOfParty, type PartyInput, type StoredParty } from './party.ts';
+import { assertUpwardFiling, departmentFor, type UpwardOrigin } from './routing.ts';
+import { assertTargetState, findPublicTarget, lockTarget, refOf, type Target, type TargetRef } from './targets.ts';
 
 /** A new filing's identity: its id, its public number (YY…, XF…, JB…) and its tracking secret, shown once. */
 export async function newFiling(w: Write, kind: FilingKind) {
@@ -127,4 +129,70 @@ export async function matchPublicTarget(
   if (!found) return null;
   const locked = await lockTarget(w, refOf(found));
   return locked.row.state === 'in_effect' ? locked : null;
+}
+
+/** The common part of a new application the skeletons below work out; the kind adds its own. */
+export type FilingCore = Omit<NewApplication, 'files'>;
+
+/**
+ * Filing through a department (or an upward platform via the credit office): the filer's role and origin, the party's
+ * code, then under the target's lock its state and that the party is the target's. `store` writes the kind's row.
+ */
+export async function fileThroughDepartment<P, R>(
+  deps: ApplicationDeps,
+  input: { target: TargetRef; party: PartyInput; origin: 'department' | UpwardOrigin; originRef?: string },
+  rules: {
+    targetStates: { entry: string[]; record: string[] };
+    action: string;
+    prepare: () => P;
+    store: (w: Write, core: FilingCore & { target: Target }, prepared: P) => Promise<R>;
+  },
+) {
+  requireRole(deps.actor, ...FILERS);
+  await assertUpwardFiling(deps.db, deps.actor, input.origin, input.originRef);
+  const party = parseParty(deps.secrets, input.party, 'party', chinaDate(deps.clock.now()));
+  const prepared = rules.prepare();
+  const { result } = await write(deps, deps.actor.ref, async (w) => {
+    const target = await lockTarget(w, input.target);
+    assertTargetState(target, rules.targetStates, rules.action);
+    await assertPartyOfTarget(w.tx, party, target);
+    const core = {
+      target,
+      departmentId: target.row.department_id,
+      origin: input.origin,
+      originRef: input.originRef ?? null,
+      filedDepartmentId: deps.actor.departmentId,
+      party,
+    };
+    return rules.store(w, core, prepared);
+  });
+  return result;
+}
+
+/**
+ * Filing by the public without an account. The target must be publicly disclosed and belong to the subject whose
+ * code the party gave; anything else goes to the credit office for triage. The caller learns nothing about which.
+ */
+export async function filePublicly<P, R>(
+  deps: PublicDeps,
+  input: { party: PartyInput; target: PublicFilingTarget },
+  rules: { prepare: () => P; store: (w: Write, core: FilingCore, prepared: P, today: string) => Promise<R> },
+) {
+  const today = chinaDate(deps.clock.now());
+  const party = parseParty(deps.secrets, input.party, 'party', today);
+  const prepared = rules.prepare();
+  const namedTarget = namedTargetOf(input.target);
+  const { result } = await write(deps, 'public', async (w) => {
+    const target = await matchPublicTarget(w, party, namedTarget, today);
+    const core = {
+      target,
+      departmentId: await departmentFor(w.tx, target),
+      origin: 'public' as const,
+      originRef: null,
+      filedDepartmentId: null,
+      party: { ...party, namedTarget },
+    };
+    return rules.store(w, core, prepared, today);
+  });
+  return result;
 }

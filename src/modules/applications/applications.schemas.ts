@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { pageParams } from '../shared/keyset.ts';
+import { Attachment } from '../shared/attachments.ts';
 import { freeText } from '../shared/free-text.ts';
+import { pageParams } from '../shared/keyset.ts';
+import { Party } from './party.ts';
+import { TargetRef } from './targets.ts';
 
 // Schema parts every party application (objection, repair) shares: where it came from, who handles it, how the
 // filer named its target, and the list query.
@@ -31,3 +34,31 @@ export const NamedTarget = z.object({
 /** The list query of an application kind: its states, the origin, a keyset page. */
 export const applicationQuery = <S extends readonly [string, ...string[]]>(states: S) =>
   z.object({ state: z.enum(states).optional(), origin: z.enum(ORIGINS).optional(), ...pageParams });
+
+const described = <T extends z.ZodType>(schema: T, words?: string) => (words ? schema.describe(words) : schema);
+
+/** The fields of the government view every kind shows; the kinds give their own words where they differ. */
+export const applicationViewFields = (words: {
+  applicationNo?: string;
+  target: string;
+  namedTarget?: string;
+  department?: string;
+  dueDate: string;
+  decidedAt?: string;
+}) => ({
+  id: z.uuid(),
+  applicationNo: described(z.string(), words.applicationNo),
+  target: TargetRef.nullable().describe(words.target),
+  namedTarget: described(NamedTarget.nullable(), words.namedTarget),
+  department: described(DepartmentRef, words.department),
+  origin: z.enum(ORIGINS),
+  originRef: z.string().nullable(),
+  party: Party,
+  dueDate: z.iso.date().nullable().describe(words.dueDate),
+  dueDays: z.number().int(),
+  decidedAt: described(z.iso.datetime().nullable(), words.decidedAt),
+  closedAt: z.iso.datetime().nullable(),
+  attachments: z.array(Attachment),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});

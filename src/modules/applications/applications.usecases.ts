@@ -2,14 +2,14 @@ import type { Kysely } from 'kysely';
 import { hasRole, requireRole, seesAllDepartments, type Actor, type Role } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
-import { conflict, notFound, type AppError } from '../shared/errors.ts';
+import { conflict, forbidden, notFound, type AppError } from '../shared/errors.ts';
 import { decodeCursor, toPage } from '../shared/keyset.ts';
 import { write, type Write } from '../shared/ledger.ts';
 import type { Secrets } from '../shared/secrets.ts';
 import type { WorkingCalendar } from '../shared/working-days.ts';
 import * as repo from './applications.repository.ts';
 import { isCreditOfficeCaller, isUpward } from './routing.ts';
-import type { StateMachine } from './states.ts';
+import { stateMachine, type StateMachine } from './states.ts';
 import { assertTargetState, lockTarget, type Target, type TargetRef } from './targets.ts';
 
 /** What the public routes need: no actor. */
@@ -227,4 +227,29 @@ export async function assignApplication<K extends Kind>(
       to,
     });
   });
+}
+
+/** A kind from its table, its states and its words; the codes follow the stream (objection.invalid_state …). */
+export function applicationKind<T extends repo.ApplicationTable, S extends string>(
+  table: T,
+  spec: {
+    noun: string;
+    labels: Record<S, string>;
+    open: readonly NoInfer<S>[];
+    /** What the reviewer decides (异议处理决定), what a short reference calls it (异议), who handles it and why. */
+    words: { decision: string; short: string; otherDepartment: string };
+  },
+): ApplicationKind<T, S> {
+  const stream = table.slice(0, -1) as 'objection' | 'repair';
+  return {
+    table,
+    stream,
+    noun: spec.noun,
+    states: stateMachine({ code: `${stream}.invalid_state`, noun: spec.noun, labels: spec.labels }),
+    open: spec.open,
+    otherDepartment: () => forbidden(spec.words.otherDepartment, `${stream}.other_department`),
+    reviewerRequired: () =>
+      forbidden(`只有本部门的审核人员可以作出${spec.words.decision}。`, `${stream}.reviewer_required`),
+    alreadyAssigned: `该${spec.words.short}已确定对象并由认定部门办理，不能再分办。`,
+  };
 }

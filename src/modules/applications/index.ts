@@ -2,6 +2,7 @@
 // and tip-offs share. Other modules import it only from here.
 export {
   announce,
+  applicationKind,
   assignApplication,
   canSee,
   decideApplication,
@@ -18,6 +19,8 @@ export {
   type PublicDeps,
 } from './applications.usecases.ts';
 export {
+  filePublicly,
+  fileThroughDepartment,
   insertFiling,
   matchPublicTarget,
   namedTargetOf,
@@ -38,6 +41,7 @@ export {
 export { presentApplication } from './applications.presenters.ts';
 export {
   applicationQuery,
+  applicationViewFields,
   DepartmentRef,
   NamedTarget,
   ORIGINS,
@@ -58,4 +62,5 @@ export {
   TargetRef,
   type Target,
 } from './targets.ts';
+export { applicationRoutes } from './applications.routes.ts';
 export { upwardRoutes } from './upward.routes.ts';

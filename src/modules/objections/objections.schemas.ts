@@ -1,17 +1,14 @@
 import { z } from 'zod';
 import {
   applicationQuery,
-  DepartmentRef,
-  NamedTarget,
-  ORIGINS,
+  applicationViewFields,
   originFields,
-  Party,
   PartyInput,
   TargetRef,
   text,
 } from '../applications/index.ts';
 import { DateString } from '../shared/dates.schemas.ts';
-import { Attachment, AttachmentsInput } from '../shared/attachments.ts';
+import { AttachmentsInput } from '../shared/attachments.ts';
 import { pageOf } from '../shared/keyset.ts';
 import { OBJECTION_STATES } from './objections.states.ts';
 
@@ -77,32 +74,23 @@ export const ObjectionDecision = z
   })
   .meta({ id: 'ObjectionDecision' });
 
+const UNMATCHED = '为空：公开申请未匹配到公开信息，由信用办分办';
+
 export const Objection = z
   .object({
-    id: z.uuid(),
-    applicationNo: z.string().describe('申请编号'),
-    target: TargetRef.nullable().describe('为空：公开申请未匹配到公开信息，由信用办分办'),
-    namedTarget: NamedTarget.nullable().describe('公开申请时申请人所指的对象（文号或编号），供信用办分办'),
-    department: DepartmentRef.describe('办理部门（作出认定的部门；未匹配时为信用办）'),
-    origin: z.enum(ORIGINS),
-    originRef: z.string().nullable(),
-    party: Party,
+    ...applicationViewFields({
+      applicationNo: '申请编号',
+      target: UNMATCHED,
+      namedTarget: '公开申请时申请人所指的对象（文号或编号），供信用办分办',
+      department: '办理部门（作出认定的部门；未匹配时为信用办）',
+      dueDate:
+        '办理期限（工作日，按设置 objection）；null 表示期限落在尚未录入工作日历的年份，待系统管理员录入该年日历后自动计算',
+      decidedAt: '作出决定或撤回的时间',
+    }),
     content: z.string(),
     state: z.enum(OBJECTION_STATES),
     stateLabel: z.string(),
     decision: ObjectionDecision.nullable(),
-    dueDate: z.iso
-      .date()
-      .nullable()
-      .describe(
-        '办理期限（工作日，按设置 objection）；null 表示期限落在尚未录入工作日历的年份，待系统管理员录入该年日历后自动计算',
-      ),
-    dueDays: z.number().int(),
-    decidedAt: z.iso.datetime().nullable().describe('作出决定或撤回的时间'),
-    closedAt: z.iso.datetime().nullable(),
-    attachments: z.array(Attachment),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
   })
   .meta({ id: 'Objection' });
 

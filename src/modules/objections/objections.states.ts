@@ -1,5 +1,4 @@
-import { stateMachine, type ApplicationKind } from '../applications/index.ts';
-import { forbidden } from '../shared/errors.ts';
+import { applicationKind } from '../applications/index.ts';
 
 export const OBJECTION_STATES = ['received', 'accepted', 'rejected', 'withdrawn'] as const;
 export type ObjectionState = (typeof OBJECTION_STATES)[number];
@@ -12,14 +11,13 @@ export const OBJECTION_STATE_LABELS: Record<ObjectionState, string> = {
 };
 
 /** Objections as a kind of party application: one open state, decided by the deciding department's reviewer. */
-export const OBJECTION: ApplicationKind<'objections', ObjectionState> = {
-  table: 'objections',
-  stream: 'objection',
+export const OBJECTION = applicationKind('objections', {
   noun: '异议申请',
-  states: stateMachine({ code: 'objection.invalid_state', noun: '异议申请', labels: OBJECTION_STATE_LABELS }),
+  labels: OBJECTION_STATE_LABELS,
   open: ['received'],
-  otherDepartment: () =>
-    forbidden('异议由作出认定的部门办理（谁决定、谁负责），本部门不能办理该异议。', 'objection.other_department'),
-  reviewerRequired: () => forbidden('只有本部门的审核人员可以作出异议处理决定。', 'objection.reviewer_required'),
-  alreadyAssigned: '该异议已确定对象并由认定部门办理，不能再分办。',
-};
+  words: {
+    decision: '异议处理决定',
+    short: '异议',
+    otherDepartment: '异议由作出认定的部门办理（谁决定、谁负责），本部门不能办理该异议。',
+  },
+});

@@ -11,7 +11,7 @@ type ReadDeps = { db: Kysely<DB>; actor: Actor };
 /** One objection with what its view shows (department, files). */
 export async function getObjection(deps: ReadDeps, id: string) {
   const row = await getApplication(deps, OBJECTION, id);
-  return { objection: (await withRefs(deps.db, 'objection', [row]))[0]! };
+  return (await withRefs(deps.db, 'objection', [row]))[0]!;
 }
 
 /** A keyset page, its rows' departments and files loaded in one query each. */
@@ -20,5 +20,5 @@ export async function listObjections(
   query: { state?: string; origin?: string; limit: number; cursor?: string },
 ) {
   const page = await listApplications(deps, OBJECTION, query);
-  return { objections: await withRefs(deps.db, 'objection', page.rows), nextCursor: page.nextCursor };
+  return { items: await withRefs(deps.db, 'objection', page.rows), nextCursor: page.nextCursor };
 }

@@ -3,12 +3,11 @@ import * as applications from '../applications/index.ts';
 import { newCommitmentCode } from '../commitments/commitment-code.ts';
 import { insertCommitment } from '../commitments/commitments.repository.ts';
 import { recordCommitmentChange } from '../commitments/commitments.usecases.ts';
-import { requireRole } from '../shared/actor.ts';
 import { decodeAttachments } from '../shared/attachments.ts';
 import { conflict, unprocessable } from '../shared/errors.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { json } from '../shared/json.ts';
-import { write, type Write } from '../shared/ledger.ts';
+import type { Write } from '../shared/ledger.ts';
 import { chinaDate } from '../shared/working-days.ts';
 import { repairEligibility, type Eligibility } from './repair-eligibility.ts';
 import type { FileRepairBody, repairFields } from './repairs.schemas.ts';
@@ -156,39 +155,31 @@ async function openRepairConflict(w: Write, target: applications.Target): Promis
  * target: 422 naming the date from which it can be filed; nothing is stored.
  */
 export async function fileRepair(deps: RepairDeps, input: FileRepairBody) {
-  requireRole(deps.actor, ...applications.FILERS);
-  await applications.assertUpwardFiling(deps.db, deps.actor, input.origin, input.originRef);
-  const party = applications.parseParty(deps.secrets, input.party, 'party', chinaDate(deps.clock.now()));
-  const { files, courtDocumentNo } = checkForm(input);
-  const { result } = await write(deps, deps.actor.ref, async (w) => {
-    const target = await applications.lockTarget(w, input.target);
-    applications.assertTargetState(target, REPAIRABLE, '申请信用修复');
-    await applications.assertPartyOfTarget(w.tx, party, target);
-    const eligibility = await repairEligibility(w.tx, target, input.kind, chinaDate(w.now));
-    if (!eligibility.ok)
-      throw unprocessable(eligibility.code, eligibility.message, {
-        field: eligibility.field,
-        earliestDate: eligibility.earliestDate,
-      });
-    const open = await openRepairConflict(w, target);
-    if (open) throw conflict(open.code, open.message, { state: 'repair_pending' });
-    return insertNewRepair(w, deps, {
-      kind: input.kind,
-      target,
-      departmentId: target.row.department_id,
-      origin: input.origin,
-      originRef: input.originRef ?? null,
-      filedDepartmentId: deps.actor.departmentId,
-      party,
-      proof: input.proof.text,
-      commitmentText: input.commitment.content,
-      courtDocumentNo,
-      files,
-      refusal: null,
-    });
+  const result = await applications.fileThroughDepartment(deps, input, {
+    targetStates: REPAIRABLE,
+    action: '申请信用修复',
+    prepare: () => checkForm(input),
+    store: async (w, core, form) => {
+      const eligibility = await repairEligibility(w.tx, core.target, input.kind, chinaDate(w.now));
+      if (!eligibility.ok)
+        throw unprocessable(eligibility.code, eligibility.message, {
+          field: eligibility.field,
+          earliestDate: eligibility.earliestDate,
+        });
+      const open = await openRepairConflict(w, core.target);
+      if (open) throw conflict(open.code, open.message, { state: 'repair_pending' });
+      return insertNewRepair(w, deps, { ...core, ...form, ...ownFields(input), refusal: null });
+    },
   });
-  return { ...(await getRepair(deps, result.id)), trackingSecret: result.trackingSecret };
+  return { item: await getRepair(deps, result.id), trackingSecret: result.trackingSecret };
 }
+
+/** What a repair carries beside the common part of a filing. */
+const ownFields = (input: CommonInput) => ({
+  kind: input.kind,
+  proof: input.proof.text,
+  commitmentText: input.commitment.content,
+});
 
 /**
  * Filed by the public. A publicly disclosed target of the party's subject is matched; anything else goes to the credit
@@ -201,31 +192,16 @@ export async function filePublicRepair(
     target: Parameters<typeof applications.namedTargetOf>[0];
   },
 ) {
-  const today = chinaDate(deps.clock.now());
-  const party = applications.parseParty(deps.secrets, input.party, 'party', today);
-  const { files, courtDocumentNo } = checkForm(input);
-  const namedTarget = applications.namedTargetOf(input.target);
-  const { result } = await write(deps, 'public', async (w) => {
-    const target = await applications.matchPublicTarget(w, party, namedTarget, today);
-    let refusal: Refusal | null = null;
-    if (target) {
-      const eligibility = await repairEligibility(w.tx, target, input.kind, today);
-      refusal = eligibility.ok ? await openRepairConflict(w, target) : eligibility;
-    }
-    return insertNewRepair(w, deps, {
-      kind: input.kind,
-      target,
-      departmentId: await applications.departmentFor(w.tx, target),
-      origin: 'public',
-      originRef: null,
-      filedDepartmentId: null,
-      party: { ...party, namedTarget },
-      proof: input.proof.text,
-      commitmentText: input.commitment.content,
-      courtDocumentNo,
-      files,
-      refusal,
-    });
+  const result = await applications.filePublicly(deps, input, {
+    prepare: () => checkForm(input),
+    store: async (w, core, form, today) => {
+      let refusal: Refusal | null = null;
+      if (core.target) {
+        const eligibility = await repairEligibility(w.tx, core.target, input.kind, today);
+        refusal = eligibility.ok ? await openRepairConflict(w, core.target) : eligibility;
+      }
+      return insertNewRepair(w, deps, { ...core, ...form, ...ownFields(input), refusal });
+    },
   });
   return { applicationNo: result.applicationNo, trackingSecret: result.trackingSecret };
 }

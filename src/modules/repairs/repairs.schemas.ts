@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import * as applications from '../applications/index.ts';
-import { Attachment, AttachmentsInput } from '../shared/attachments.ts';
+import { AttachmentsInput } from '../shared/attachments.ts';
 import { DateString } from '../shared/dates.schemas.ts';
 import { freeText } from '../shared/free-text.ts';
 import { pageOf } from '../shared/keyset.ts';
@@ -86,15 +86,12 @@ export const RepairDecision = z
 
 export const Repair = z
   .object({
-    id: z.uuid(),
-    applicationNo: z.string(),
+    ...applications.applicationViewFields({
+      target: '为空：公开申请未匹配到公开信息，由信用办分办',
+      dueDate:
+        '当前环节的期限：受理期限，受理后为决定期限；null 表示期限落在尚未录入工作日历的年份，待系统管理员录入该年日历后自动计算',
+    }),
     kind: z.enum(REPAIR_KINDS),
-    target: applications.TargetRef.nullable().describe('为空：公开申请未匹配到公开信息，由信用办分办'),
-    namedTarget: applications.NamedTarget.nullable(),
-    department: applications.DepartmentRef,
-    origin: z.enum(applications.ORIGINS),
-    originRef: z.string().nullable(),
-    party: applications.Party,
     proof: z.string(),
     commitment: z
       .object({ id: z.uuid().nullable(), code: z.string().nullable(), content: z.string() })
@@ -104,19 +101,7 @@ export const Repair = z
     stateLabel: z.string(),
     earliestDate: z.iso.date().nullable().describe('因未届满最短期限不予受理时：可以申请的最早日期'),
     decision: RepairDecision.nullable(),
-    dueDate: z.iso
-      .date()
-      .nullable()
-      .describe(
-        '当前环节的期限：受理期限，受理后为决定期限；null 表示期限落在尚未录入工作日历的年份，待系统管理员录入该年日历后自动计算',
-      ),
-    dueDays: z.number().int(),
     acceptedAt: z.iso.datetime().nullable(),
-    decidedAt: z.iso.datetime().nullable(),
-    closedAt: z.iso.datetime().nullable(),
-    attachments: z.array(Attachment),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
   })
   .meta({ id: 'Repair' });
 

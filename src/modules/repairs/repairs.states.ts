@@ -1,4 +1,4 @@
-import { stateMachine, type ApplicationKind } from '../applications/index.ts';
+import { applicationKind } from '../applications/index.ts';
 import type { RepairsTable } from '../shared/db.workflows.types.ts';
 import { forbidden } from '../shared/errors.ts';
 
@@ -27,18 +27,17 @@ export const REPAIR_KIND_LABELS: Record<RepairKind, string> = {
   reorganization: '重整、和解期间暂停实施惩戒措施',
 };
 
-/** Repairs as a kind of party application: accepted (受理) before the decision, open until it. */
-export const REPAIR: ApplicationKind<'repairs', RepairState> = {
-  table: 'repairs',
-  stream: 'repair',
-  noun: '信用修复申请',
-  states: stateMachine({ code: 'repair.invalid_state', noun: '信用修复申请', labels: REPAIR_STATE_LABELS }),
+/** Repairs as a kind of party application: accepted (受理) before the decision, open until it (谁认定、谁修复). */
+export const REPAIR = applicationKind('repairs', {
   open: ['received', 'accepted'],
-  otherDepartment: () =>
-    forbidden('信用修复由作出认定的部门办理（谁认定、谁修复），本部门不能办理该申请。', 'repair.other_department'),
-  reviewerRequired: () => forbidden('只有本部门的审核人员可以作出信用修复决定。', 'repair.reviewer_required'),
-  alreadyAssigned: '该申请已确定对象并由认定部门办理，不能再分办。',
-};
+  labels: REPAIR_STATE_LABELS,
+  noun: '信用修复申请',
+  words: {
+    otherDepartment: '信用修复由作出认定的部门办理（谁认定、谁修复），本部门不能办理该申请。',
+    decision: '信用修复决定',
+    short: '申请',
+  },
+});
 
 /** 409 naming the state unless the repair is in one of `states`. */
 export const assertRepairState = (state: RepairState, states: RepairState[], action: string) =>

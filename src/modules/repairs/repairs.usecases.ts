@@ -35,7 +35,7 @@ export type RepairView = Awaited<ReturnType<typeof readModels>>[number];
 /** Same visibility as objections: deciding department, filing department, and those who see all. */
 export async function getRepair(deps: ReadDeps, id: string) {
   const row = await getApplication(deps, REPAIR, id);
-  return { repair: (await readModels(deps.db, [row]))[0]! };
+  return (await readModels(deps.db, [row]))[0]!;
 }
 
 export async function listRepairs(
@@ -43,5 +43,5 @@ export async function listRepairs(
   query: { state?: string; kind?: string; origin?: string; limit: number; cursor?: string },
 ) {
   const page = await listApplications(deps, REPAIR, query);
-  return { repairs: await readModels(deps.db, page.rows), nextCursor: page.nextCursor };
+  return { items: await readModels(deps.db, page.rows), nextCursor: page.nextCursor };
 }
