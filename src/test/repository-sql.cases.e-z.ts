@@ -1,19 +1,16 @@
-// SQL snapshot cases of the modules eligibility … webhooks (the rules are in repository-sql.cases.ts).
+// SQL snapshot cases of the modules eligibility … webhooks (the rules are in repository-sql.cases.ts); the party
+// applications (applications, objections, public, repairs, tipoffs) have theirs in repository-sql.cases.applications.ts.
 import type { Kysely } from 'kysely';
 import * as eligibility from '../modules/eligibility/eligibility.repository.ts';
 import * as entries from '../modules/entries/entries.repository.ts';
 import * as expiry from '../modules/expiry/expiry.repository.ts';
 import * as feedback from '../modules/feedback/feedback.repository.ts';
 import * as jobs from '../modules/jobs/jobs.repository.ts';
-import * as objections from '../modules/objections/objections.repository.ts';
-import * as tracking from '../modules/public/tracking.repository.ts';
 import * as records from '../modules/records/records.repository.ts';
 import * as reminders from '../modules/reminders/reminders.repository.ts';
-import * as repairs from '../modules/repairs/repairs.repository.ts';
 import * as settings from '../modules/settings/settings.repository.ts';
 import type { DB } from '../modules/shared/db.types.ts';
 import * as subjects from '../modules/subjects/subjects.repository.ts';
-import * as tipoffs from '../modules/tipoffs/tipoffs.repository.ts';
 import * as egress from '../modules/webhooks/egress.repository.ts';
 import * as webhooks from '../modules/webhooks/webhooks.repository.ts';
 import { id, otherId, now, earlier, dueFilter, period } from './repository-sql.fixtures.ts';
@@ -101,35 +98,6 @@ export const casesEtoZ: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   'jobs: finish a run': (db) => jobs.finishJob(db, 'expiry', 'host:1:ab', { error: null, result: { records: 1 } }),
   'jobs: list': (db) => jobs.listJobs(db),
 
-  'objections: insert': (db) =>
-    objections.insertObjection(db, {
-      id,
-      application_no: 'YY20260601000001',
-      target_stream: 'entry',
-      target_id: otherId,
-      state: 'received',
-      created_at: now,
-      updated_at: now,
-    } as never),
-  'objections: by id': (db) => objections.findObjection(db, id),
-  'objections: for update': (db) => objections.findObjectionForUpdate(db, id),
-  'objections: by application number': (db) => objections.findObjectionByApplicationNo(db, 'YY20260601000001'),
-  'objections: update with a decision': (db) =>
-    objections.updateObjection(db, id, { state: 'decided', decision: { upheld: true }, updated_at: now } as never),
-  'objections: another open objection on the target': (db) =>
-    objections.otherOpenObjection(db, { stream: 'entry', id }, id),
-  'objections: page with every filter': (db) =>
-    objections.listObjections(db, { departmentId: id, state: 'received', origin: 'online', limit: 20, offset: 40 }),
-  'objections: credit office department': (db) => objections.creditOfficeDepartmentId(db),
-
-  'public: lock an application number': (db) => tracking.lockApplicationNo(db, 'YY20260601000001'),
-  'public: recent failed lookups': (db) => tracking.recentFailures(db, 'YY20260601000001', earlier),
-  'public: record a failed lookup': (db) => tracking.recordFailure(db, 'YY20260601000001', now, earlier),
-  'public: tracking hash of an objection': (db) => tracking.trackingHashOf(db, 'objection', 'YY20260601000001'),
-  'public: objection by number': (db) => tracking.objectionByNo(db, 'YY20260601000001'),
-  'public: repair by number': (db) => tracking.repairByNo(db, 'XF20260601000001'),
-  'public: tip-off by number': (db) => tracking.tipoffByNo(db, 'JB20260601000001'),
-
   'records: by id': (db) => records.findRecord(db, id),
   'records: find for update': (db) => records.findRecordForUpdate(db, id),
   'records: by decision number': (db) => records.findByDecisionNo(db, id, '税罚〔2026〕1号'),
@@ -176,32 +144,6 @@ export const casesEtoZ: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   "reminders: open items waiting for a year's calendar": (db) =>
     reminders.awaitingCalendarRows(db, dueFilter.departmentId),
 
-  'repairs: insert': (db) =>
-    repairs.insertRepair(db, {
-      id,
-      application_no: 'XF20260601000001',
-      kind: 'early_removal',
-      target_stream: 'entry',
-      target_id: otherId,
-      state: 'received',
-      created_at: now,
-    } as never),
-  'repairs: by id': (db) => repairs.findRepair(db, id),
-  'repairs: for update': (db) => repairs.findRepairForUpdate(db, id),
-  'repairs: by application number': (db) => repairs.findRepairByApplicationNo(db, 'XF20260601000001'),
-  'repairs: update with a decision': (db) =>
-    repairs.updateRepair(db, id, { state: 'decided', decision: { granted: true }, updated_at: now } as never),
-  'repairs: open application on the target': (db) => repairs.openRepairOf(db, { stream: 'record', id }),
-  'repairs: page with every filter': (db) =>
-    repairs.listRepairs(db, {
-      departmentId: id,
-      state: 'received',
-      kind: 'early_removal',
-      origin: 'online',
-      limit: 20,
-      offset: 40,
-    }),
-
   'settings: deadlines': (db) => settings.listDeadlineSettings(db),
   'settings: deadline for update': (db) => settings.findDeadlineSettingForUpdate(db, 'feedback'),
   'settings: update a deadline': (db) =>
@@ -239,28 +181,6 @@ export const casesEtoZ: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
       role: 'legal_representative',
       created_at: now,
     }),
-
-  'tipoffs: insert': (db) =>
-    tipoffs.insertTipoff(db, {
-      id,
-      application_no: 'JB20260601000001',
-      subject: '某某公司',
-      department_id: otherId,
-      anonymous: false,
-      content: '内容',
-      state: 'received',
-      created_at: now,
-    } as never),
-  'tipoffs: by id': (db) => tipoffs.findTipoff(db, id),
-  'tipoffs: for update': (db) => tipoffs.findTipoffForUpdate(db, id),
-  'tipoffs: sealed reporter': (db) => tipoffs.findSealedReporter(db, id),
-  'tipoffs: update': (db) => tipoffs.updateTipoff(db, id, { state: 'closed', updated_at: now } as never),
-  'tipoffs: page with every filter': (db) =>
-    tipoffs.listTipoffs(db, { departmentId: id, state: 'received', limit: 20, offset: 40 }),
-  'tipoffs: attachment counts': (db) => tipoffs.attachmentCounts(db, [id]),
-  'tipoffs: department by code': (db) => tipoffs.findDepartmentByCode(db, 'tax'),
-  'tipoffs: credit office department': (db) => tipoffs.creditOfficeDepartment(db),
-  'tipoffs: user by id': (db) => tipoffs.findUser(db, id),
 
   'webhooks: egress allow-list': (db) => egress.listAllowlist(db),
   'webhooks: egress allow patterns': (db) => egress.loadAllowPatterns(db),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../modules/shared/db.types.ts';
 import { casesAtoD } from './repository-sql.cases.a-d.ts';
+import { casesApplications } from './repository-sql.cases.applications.ts';
 import { casesEtoZ } from './repository-sql.cases.e-z.ts';
 import { casesMoved } from './repository-sql.cases.moved.ts';
 import { casesShared } from './repository-sql.cases.shared.ts';
@@ -24,4 +25,5 @@ export const cases: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   ...casesEtoZ,
   ...casesMoved,
   ...casesShared,
+  ...casesApplications,
 };

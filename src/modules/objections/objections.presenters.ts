@@ -1,32 +1,15 @@
-import { listAttachments } from '../shared/attachments.ts';
-import type { Executor } from '../shared/ledger.ts';
+import { presentApplication, type WithRefs } from '../applications/index.ts';
 import type { ObjectionRow } from './objections.repository.ts';
 import { OBJECTION_STATE_LABELS } from './objections.states.ts';
-import { presentParty } from './party.ts';
 
-/** The government view of an objection: the party's ID number only masked, never the digest. */
-export async function presentObjection(db: Executor, o: ObjectionRow) {
-  const [department, attachments] = await Promise.all([
-    db
-      .selectFrom('departments')
-      .select(['id', 'code', 'name'])
-      .where('id', '=', o.department_id)
-      .executeTakeFirstOrThrow(),
-    listAttachments(db, { stream: 'objection', id: o.id }),
-  ]);
-  const d = o.decision as Record<string, unknown> | null;
+/** The government view of an objection: the common part, its content, state and decision. */
+export function presentObjection(o: WithRefs<ObjectionRow>) {
+  const d = o.row.decision as Record<string, unknown> | null;
   return {
-    id: o.id,
-    applicationNo: o.application_no,
-    target: o.target_stream && o.target_id ? { stream: o.target_stream, id: o.target_id } : null,
-    namedTarget: (o.party as { namedTarget?: Record<string, string> }).namedTarget ?? null,
-    department,
-    origin: o.origin,
-    originRef: o.origin_ref,
-    party: presentParty(o.party),
-    content: o.content,
-    state: o.state,
-    stateLabel: OBJECTION_STATE_LABELS[o.state],
+    ...presentApplication(o),
+    content: o.row.content,
+    state: o.row.state,
+    stateLabel: OBJECTION_STATE_LABELS[o.row.state],
     decision: d
       ? {
           outcome: d.outcome as 'accepted' | 'rejected',
@@ -38,12 +21,5 @@ export async function presentObjection(db: Executor, o: ObjectionRow) {
           decidedAt: d.decidedAt as string,
         }
       : null,
-    dueDate: o.due_date,
-    dueDays: o.due_days,
-    decidedAt: o.decided_at?.toISOString() ?? null,
-    closedAt: o.closed_at?.toISOString() ?? null,
-    attachments,
-    createdAt: o.created_at.toISOString(),
-    updatedAt: o.updated_at.toISOString(),
   };
 }

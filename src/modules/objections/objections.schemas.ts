@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import {
+  applicationQuery,
+  applicationViewFields,
+  originFields,
+  PartyInput,
+  TargetRef,
+  text,
+} from '../applications/index.ts';
 import { DateString } from '../shared/dates.schemas.ts';
-import { freeText } from '../shared/free-text.ts';
-import { Attachment, AttachmentsInput } from '../shared/attachments.ts';
+import { AttachmentsInput } from '../shared/attachments.ts';
+import { pageOf } from '../shared/keyset.ts';
 import { OBJECTION_STATES } from './objections.states.ts';
-import { Party, PartyInput } from './party.ts';
-import { TargetRef } from './targets.ts';
-
-// Prose: line breaks are kept (shared/free-text.ts).
-const text = (max = 5000) => freeText(z.string().trim().min(1).max(max));
-export const ORIGINS = ['department', 'public', 'credit_china', 'provincial'] as const;
-export const UPWARD_ORIGINS = ['credit_china', 'provincial'] as const;
 
 export const FileObjectionBody = z
   .object({
@@ -17,13 +18,7 @@ export const FileObjectionBody = z
     party: PartyInput,
     content: text().describe('异议内容：认为信息错误或不应列入的事实和理由'),
     attachments: AttachmentsInput,
-    origin: z
-      .enum(['department', ...UPWARD_ORIGINS])
-      .default('department')
-      .describe(
-        '来源：department 部门代收；credit_china 信用中国、provincial 省级平台转来（仅信用办账号或其 API 密钥）',
-      ),
-    originRef: z.string().trim().min(1).max(100).optional().describe('上级平台的受理编号（来源为上级平台时必填）'),
+    ...originFields,
   })
   .meta({ id: 'FileObjection' });
 export type FileObjectionBody = z.infer<typeof FileObjectionBody>;
@@ -55,14 +50,7 @@ export const AssignmentBody = z
   })
   .meta({ id: 'ObjectionAssignment' });
 
-export const ObjectionQuery = z.object({
-  state: z.enum(OBJECTION_STATES).optional(),
-  origin: z.enum(ORIGINS).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
-
-const Department = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+export const ObjectionQuery = applicationQuery(OBJECTION_STATES);
 
 export const ObjectionDecision = z
   .object({
@@ -86,38 +74,28 @@ export const ObjectionDecision = z
   })
   .meta({ id: 'ObjectionDecision' });
 
+const UNMATCHED = '为空：公开申请未匹配到公开信息，由信用办分办';
+
 export const Objection = z
   .object({
-    id: z.uuid(),
-    applicationNo: z.string().describe('申请编号'),
-    target: TargetRef.nullable().describe('为空：公开申请未匹配到公开信息，由信用办分办'),
-    namedTarget: z
-      .object({ stream: z.string().optional(), id: z.string().optional(), documentNo: z.string().optional() })
-      .nullable()
-      .describe('公开申请时申请人所指的对象（文号或编号），供信用办分办'),
-    department: Department.describe('办理部门（作出认定的部门；未匹配时为信用办）'),
-    origin: z.enum(ORIGINS),
-    originRef: z.string().nullable(),
-    party: Party,
+    ...applicationViewFields({
+      applicationNo: '申请编号',
+      target: UNMATCHED,
+      namedTarget: '公开申请时申请人所指的对象（文号或编号），供信用办分办',
+      department: '办理部门（作出认定的部门；未匹配时为信用办）',
+      dueDate:
+        '办理期限（工作日，按设置 objection）；null 表示期限落在尚未录入工作日历的年份，待系统管理员录入该年日历后自动计算',
+      decidedAt: '作出决定或撤回的时间',
+    }),
     content: z.string(),
     state: z.enum(OBJECTION_STATES),
     stateLabel: z.string(),
     decision: ObjectionDecision.nullable(),
-    dueDate: z.iso
-      .date()
-      .nullable()
-      .describe(
-        '办理期限（工作日，按设置 objection）；null 表示期限落在尚未录入工作日历的年份，待系统管理员录入该年日历后自动计算',
-      ),
-    dueDays: z.number().int(),
-    decidedAt: z.iso.datetime().nullable().describe('作出决定或撤回的时间'),
-    closedAt: z.iso.datetime().nullable(),
-    attachments: z.array(Attachment),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
   })
   .meta({ id: 'Objection' });
 
 export const FiledObjection = Objection.extend({
   trackingSecret: z.string().describe('查询密码：只在此显示一次，凭申请编号和查询密码公开查询办理进度'),
 }).meta({ id: 'FiledObjection' });
+
+export const ObjectionPage = pageOf(Objection);

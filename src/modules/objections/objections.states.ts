@@ -1,4 +1,4 @@
-import { conflict, forbidden } from '../shared/errors.ts';
+import { applicationKind } from '../applications/index.ts';
 
 export const OBJECTION_STATES = ['received', 'accepted', 'rejected', 'withdrawn'] as const;
 export type ObjectionState = (typeof OBJECTION_STATES)[number];
@@ -10,15 +10,14 @@ export const OBJECTION_STATE_LABELS: Record<ObjectionState, string> = {
   withdrawn: '已撤回',
 };
 
-/** 409 naming the state when the objection is no longer open. */
-export function assertReceived(state: ObjectionState, action: string): void {
-  if (state === 'received') return;
-  throw conflict('objection.invalid_state', `异议申请当前状态为「${OBJECTION_STATE_LABELS[state]}」，不能${action}。`, {
-    state,
-  });
-}
-
-export const otherDepartment = () =>
-  forbidden('异议由作出认定的部门办理（谁决定、谁负责），本部门不能办理该异议。', 'objection.other_department');
-export const reviewerRequired = () =>
-  forbidden('只有本部门的审核人员可以作出异议处理决定。', 'objection.reviewer_required');
+/** Objections as a kind of party application: one open state, decided by the deciding department's reviewer. */
+export const OBJECTION = applicationKind('objections', {
+  noun: '异议申请',
+  labels: OBJECTION_STATE_LABELS,
+  open: ['received'],
+  words: {
+    decision: '异议处理决定',
+    short: '异议',
+    otherDepartment: '异议由作出认定的部门办理（谁决定、谁负责），本部门不能办理该异议。',
+  },
+});

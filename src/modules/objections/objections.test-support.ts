@@ -2,7 +2,7 @@
 // a penalty record, and small request wrappers.
 import { createApiKey, createUser, type Headers, type TestUser } from '../../test/fixtures.ts';
 import { makeCitizenId, makeUscc, post, publishBlackEntry } from '../../test/entry-fixtures.ts';
-import type { TestApp } from '../../test/harness.ts';
+import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord } from '../records/records.test-support.ts';
 
 export interface Staff {
@@ -25,6 +25,15 @@ export async function createStaff(t: TestApp): Promise<Staff> {
     auditor: await createUser(t, { roles: ['auditor'], departmentCode: 'credit_office' }),
     checker: await createApiKey(t, 'housing'),
   };
+}
+
+/** A server on 2 March 2026 with the staff above, sessions that do not expire while the tests run. */
+export async function staffedApp(): Promise<{ t: TestApp; s: Staff }> {
+  const t = await createTestApp({
+    config: { sessionIdleMinutes: 1e7, sessionAbsoluteMinutes: 1e7 },
+    now: '2026-03-02T02:00:00Z',
+  });
+  return { t, s: await createStaff(t) };
 }
 
 /** A market-regulation black-list entry in effect (the clock moves past the statement period). */

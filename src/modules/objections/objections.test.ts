@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import type { TestApp } from '../../test/harness.ts';
 import { makeUscc, post } from '../../test/entry-fixtures.ts';
 import { chinaDate } from '../shared/working-days.ts';
 import {
   amrEntry,
   amrRecord,
   check,
-  createStaff,
+  staffedApp,
   eventsOf,
   get,
   party,
@@ -19,15 +19,9 @@ let t: TestApp;
 let s: Staff;
 
 before(async () => {
-  t = await createTestApp({
-    config: { sessionIdleMinutes: 1e7, sessionAbsoluteMinutes: 1e7 },
-    now: '2026-03-02T02:00:00Z',
-  });
-  s = await createStaff(t);
+  ({ t, s } = await staffedApp());
 });
-after(async () => {
-  await t.close();
-});
+after(() => t.close());
 
 const file = (headers: Record<string, string>, body: Record<string, unknown>) =>
   post(t, '/api/v1/objections', headers, body);

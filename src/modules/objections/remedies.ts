@@ -1,5 +1,6 @@
 import type { Executor } from '../shared/ledger.ts';
-import type { Target } from './targets.ts';
+import type { Target } from '../applications/index.ts';
+import { listTypeRemedies } from './objections.repository.ts';
 
 /** Remedies every rejection names (docs/domain/rules.md §5): administrative reconsideration and litigation. */
 export const GENERAL_REMEDIES =
@@ -8,10 +9,6 @@ export const GENERAL_REMEDIES =
 /** The remedies text of a rejection: the general text, and for an entry its list type's remedies as well. */
 export async function remediesFor(db: Executor, target: Target | null): Promise<string> {
   if (target?.stream !== 'entry') return GENERAL_REMEDIES;
-  const listType = await db
-    .selectFrom('list_types')
-    .select('remedies')
-    .where('id', '=', target.row.list_type_id)
-    .executeTakeFirst();
-  return listType ? `${GENERAL_REMEDIES}${listType.remedies}` : GENERAL_REMEDIES;
+  const remedies = await listTypeRemedies(db, target.row.list_type_id);
+  return remedies !== undefined ? `${GENERAL_REMEDIES}${remedies}` : GENERAL_REMEDIES;
 }

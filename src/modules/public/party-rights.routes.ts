@@ -1,8 +1,7 @@
 import type { RoutePlugin } from '../shared/http.ts';
-import { objectionsRoutes } from '../objections/objections.routes.ts';
-import { upwardRoutes } from '../objections/upward.routes.ts';
-import { repairNoticeRoutes } from '../repairs/repair-notice.routes.ts';
-import { repairsRoutes } from '../repairs/repairs.routes.ts';
+import { upwardRoutes } from '../applications/index.ts';
+import { objectionsRoutes } from '../objections/index.ts';
+import { repairNoticeRoutes, repairsRoutes } from '../repairs/index.ts';
 import { publicRoutes } from './public.routes.ts';
 
 /** The parties' rights (objections, repairs, repair notices), public filing and tracking, upward exchange. */

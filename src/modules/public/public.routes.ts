@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import type { RoutePlugin } from '../shared/http.ts';
-import { filePublicObjection } from '../objections/objections.filing.ts';
-import { sendNotice } from '../repairs/repair-notice.routes.ts';
-import { publicNotice } from '../repairs/repair-notice.usecases.ts';
-import { filePublicRepair } from '../repairs/repairs.filing.ts';
+import { filePublicObjection } from '../objections/index.ts';
+import { filePublicRepair, publicNotice, sendNotice } from '../repairs/index.ts';
 import { ATTACHMENT_BODY_LIMIT } from '../shared/attachments.ts';
 import {
   FilingReceipt,

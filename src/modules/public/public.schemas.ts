@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { freeText } from '../shared/free-text.ts';
 import { AttachmentsInput } from '../shared/attachments.ts';
-import { PartyInput } from '../objections/party.ts';
-import { TargetRef } from '../objections/targets.ts';
-import { repairFields } from '../repairs/repairs.schemas.ts';
+import { PartyInput, TargetRef } from '../applications/index.ts';
+import { repairFields } from '../repairs/index.ts';
 
 /** How the public names what it files about: a decision/document number, or the id shown on the public page. */
 export const PublicTargetInput = z

@@ -1,10 +1,9 @@
-import { OBJECTION_STATE_LABELS } from '../objections/objections.states.ts';
-import { REPAIR_KIND_LABELS, REPAIR_STATE_LABELS } from '../repairs/repairs.states.ts';
-import type { Executor } from '../shared/ledger.ts';
+import { OBJECTION_STATE_LABELS } from '../objections/index.ts';
+import { REPAIR_KIND_LABELS, REPAIR_STATE_LABELS } from '../repairs/index.ts';
 import type { FilingKind } from '../shared/tracking.ts';
 import { chinaDate } from '../shared/working-days.ts';
-import { STATE_LABELS as TIPOFF_STATE_LABELS } from '../tipoffs/tipoffs.states.ts';
-import * as repo from './tracking.repository.ts';
+import { TIPOFF_STATE_LABELS } from '../tipoffs/index.ts';
+import type { TrackedFiling } from './tracking.repository.ts';
 
 const KIND_LABELS: Record<FilingKind, string> = { objection: '异议', repair: '信用修复', tipoff: '举报' };
 
@@ -12,7 +11,7 @@ const KIND_LABELS: Record<FilingKind, string> = { objection: '异议', repair: '
  * What the filer may see: status and results only. No party, no target, no handler, no internal notes; for a
  * tip-off only its state and the closing result.
  */
-export async function presentTracking(db: Executor, kind: FilingKind, applicationNo: string) {
+export function presentTracking({ kind, applicationNo, ...filing }: TrackedFiling) {
   const base = {
     kind,
     kindLabel: KIND_LABELS[kind],
@@ -26,8 +25,8 @@ export async function presentTracking(db: Executor, kind: FilingKind, applicatio
     decisionDate: null as string | null,
     withdrawable: false,
   };
-  if (kind === 'objection') {
-    const o = await repo.objectionByNo(db, applicationNo);
+  if (filing.objection) {
+    const o = filing.objection;
     const d = o.decision as { outcome?: string; reason?: string; remedies?: string | null } | null;
     return {
       ...base,
@@ -42,8 +41,8 @@ export async function presentTracking(db: Executor, kind: FilingKind, applicatio
       withdrawable: o.state === 'received',
     };
   }
-  if (kind === 'repair') {
-    const r = await repo.repairByNo(db, applicationNo);
+  if (filing.repair) {
+    const r = filing.repair;
     const d = r.decision as { outcome?: string; reason?: string } | null;
     const open = r.state === 'received' || r.state === 'accepted';
     return {
@@ -60,7 +59,7 @@ export async function presentTracking(db: Executor, kind: FilingKind, applicatio
       withdrawable: open,
     };
   }
-  const t = await repo.tipoffByNo(db, applicationNo);
+  const t = filing.tipoff!;
   const closing = (t.result as { closing?: { result?: string } } | null)?.closing;
   return {
     ...base,

@@ -58,3 +58,18 @@ export const tipoffByNo = (db: Executor, no: string) =>
     .select(['application_no', 'state', 'result', 'created_at'])
     .where('application_no', '=', no)
     .executeTakeFirstOrThrow();
+
+/** A filing as its filer may track it: the row of its kind, read by its number. */
+export async function trackedFiling(db: Executor, kind: FilingKind, applicationNo: string) {
+  const base = { kind, applicationNo };
+  if (kind === 'objection') return { ...base, objection: await objectionByNo(db, applicationNo) };
+  if (kind === 'repair') return { ...base, repair: await repairByNo(db, applicationNo) };
+  return { ...base, tipoff: await tipoffByNo(db, applicationNo) };
+}
+export type TrackedFiling = {
+  kind: FilingKind;
+  applicationNo: string;
+  objection?: Awaited<ReturnType<typeof objectionByNo>>;
+  repair?: Awaited<ReturnType<typeof repairByNo>>;
+  tipoff?: Awaited<ReturnType<typeof tipoffByNo>>;
+};

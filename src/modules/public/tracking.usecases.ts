@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { withdrawObjectionByParty } from '../objections/objections.decision.ts';
-import type { PublicDeps } from '../objections/objections.usecases.ts';
-import { withdrawRepairByParty } from '../repairs/repairs.decision.ts';
+import type { PublicDeps } from '../applications/index.ts';
+import { withdrawObjectionByParty } from '../objections/index.ts';
+import { withdrawRepairByParty } from '../repairs/index.ts';
 import type { DB } from '../shared/db.types.ts';
 import { AppError, conflict, notFound } from '../shared/errors.ts';
 import { kindOfApplicationNo, trackingSecretMatches, type FilingKind } from '../shared/tracking.ts';
@@ -51,7 +51,7 @@ export async function authenticateFiling(
 
 export async function track(deps: PublicDeps, input: { applicationNo: string; trackingSecret: string }) {
   const kind = await authenticateFiling(deps, input.applicationNo, input.trackingSecret);
-  return presentTracking(deps.db, kind, input.applicationNo);
+  return presentTracking(await repo.trackedFiling(deps.db, kind, input.applicationNo));
 }
 
 /** The party withdraws its objection or repair application before the decision. Tip-offs are not withdrawn here. */
@@ -64,5 +64,5 @@ export async function withdrawByParty(
     throw conflict('tracking.not_withdrawable', '举报不能通过查询撤回，请联系受理部门。', { state: 'tipoff' });
   if (kind === 'objection') await withdrawObjectionByParty(deps, input.applicationNo);
   else await withdrawRepairByParty(deps, input.applicationNo);
-  return presentTracking(deps.db, kind, input.applicationNo);
+  return presentTracking(await repo.trackedFiling(deps.db, kind, input.applicationNo));
 }

@@ -5,7 +5,7 @@ import { endOfPeriod } from '../entries/entries.usecases.ts';
 import type { ModuleContext } from '../shared/context.ts';
 import { write } from '../shared/ledger.ts';
 import { chinaDate } from '../shared/working-days.ts';
-import * as repo from './repairs.repository.ts';
+import { findApplicationForUpdate, updateApplication } from '../applications/index.ts';
 
 const BATCH = 100;
 
@@ -39,10 +39,10 @@ export async function endExpiredLiftings(deps: Pick<ModuleContext, 'db' | 'clock
           note: `暂停实施惩戒措施的期限已于 ${lifting.until} 届满`,
           effectiveAt: endedAt,
         });
-        const repair = await repo.findRepairForUpdate(w.tx, lifting.repairId);
+        const repair = await findApplicationForUpdate(w.tx, 'repairs', lifting.repairId);
         const decision = repair?.decision as { lifting?: Record<string, unknown> } | null;
         if (repair && decision?.lifting) {
-          await repo.updateRepair(w.tx, repair.id, {
+          await updateApplication(w.tx, 'repairs', repair.id, {
             decision: { ...decision, lifting: { ...decision.lifting, endedAt: endedAt.toISOString() } },
             updated_at: w.now,
           });

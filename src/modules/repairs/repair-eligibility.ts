@@ -1,5 +1,6 @@
 import type { Executor } from '../shared/ledger.ts';
-import type { Target } from '../objections/targets.ts';
+import type { Target } from '../applications/index.ts';
+import { listTypeName, subjectKind } from './repairs.repository.ts';
 import type { RepairKind } from './repairs.states.ts';
 
 export type Eligibility =
@@ -21,12 +22,7 @@ export async function repairEligibility(
     if (target.stream !== 'entry' || target.row.kind !== 'black') {
       return refuse('repair.reorganization_scope', '重整、和解期间暂停实施惩戒措施只适用于严重失信主体名单。', 'kind');
     }
-    const subject = await db
-      .selectFrom('subjects')
-      .select('kind')
-      .where('id', '=', target.row.subject_id)
-      .executeTakeFirstOrThrow();
-    if (subject.kind === 'person')
+    if ((await subjectKind(db, target.row.subject_id)) === 'person')
       return refuse('repair.reorganization_scope', '重整、和解只适用于企业等组织，不适用于自然人。', 'kind');
     return { ok: true };
   }
@@ -39,14 +35,9 @@ export async function repairEligibility(
   if (entry.kind !== 'black') return refuse('repair.not_black', '信用修复只适用于严重失信主体名单。', 'target');
   const earliest = (entry.period_rule as { earliestRemovalDate?: string | null } | null)?.earliestRemovalDate ?? null;
   if (earliest === null) {
-    const listType = await db
-      .selectFrom('list_types')
-      .select('name')
-      .where('id', '=', entry.list_type_id)
-      .executeTakeFirstOrThrow();
     return refuse(
       'repair.no_early_removal',
-      `「${listType.name}」不适用提前移出，期限届满（${entry.end_date}）后自动移出。`,
+      `「${await listTypeName(db, entry.list_type_id)}」不适用提前移出，期限届满（${entry.end_date}）后自动移出。`,
       'target',
     );
   }

@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import type { TestApp } from '../../test/harness.ts';
 import { listTypeId, makeCitizenId, post, publishBlackEntry } from '../../test/entry-fixtures.ts';
-import { amrEntry, amrRecord, createStaff, get, type Staff } from '../objections/objections.test-support.ts';
+import { amrEntry, amrRecord, staffedApp, get, type Staff } from '../objections/objections.test-support.ts';
 
 let t: TestApp;
 let s: Staff;
 
 before(async () => {
-  t = await createTestApp({
-    config: { sessionIdleMinutes: 1e7, sessionAbsoluteMinutes: 1e7 },
-    now: '2026-03-02T02:00:00Z',
-  });
-  s = await createStaff(t);
+  ({ t, s } = await staffedApp());
 });
-after(async () => {
-  await t.close();
-});
+after(() => t.close());
 
 describe('repair notice (两书同达)', () => {
   test('the department downloads a printable notice with every black-list decision: party, decision, earliest date, conditions, deadlines, free of charge, channels', async () => {

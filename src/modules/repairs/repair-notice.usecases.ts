@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { isPubliclyDisclosed, findTarget, type Target } from '../objections/targets.ts';
+import { isPubliclyDisclosed, findTarget, type Target } from '../applications/index.ts';
 import { canSee } from '../entries/entries.usecases.ts';
-import { PENALTY_TYPE_NAMES, SEVERITY_LABELS } from '../records/records.states.ts';
+import { PENALTY_TYPE_NAMES, SEVERITY_LABELS } from '../records/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';

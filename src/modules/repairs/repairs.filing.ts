@@ -1,44 +1,28 @@
 import type { z } from 'zod';
+import * as applications from '../applications/index.ts';
 import { newCommitmentCode } from '../commitments/commitment-code.ts';
 import { insertCommitment } from '../commitments/commitments.repository.ts';
 import { recordCommitmentChange } from '../commitments/commitments.usecases.ts';
-import { FILERS, matchPublicTarget, namedTargetOf } from '../objections/objections.filing.ts';
-import { creditOfficeDepartmentId } from '../objections/objections.repository.ts';
-import { assertPartyOfTarget, parseParty, type StoredParty } from '../objections/party.ts';
-import { assertTargetState, lockTarget, refOf, type Target } from '../objections/targets.ts';
-import { assertUpwardFiling } from '../objections/upward.ts';
-import { requireRole } from '../shared/actor.ts';
-import { decodeAttachments, storeAttachments, type DecodedAttachment } from '../shared/attachments.ts';
-import type { Origin } from '../shared/db.workflows.types.ts';
-import { newDue } from '../shared/deadlines.ts';
+import { decodeAttachments } from '../shared/attachments.ts';
 import { conflict, unprocessable } from '../shared/errors.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { json } from '../shared/json.ts';
-import { write, type Write } from '../shared/ledger.ts';
-import { newApplicationNo, newTrackingSecret } from '../shared/tracking.ts';
+import type { Write } from '../shared/ledger.ts';
 import { chinaDate } from '../shared/working-days.ts';
 import { repairEligibility, type Eligibility } from './repair-eligibility.ts';
-import * as repo from './repairs.repository.ts';
 import type { FileRepairBody, repairFields } from './repairs.schemas.ts';
-import type { RepairKind } from './repairs.states.ts';
+import { REPAIR, type RepairKind } from './repairs.states.ts';
 import { getRepair, type RepairDeps, type RepairPublicDeps } from './repairs.usecases.ts';
 
 export const REPAIRABLE = { entry: ['in_effect'], record: ['in_effect'] };
 export const REPAIR_LIABILITY = '违背信用承诺的，已修复的失信信息按最长公示期限重新公示，并依法承担相应法律责任。';
 
 type Refusal = Extract<Eligibility, { ok: false }>;
-interface NewRepair {
+interface NewRepair extends applications.NewApplication {
   kind: RepairKind;
-  target: Target | null;
-  departmentId: string;
-  origin: Origin;
-  originRef: string | null;
-  filedDepartmentId: string | null;
-  party: StoredParty & { namedTarget?: unknown };
   proof: string;
   commitmentText: string;
   courtDocumentNo: string | null;
-  files: DecodedAttachment[];
   refusal: Refusal | null;
 }
 
@@ -47,7 +31,7 @@ export async function recordRepairCommitment(
   w: Write,
   deps: RepairPublicDeps,
   repair: { id: string; applicationNo: string; text: string },
-  target: Target,
+  target: applications.Target,
 ) {
   const id = uuidv7(w.now.getTime());
   const code = await newCommitmentCode(w.tx, deps.config.divisionCode, w.now);
@@ -76,7 +60,7 @@ export async function recordRepairCommitment(
     created_at: w.now,
     updated_at: w.now,
   });
-  await repo.updateRepair(w.tx, repair.id, { commitment_id: id });
+  await applications.updateApplication(w.tx, 'repairs', repair.id, { commitment_id: id });
   recordCommitmentChange(w, { id, department_id: departmentId }, 'commitment.recorded', {
     code,
     type: 'repair',
@@ -88,73 +72,51 @@ export async function recordRepairCommitment(
   });
 }
 
+/** Stores the repair (the shared filing); a refusal is stored closed, with its reason and the date it names. */
 async function insertNewRepair(w: Write, deps: RepairPublicDeps, input: NewRepair) {
-  const id = uuidv7(w.now.getTime());
-  const applicationNo = await newApplicationNo(w.tx, 'repair', w.now);
-  const { secret, hash } = newTrackingSecret();
-  const due = await newDue(w.tx, deps.calendar.get(), 'repair_acceptance', chinaDate(w.now));
-  const ref = input.target ? refOf(input.target) : null;
   const refused = input.refusal;
-  await repo.insertRepair(w.tx, {
-    id,
-    application_no: applicationNo,
-    kind: input.kind,
-    target_stream: ref?.stream ?? null,
-    target_id: ref?.id ?? null,
-    department_id: input.departmentId,
-    origin: input.origin,
-    origin_ref: input.originRef,
-    filed_by: w.actor,
-    filed_department_id: input.filedDepartmentId,
-    party: json(input.party),
-    proof: input.proof,
-    commitment_text: input.commitmentText,
-    commitment_id: null,
-    court_document_no: input.courtDocumentNo,
-    earliest_date: refused?.earliestDate ?? null,
-    state: refused ? 'refused' : 'received',
-    decision: refused
-      ? json({
-          outcome: 'refused',
-          reason: refused.message,
-          code: refused.code,
-          lifting: null,
-          decidedAt: w.now.toISOString(),
-        })
-      : null,
-    accepted_at: null,
-    decided_at: refused ? w.now : null,
-    tracking_hash: hash,
-    ...due,
-    closed_at: refused ? w.now : null,
-    created_at: w.now,
-    updated_at: w.now,
+  const filed = await applications.insertFiling(w, deps.calendar, REPAIR, input, {
+    dueKey: 'repair_acceptance',
+    columns: {
+      kind: input.kind,
+      proof: input.proof,
+      commitment_text: input.commitmentText,
+      commitment_id: null,
+      court_document_no: input.courtDocumentNo,
+      earliest_date: refused?.earliestDate ?? null,
+      accepted_at: null,
+      ...(refused
+        ? {
+            state: 'refused',
+            decision: json({
+              outcome: 'refused',
+              reason: refused.message,
+              code: refused.code,
+              lifting: null,
+              decidedAt: w.now.toISOString(),
+            }),
+            decided_at: w.now,
+            closed_at: w.now,
+          }
+        : {}),
+    },
+    payload: { kind: input.kind, state: refused ? 'refused' : 'received' },
+    stored: async ({ id, applicationNo }) => {
+      if (input.target && !refused)
+        await recordRepairCommitment(w, deps, { id, applicationNo, text: input.commitmentText }, input.target);
+    },
   });
-  await storeAttachments(w.tx, { stream: 'repair', id }, input.files, w.now);
-  if (input.target && !refused)
-    await recordRepairCommitment(w, deps, { id, applicationNo, text: input.commitmentText }, input.target);
-  const payload = {
-    applicationNo,
-    kind: input.kind,
-    origin: input.origin,
-    target: ref,
-    state: refused ? 'refused' : 'received',
-    dueDate: due.due_date,
-  };
-  w.event({ stream: 'repair', streamId: id, type: 'repair.filed', departmentId: input.departmentId, payload });
-  w.audit({ action: 'repair.filed', target: `repair:${id}`, details: { ...payload, attachments: input.files.length } });
   if (refused) {
-    const refusal = { applicationNo, code: refused.code, earliestDate: refused.earliestDate };
-    w.event({
-      stream: 'repair',
-      streamId: id,
-      type: 'repair.refused',
-      departmentId: input.departmentId,
-      payload: refusal,
-    });
-    w.audit({ action: 'repair.refused', target: `repair:${id}`, details: refusal });
+    const refusal = { code: refused.code, earliestDate: refused.earliestDate };
+    applications.announce(
+      w,
+      REPAIR,
+      { id: filed.id, application_no: filed.applicationNo, department_id: input.departmentId },
+      'repair.refused',
+      refusal,
+    );
   }
-  return { id, applicationNo, trackingSecret: secret };
+  return filed;
 }
 
 type CommonInput = Omit<z.infer<z.ZodObject<typeof repairFields>>, 'party'>;
@@ -175,8 +137,8 @@ function checkForm(input: CommonInput) {
 }
 
 /** Another application for the same target still being handled. */
-async function openRepairConflict(w: Write, target: Target): Promise<Refusal | null> {
-  const open = await repo.openRepairOf(w.tx, refOf(target));
+async function openRepairConflict(w: Write, target: applications.Target): Promise<Refusal | null> {
+  const open = await applications.openOnTarget(w.tx, 'repairs', applications.refOf(target), ['received', 'accepted']);
   return open
     ? {
         ok: false,
@@ -193,39 +155,31 @@ async function openRepairConflict(w: Write, target: Target): Promise<Refusal | n
  * target: 422 naming the date from which it can be filed; nothing is stored.
  */
 export async function fileRepair(deps: RepairDeps, input: FileRepairBody) {
-  requireRole(deps.actor, ...FILERS);
-  await assertUpwardFiling(deps.db, deps.actor, input.origin, input.originRef);
-  const party = parseParty(deps.secrets, input.party, 'party', chinaDate(deps.clock.now()));
-  const { files, courtDocumentNo } = checkForm(input);
-  const { result } = await write(deps, deps.actor.ref, async (w) => {
-    const target = await lockTarget(w, input.target);
-    assertTargetState(target, REPAIRABLE, '申请信用修复');
-    await assertPartyOfTarget(w.tx, party, target);
-    const eligibility = await repairEligibility(w.tx, target, input.kind, chinaDate(w.now));
-    if (!eligibility.ok)
-      throw unprocessable(eligibility.code, eligibility.message, {
-        field: eligibility.field,
-        earliestDate: eligibility.earliestDate,
-      });
-    const open = await openRepairConflict(w, target);
-    if (open) throw conflict(open.code, open.message, { state: 'repair_pending' });
-    return insertNewRepair(w, deps, {
-      kind: input.kind,
-      target,
-      departmentId: target.row.department_id,
-      origin: input.origin,
-      originRef: input.originRef ?? null,
-      filedDepartmentId: deps.actor.departmentId,
-      party,
-      proof: input.proof.text,
-      commitmentText: input.commitment.content,
-      courtDocumentNo,
-      files,
-      refusal: null,
-    });
+  const result = await applications.fileThroughDepartment(deps, input, {
+    targetStates: REPAIRABLE,
+    action: '申请信用修复',
+    prepare: () => checkForm(input),
+    store: async (w, core, form) => {
+      const eligibility = await repairEligibility(w.tx, core.target, input.kind, chinaDate(w.now));
+      if (!eligibility.ok)
+        throw unprocessable(eligibility.code, eligibility.message, {
+          field: eligibility.field,
+          earliestDate: eligibility.earliestDate,
+        });
+      const open = await openRepairConflict(w, core.target);
+      if (open) throw conflict(open.code, open.message, { state: 'repair_pending' });
+      return insertNewRepair(w, deps, { ...core, ...form, ...ownFields(input), refusal: null });
+    },
   });
-  return { ...(await getRepair(deps, result.id)), trackingSecret: result.trackingSecret };
+  return { item: await getRepair(deps, result.id), trackingSecret: result.trackingSecret };
 }
+
+/** What a repair carries beside the common part of a filing. */
+const ownFields = (input: CommonInput) => ({
+  kind: input.kind,
+  proof: input.proof.text,
+  commitmentText: input.commitment.content,
+});
 
 /**
  * Filed by the public. A publicly disclosed target of the party's subject is matched; anything else goes to the credit
@@ -233,33 +187,21 @@ export async function fileRepair(deps: RepairDeps, input: FileRepairBody) {
  */
 export async function filePublicRepair(
   deps: RepairPublicDeps,
-  input: CommonInput & { party: Parameters<typeof parseParty>[1]; target: Parameters<typeof namedTargetOf>[0] },
+  input: CommonInput & {
+    party: Parameters<typeof applications.parseParty>[1];
+    target: Parameters<typeof applications.namedTargetOf>[0];
+  },
 ) {
-  const today = chinaDate(deps.clock.now());
-  const party = parseParty(deps.secrets, input.party, 'party', today);
-  const { files, courtDocumentNo } = checkForm(input);
-  const namedTarget = namedTargetOf(input.target);
-  const { result } = await write(deps, 'public', async (w) => {
-    const target = await matchPublicTarget(w, party, namedTarget, today);
-    let refusal: Refusal | null = null;
-    if (target) {
-      const eligibility = await repairEligibility(w.tx, target, input.kind, today);
-      refusal = eligibility.ok ? await openRepairConflict(w, target) : eligibility;
-    }
-    return insertNewRepair(w, deps, {
-      kind: input.kind,
-      target,
-      departmentId: target?.row.department_id ?? (await creditOfficeDepartmentId(w.tx)),
-      origin: 'public',
-      originRef: null,
-      filedDepartmentId: null,
-      party: { ...party, namedTarget },
-      proof: input.proof.text,
-      commitmentText: input.commitment.content,
-      courtDocumentNo,
-      files,
-      refusal,
-    });
+  const result = await applications.filePublicly(deps, input, {
+    prepare: () => checkForm(input),
+    store: async (w, core, form, today) => {
+      let refusal: Refusal | null = null;
+      if (core.target) {
+        const eligibility = await repairEligibility(w.tx, core.target, input.kind, today);
+        refusal = eligibility.ok ? await openRepairConflict(w, core.target) : eligibility;
+      }
+      return insertNewRepair(w, deps, { ...core, ...form, ...ownFields(input), refusal });
+    },
   });
   return { applicationNo: result.applicationNo, trackingSecret: result.trackingSecret };
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
-import { ATTACHMENT_BODY_LIMIT, attachmentDisposition, readAttachment } from '../shared/attachments.ts';
-import { notFound } from '../shared/errors.ts';
+import type { RoutePlugin } from '../shared/http.ts';
+import { applicationRoutes } from '../applications/index.ts';
 import {
   acceptRepair,
   assignRepair,
@@ -25,71 +24,23 @@ import {
 } from './repairs.schemas.ts';
 import { getRepair, listRepairs } from './repairs.usecases.ts';
 
-const IdParams = z.object({ id: z.uuid() });
-const tags = ['repairs'];
-
 export const repairsRoutes: RoutePlugin = (app, ctx) => {
-  const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
-  const present = async (p: Promise<{ repair: Parameters<typeof presentRepair>[1] }>) =>
-    presentRepair(ctx.db, (await p).repair);
-
-  app.post(
-    '/api/v1/repairs',
-    {
-      bodyLimit: ATTACHMENT_BODY_LIMIT,
-      schema: {
-        tags,
-        summary: '代当事人申请信用修复或重整和解期间暂停惩戒（未届满最短期限的，答复可申请的日期）',
-        body: FileRepairBody,
-        response: { 201: FiledRepair },
-      },
+  const step = applicationRoutes(app, ctx, {
+    path: '/api/v1/repairs',
+    noun: '信用修复申请',
+    stream: 'repair',
+    view: Repair,
+    query: RepairQuery,
+    list: listRepairs,
+    get: getRepair,
+    present: presentRepair,
+    file: {
+      body: FileRepairBody,
+      filed: FiledRepair,
+      summary: '代当事人申请信用修复或重整和解期间暂停惩戒（未届满最短期限的，答复可申请的日期）',
+      run: fileRepair,
     },
-    async (req, reply) => {
-      const { repair, trackingSecret } = await fileRepair(deps(req), req.body);
-      reply.code(201);
-      return { ...(await presentRepair(ctx.db, repair)), trackingSecret };
-    },
-  );
-
-  app.get(
-    '/api/v1/repairs',
-    {
-      schema: {
-        tags,
-        summary: '信用修复申请列表（本部门办理或代收的；信用办、管理员、审计可见全部）',
-        querystring: RepairQuery,
-        response: { 200: z.object({ items: z.array(Repair) }) },
-      },
-    },
-    async (req) => {
-      const { repairs } = await listRepairs(deps(req), req.query);
-      return { items: await Promise.all(repairs.map((r) => presentRepair(ctx.db, r))) };
-    },
-  );
-
-  app.get(
-    '/api/v1/repairs/:id',
-    {
-      schema: { tags, summary: '信用修复申请详情', params: IdParams, response: { 200: Repair } },
-    },
-    async (req) => present(getRepair(deps(req), req.params.id)),
-  );
-
-  const step = <B extends z.ZodType>(
-    path: string,
-    summary: string,
-    body: B,
-    run: (
-      d: ReturnType<typeof deps>,
-      id: string,
-      b: z.infer<B>,
-    ) => Promise<{ repair: Parameters<typeof presentRepair>[1] }>,
-  ) =>
-    app.post(
-      `/api/v1/repairs/:id/${path}`,
-      { schema: { tags, summary, params: IdParams, body, response: { 200: Repair } } },
-      async (req) => present(run(deps(req), (req.params as { id: string }).id, req.body as z.infer<B>)),
-    );
+  });
 
   step('acceptance', '受理信用修复申请（认定部门经办或审核人员，受理期限内）', AcceptanceBody, acceptRepair);
   step('non-acceptance', '不予受理信用修复申请并说明理由（认定部门经办或审核人员）', NonAcceptanceBody, refuseRepair);
@@ -99,21 +50,4 @@ export const repairsRoutes: RoutePlugin = (app, ctx) => {
     withdrawRepair(d, id),
   );
   step('assignment', '信用办分办：为未匹配的公开申请确定对象，转认定部门办理', RepairAssignmentBody, assignRepair);
-
-  app.get(
-    '/api/v1/repairs/:id/attachments/:attachmentId',
-    {
-      schema: { tags, summary: '下载信用修复申请附件', params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) },
-    },
-    async (req, reply) => {
-      await getRepair(deps(req), req.params.id);
-      const file = await readAttachment(ctx.db, { stream: 'repair', id: req.params.id }, req.params.attachmentId);
-      if (!file) throw notFound('附件', 'attachment.not_found');
-      reply
-        .header('content-type', file.content_type)
-        .header('content-disposition', attachmentDisposition(file.file_name))
-        .header('x-content-type-options', 'nosniff');
-      return file.content;
-    },
-  );
 };

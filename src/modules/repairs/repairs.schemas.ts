@@ -1,25 +1,21 @@
 import { z } from 'zod';
+import * as applications from '../applications/index.ts';
+import { AttachmentsInput } from '../shared/attachments.ts';
 import { DateString } from '../shared/dates.schemas.ts';
 import { freeText } from '../shared/free-text.ts';
-import { Attachment, AttachmentsInput } from '../shared/attachments.ts';
-import { ORIGINS, UPWARD_ORIGINS } from '../objections/objections.schemas.ts';
-import { Party, PartyInput } from '../objections/party.ts';
-import { TargetRef } from '../objections/targets.ts';
+import { pageOf } from '../shared/keyset.ts';
 import { REPAIR_KINDS, REPAIR_STATES } from './repairs.states.ts';
-
-// Prose: line breaks are kept (shared/free-text.ts).
-const text = (max = 5000) => freeText(z.string().trim().min(1).max(max));
 
 export const ProofInput = z
   .object({
-    text: text().describe('履行法定义务、纠正失信行为的说明'),
+    text: applications.text().describe('履行法定义务、纠正失信行为的说明'),
     attachments: AttachmentsInput.describe('履行证明材料（材料限于履行证明和信用承诺书），最多 5 个，每个不超过 2 MiB'),
   })
   .meta({ id: 'RepairProof' });
 
 export const CommitmentInput = z
   .object({
-    content: text().describe('信用承诺内容（公开作出，违背承诺的将按最长公示期限重新公示）'),
+    content: applications.text().describe('信用承诺内容（公开作出，违背承诺的将按最长公示期限重新公示）'),
   })
   .meta({ id: 'RepairCommitment' });
 
@@ -29,7 +25,7 @@ export const repairFields = {
     .enum(REPAIR_KINDS)
     .default('repair')
     .describe('repair：信用修复；reorganization：法院批准的重整计划或和解协议执行期间暂停实施惩戒措施'),
-  party: PartyInput,
+  party: applications.PartyInput,
   proof: ProofInput,
   commitment: CommitmentInput,
   courtDocumentNo: z
@@ -44,14 +40,8 @@ export const repairFields = {
 export const FileRepairBody = z
   .object({
     ...repairFields,
-    target: TargetRef.describe('申请修复的名单记录或失信信息'),
-    origin: z
-      .enum(['department', ...UPWARD_ORIGINS])
-      .default('department')
-      .describe(
-        '来源：department 部门代收；credit_china 信用中国、provincial 省级平台转来（仅信用办账号或其 API 密钥）',
-      ),
-    originRef: z.string().trim().min(1).max(100).optional().describe('上级平台的受理编号（来源为上级平台时必填）'),
+    target: applications.TargetRef.describe('申请修复的名单记录或失信信息'),
+    ...applications.originFields,
   })
   .meta({ id: 'FileRepair' });
 export type FileRepairBody = z.infer<typeof FileRepairBody>;
@@ -60,30 +50,26 @@ export const AcceptanceBody = z
   .object({ note: freeText(z.string().trim().max(2000)).optional() })
   .meta({ id: 'RepairAcceptance' });
 export const NonAcceptanceBody = z
-  .object({ reason: text().describe('不予受理的理由（当事人在查询进度时可见）') })
+  .object({ reason: applications.text().describe('不予受理的理由（当事人在查询进度时可见）') })
   .meta({ id: 'RepairNonAcceptance' });
 
 export const RepairDecisionBody = z
   .object({
     outcome: z.enum(['approved', 'rejected']),
-    reason: text().describe('决定理由'),
+    reason: applications.text().describe('决定理由'),
     until: DateString.optional().describe('重整、和解：暂停实施惩戒措施的截止日（可不填，由部门另行结束）'),
   })
   .meta({ id: 'DecideRepair' });
 export type RepairDecisionBody = z.infer<typeof RepairDecisionBody>;
 
 export const LiftingEndBody = z
-  .object({ note: text(2000).describe('结束暂停的理由（如重整计划执行完毕或终止）') })
+  .object({ note: applications.text(2000).describe('结束暂停的理由（如重整计划执行完毕或终止）') })
   .meta({ id: 'RepairLiftingEnd' });
-export const RepairAssignmentBody = z.object({ target: TargetRef }).meta({ id: 'RepairAssignment' });
+export const RepairAssignmentBody = z.object({ target: applications.TargetRef }).meta({ id: 'RepairAssignment' });
 
-export const RepairQuery = z.object({
-  state: z.enum(REPAIR_STATES).optional(),
-  kind: z.enum(REPAIR_KINDS).optional(),
-  origin: z.enum(ORIGINS).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
+export const RepairQuery = applications
+  .applicationQuery(REPAIR_STATES)
+  .extend({ kind: z.enum(REPAIR_KINDS).optional() });
 
 export const RepairDecision = z
   .object({
@@ -100,17 +86,12 @@ export const RepairDecision = z
 
 export const Repair = z
   .object({
-    id: z.uuid(),
-    applicationNo: z.string(),
+    ...applications.applicationViewFields({
+      target: '为空：公开申请未匹配到公开信息，由信用办分办',
+      dueDate:
+        '当前环节的期限：受理期限，受理后为决定期限；null 表示期限落在尚未录入工作日历的年份，待系统管理员录入该年日历后自动计算',
+    }),
     kind: z.enum(REPAIR_KINDS),
-    target: TargetRef.nullable().describe('为空：公开申请未匹配到公开信息，由信用办分办'),
-    namedTarget: z
-      .object({ stream: z.string().optional(), id: z.string().optional(), documentNo: z.string().optional() })
-      .nullable(),
-    department: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
-    origin: z.enum(ORIGINS),
-    originRef: z.string().nullable(),
-    party: Party,
     proof: z.string(),
     commitment: z
       .object({ id: z.uuid().nullable(), code: z.string().nullable(), content: z.string() })
@@ -120,22 +101,12 @@ export const Repair = z
     stateLabel: z.string(),
     earliestDate: z.iso.date().nullable().describe('因未届满最短期限不予受理时：可以申请的最早日期'),
     decision: RepairDecision.nullable(),
-    dueDate: z.iso
-      .date()
-      .nullable()
-      .describe(
-        '当前环节的期限：受理期限，受理后为决定期限；null 表示期限落在尚未录入工作日历的年份，待系统管理员录入该年日历后自动计算',
-      ),
-    dueDays: z.number().int(),
     acceptedAt: z.iso.datetime().nullable(),
-    decidedAt: z.iso.datetime().nullable(),
-    closedAt: z.iso.datetime().nullable(),
-    attachments: z.array(Attachment),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
   })
   .meta({ id: 'Repair' });
 
 export const FiledRepair = Repair.extend({
   trackingSecret: z.string().describe('查询密码：只在此显示一次'),
 }).meta({ id: 'FiledRepair' });
+
+export const RepairPage = pageOf(Repair);

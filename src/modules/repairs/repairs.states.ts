@@ -1,5 +1,6 @@
+import { applicationKind } from '../applications/index.ts';
 import type { RepairsTable } from '../shared/db.workflows.types.ts';
-import { conflict, forbidden } from '../shared/errors.ts';
+import { forbidden } from '../shared/errors.ts';
 
 export type RepairState = RepairsTable['state'];
 export type RepairKind = RepairsTable['kind'];
@@ -26,17 +27,21 @@ export const REPAIR_KIND_LABELS: Record<RepairKind, string> = {
   reorganization: '重整、和解期间暂停实施惩戒措施',
 };
 
-/** 409 naming the state unless the repair is in one of `states`. */
-export function assertRepairState(state: RepairState, states: RepairState[], action: string): void {
-  if (states.includes(state)) return;
-  throw conflict('repair.invalid_state', `信用修复申请当前状态为「${REPAIR_STATE_LABELS[state]}」，不能${action}。`, {
-    state,
-  });
-}
+/** Repairs as a kind of party application: accepted (受理) before the decision, open until it (谁认定、谁修复). */
+export const REPAIR = applicationKind('repairs', {
+  open: ['received', 'accepted'],
+  labels: REPAIR_STATE_LABELS,
+  noun: '信用修复申请',
+  words: {
+    otherDepartment: '信用修复由作出认定的部门办理（谁认定、谁修复），本部门不能办理该申请。',
+    decision: '信用修复决定',
+    short: '申请',
+  },
+});
 
-export const otherDepartment = () =>
-  forbidden('信用修复由作出认定的部门办理（谁认定、谁修复），本部门不能办理该申请。', 'repair.other_department');
-export const reviewerRequired = () =>
-  forbidden('只有本部门的审核人员可以作出信用修复决定。', 'repair.reviewer_required');
+/** 409 naming the state unless the repair is in one of `states`. */
+export const assertRepairState = (state: RepairState, states: RepairState[], action: string) =>
+  REPAIR.states.assertIn(state, states, action);
+
 export const staffRequired = () =>
   forbidden('只有本部门的经办或审核人员可以受理信用修复申请。', 'repair.staff_required');

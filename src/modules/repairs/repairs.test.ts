@@ -1,33 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, type TestApp } from '../../test/harness.ts';
+import type { TestApp } from '../../test/harness.ts';
 import { createUser, type TestUser } from '../../test/fixtures.ts';
 import { makeUscc, post, publishBlackEntry } from '../../test/entry-fixtures.ts';
-import {
-  amrEntry,
-  amrRecord,
-  check,
-  createStaff,
-  eventsOf,
-  get,
-  party,
-  pdf,
-  type Staff,
-} from '../objections/objections.test-support.ts';
+import { amrEntry, amrRecord, check, staffedApp } from '../objections/objections.test-support.ts';
+import { eventsOf, get, party, pdf, type Staff } from '../objections/objections.test-support.ts';
 
 let t: TestApp;
 let s: Staff;
 
 before(async () => {
-  t = await createTestApp({
-    config: { sessionIdleMinutes: 1e7, sessionAbsoluteMinutes: 1e7 },
-    now: '2026-03-02T02:00:00Z',
-  });
-  s = await createStaff(t);
+  ({ t, s } = await staffedApp());
 });
-after(async () => {
-  await t.close();
-});
+after(() => t.close());
 
 const body = (
   target: { stream: string; id: string },

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import { seesAllDepartments, type Actor } from '../shared/actor.ts';
+import { getApplication, listApplications, withRefs, type ApplicationRowOf } from '../applications/index.ts';
+import type { PublicDeps } from '../applications/index.ts';
+import type { Actor } from '../shared/actor.ts';
 import type { DB } from '../shared/db.types.ts';
-import { notFound } from '../shared/errors.ts';
-import { canSee, type PublicDeps } from '../objections/objections.usecases.ts';
-import * as repo from './repairs.repository.ts';
+import { commitmentCodes } from './repairs.repository.ts';
+import { REPAIR } from './repairs.states.ts';
 
 /** Repairs record the applicant's commitment, whose code starts with the deployment's division. */
 export interface RepairPublicDeps extends PublicDeps {
@@ -13,17 +14,34 @@ export interface RepairDeps extends RepairPublicDeps {
   actor: Actor;
 }
 
+type ReadDeps = { db: Kysely<DB>; actor: Actor };
+
+/** Repairs with what their views show: department, files and the registered commitment, batch-loaded. */
+async function readModels(db: Kysely<DB>, rows: ApplicationRowOf<'repairs'>[]) {
+  const [refs, commitments] = await Promise.all([
+    withRefs(db, 'repair', rows),
+    commitmentCodes(
+      db,
+      rows.map((r) => r.commitment_id),
+    ),
+  ]);
+  return refs.map((r) => ({
+    ...r,
+    commitment: r.row.commitment_id ? commitments.get(r.row.commitment_id) : undefined,
+  }));
+}
+export type RepairView = Awaited<ReturnType<typeof readModels>>[number];
+
 /** Same visibility as objections: deciding department, filing department, and those who see all. */
-export async function getRepair(deps: { db: Kysely<DB>; actor: Actor }, id: string) {
-  const repair = await repo.findRepair(deps.db, id);
-  if (!repair || !canSee(deps.actor, repair)) throw notFound('信用修复申请', 'repair.not_found');
-  return { repair };
+export async function getRepair(deps: ReadDeps, id: string) {
+  const row = await getApplication(deps, REPAIR, id);
+  return (await readModels(deps.db, [row]))[0]!;
 }
 
 export async function listRepairs(
-  deps: { db: Kysely<DB>; actor: Actor },
-  query: { state?: string; kind?: string; origin?: string; limit: number; offset: number },
+  deps: ReadDeps,
+  query: { state?: string; kind?: string; origin?: string; limit: number; cursor?: string },
 ) {
-  const departmentId = seesAllDepartments(deps.actor) ? undefined : deps.actor.departmentId;
-  return { repairs: await repo.listRepairs(deps.db, { ...query, departmentId }) };
+  const page = await listApplications(deps, REPAIR, query);
+  return { items: await readModels(deps.db, page.rows), nextCursor: page.nextCursor };
 }

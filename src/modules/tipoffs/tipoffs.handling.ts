@@ -8,7 +8,7 @@ import { write, type Write } from '../shared/ledger.ts';
 import { chinaDate } from '../shared/working-days.ts';
 import * as repo from './tipoffs.repository.ts';
 import { assertStep, type TipoffStep } from './tipoffs.states.ts';
-import { isReviewerOf, visibleTipoffForUpdate, type TipoffDeps } from './tipoffs.usecases.ts';
+import { isReviewerOf, tipoffView, visibleTipoffForUpdate, type TipoffDeps } from './tipoffs.usecases.ts';
 
 interface StepResult {
   changes: Partial<Insertable<TipoffsTable>>;
@@ -44,7 +44,7 @@ async function step(
     // Read back here: after a transfer the actor's department no longer sees the tip-off, yet gets the answer.
     return (await repo.findTipoff(w.tx, id))!;
   });
-  return { tipoff: result };
+  return { tipoff: await tipoffView(deps.db, result) };
 }
 
 const REVIEWER_ONLY = '只有受理部门的审核人员可以办理此步骤。';

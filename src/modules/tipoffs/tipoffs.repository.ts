@@ -41,21 +41,50 @@ export const findSealedReporter = (db: Executor, id: string) =>
 export const updateTipoff = (db: Executor, id: string, changes: Partial<Insertable<TipoffsTable>>) =>
   db.updateTable('tipoffs').set(changes).where('id', '=', id).execute();
 
+/** One page, newest first, by keyset (created_at, id); reads limit + 1 rows to learn whether another follows. */
 export function listTipoffs(
   db: Executor,
-  filter: { departmentId?: string; state?: string; limit: number; offset: number },
+  filter: { departmentId?: string; state?: string; limit: number; after: readonly [string, string] | null },
 ) {
   let q = db
     .selectFrom('tipoffs')
     .select(COLUMNS)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(filter.limit)
-    .offset(filter.offset);
+    .limit(filter.limit + 1);
+  const { after } = filter;
   if (filter.departmentId) q = q.where('department_id', '=', filter.departmentId);
   if (filter.state) q = q.where('state', '=', filter.state as TipoffRow['state']);
+  if (after) q = q.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(new Date(after[0]), after[1])));
   return q.execute();
 }
+
+/** Handlers' names by id, in one query. */
+export async function handlerNames(db: Executor, ids: string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<string, { id: string; name: string }>();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((u) => [u.id, { id: u.id, name: u.display_name }]));
+}
+
+/** The sealed files of a tip-off; stored as 附件1 … 附件5, so by name is the order they were filed in. */
+export const filesOfTipoff = (db: Executor, id: string) =>
+  db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('owner_stream', '=', 'tipoff')
+    .where('owner_id', '=', id)
+    .orderBy('file_name')
+    .execute();
+
+export const fileOfTipoff = (db: Executor, id: string, attachmentId: string) =>
+  db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('id', '=', attachmentId)
+    .where('owner_stream', '=', 'tipoff')
+    .where('owner_id', '=', id)
+    .executeTakeFirst();
 
 export async function attachmentCounts(db: Executor, ids: string[]) {
   if (ids.length === 0) return new Map<string, number>();

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { ATTACHMENT_BODY_LIMIT, attachmentDisposition } from '../shared/attachments.ts';
+import { pageOf } from '../shared/keyset.ts';
 import { fileTipoff } from './tipoffs.filing.ts';
 import { acceptTipoff, closeTipoff, transferTipoff, verifyTipoff } from './tipoffs.handling.ts';
-import { presentTipoff, presentTipoffs } from './tipoffs.presenters.ts';
+import { presentTipoff } from './tipoffs.presenters.ts';
 import {
   AcceptanceBody,
   AssignmentBody,
@@ -23,8 +24,8 @@ const tags = ['tipoffs'];
 
 export const tipoffRoutes: RoutePlugin = (app, ctx) => {
   const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
-  const present = async (p: Promise<{ tipoff: Parameters<typeof presentTipoff>[1] }>) =>
-    presentTipoff(ctx.db, (await p).tipoff);
+  const present = async (p: Promise<{ tipoff: Parameters<typeof presentTipoff>[0] }>) =>
+    presentTipoff((await p).tipoff);
 
   app.post(
     '/api/v1/public/tipoffs',
@@ -52,10 +53,13 @@ export const tipoffRoutes: RoutePlugin = (app, ctx) => {
         tags,
         summary: '举报列表（受理部门工作人员、信用办；不含举报人信息）',
         querystring: TipoffQuery,
-        response: { 200: z.object({ items: z.array(Tipoff) }) },
+        response: { 200: pageOf(Tipoff) },
       },
     },
-    async (req) => ({ items: await presentTipoffs(ctx.db, (await listTipoffs(deps(req), req.query)).tipoffs) }),
+    async (req) => {
+      const { tipoffs, nextCursor } = await listTipoffs(deps(req), req.query);
+      return { items: tipoffs.map(presentTipoff), nextCursor };
+    },
   );
 
   app.get(
@@ -121,7 +125,7 @@ export const tipoffRoutes: RoutePlugin = (app, ctx) => {
       d: ReturnType<typeof deps>,
       id: string,
       b: z.infer<B>,
-    ) => Promise<{ tipoff: Parameters<typeof presentTipoff>[1] }>,
+    ) => Promise<{ tipoff: Parameters<typeof presentTipoff>[0] }>,
   ) =>
     app.post(
       `/api/v1/tipoffs/:id/${path}`,

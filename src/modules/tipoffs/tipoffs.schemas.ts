@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageParams } from '../shared/keyset.ts';
 import { freeText } from '../shared/free-text.ts';
 import { Attachment, AttachmentsInput } from '../shared/attachments.ts';
 import { TIPOFF_STATES } from './tipoffs.states.ts';
@@ -75,11 +76,7 @@ export const ReporterAccess = z
   })
   .meta({ id: 'TipoffReporterAccess' });
 
-export const TipoffQuery = z.object({
-  state: z.enum(TIPOFF_STATES).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
+export const TipoffQuery = z.object({ state: z.enum(TIPOFF_STATES).optional(), ...pageParams });
 
 export const AssignmentBody = z
   .object({ handlerId: z.uuid().describe('承办人：受理部门的经办或审核人员') })

@@ -1,4 +1,4 @@
-import { conflict } from '../shared/errors.ts';
+import { stateMachine } from '../applications/index.ts';
 
 export const TIPOFF_STATES = ['received', 'accepted', 'transferred', 'verified', 'closed'] as const;
 export type TipoffState = (typeof TIPOFF_STATES)[number];
@@ -13,27 +13,17 @@ export const STATE_LABELS: Record<TipoffState, string> = {
 
 export type TipoffStep = 'acceptance' | 'transfer' | 'verification' | 'closing';
 
-const STEP_LABELS: Record<TipoffStep, string> = {
-  acceptance: '受理',
-  transfer: '转办',
-  verification: '核查',
-  closing: '办结',
-};
-
 /** received → accepted → verified → closed; a transfer (before verification) hands it to another department to accept. */
-const FROM: Record<TipoffStep, TipoffState[]> = {
-  acceptance: ['received', 'transferred'],
-  transfer: ['received', 'transferred', 'accepted'],
-  verification: ['accepted'],
-  closing: ['verified'],
-};
+export const TIPOFF = stateMachine<TipoffState, TipoffStep>({
+  code: 'tipoff.invalid_state',
+  noun: '举报',
+  labels: STATE_LABELS,
+  steps: {
+    acceptance: { action: '办理「受理」', from: ['received', 'transferred'] },
+    transfer: { action: '办理「转办」', from: ['received', 'transferred', 'accepted'] },
+    verification: { action: '办理「核查」', from: ['accepted'] },
+    closing: { action: '办理「办结」', from: ['verified'] },
+  },
+});
 
-export function assertStep(state: TipoffState, step: TipoffStep) {
-  if (!FROM[step].includes(state)) {
-    throw conflict(
-      'tipoff.invalid_state',
-      `举报当前状态为「${STATE_LABELS[state]}」，不能办理「${STEP_LABELS[step]}」。`,
-      { state },
-    );
-  }
-}
+export const assertStep = (state: TipoffState, step: TipoffStep) => TIPOFF.assertStep(state, step);

@@ -6,6 +6,8 @@ import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../shared/errors.ts';
 import { write, type Write } from '../shared/ledger.ts';
+import { departmentsByIds } from '../applications/index.ts';
+import { decodeCursor, toPage } from '../shared/keyset.ts';
 import * as repo from './tipoffs.repository.ts';
 import { openAttachment, openReporter } from './tipoffs.sealing.ts';
 
@@ -43,20 +45,51 @@ export async function visibleTipoffForUpdate(w: Write, actor: Actor, id: string)
   return tipoff;
 }
 
+/** Tip-offs with their departments, handlers' names and file counts: three queries whatever the count. */
+async function readModels(db: Kysely<DB>, rows: repo.TipoffView[]) {
+  const [counts, departments, handlers] = await Promise.all([
+    repo.attachmentCounts(
+      db,
+      rows.map((r) => r.id),
+    ),
+    departmentsByIds(
+      db,
+      rows.map((r) => r.department_id),
+    ),
+    repo.handlerNames(
+      db,
+      rows.flatMap((r) => (r.handler_id ? [r.handler_id] : [])),
+    ),
+  ]);
+  return rows.map((row) => ({
+    row,
+    department: departments.get(row.department_id)!,
+    handler: row.handler_id ? (handlers.get(row.handler_id) ?? null) : null,
+    attachmentCount: counts.get(row.id) ?? 0,
+  }));
+}
+export type TipoffReadModel = Awaited<ReturnType<typeof readModels>>[number];
+
 export async function listTipoffs(
   deps: { db: Kysely<DB>; actor: Actor },
-  query: { state?: string; limit: number; offset: number },
+  query: { state?: string; limit: number; cursor?: string },
 ) {
   requireReader(deps.actor);
   const departmentId = seesAllTipoffs(deps.actor) ? undefined : deps.actor.departmentId;
-  return { tipoffs: await repo.listTipoffs(deps.db, { ...query, departmentId }) };
+  const after = decodeCursor(query.cursor, ['string', 'string'] as const);
+  const rows = await repo.listTipoffs(deps.db, { ...query, departmentId, after });
+  const page = toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id]);
+  return { tipoffs: await readModels(deps.db, page.rows), nextCursor: page.nextCursor };
 }
+
+/** The view of one tip-off already read (e.g. inside a step's write). */
+export const tipoffView = async (db: Kysely<DB>, row: repo.TipoffView) => (await readModels(db, [row]))[0]!;
 
 export async function getTipoff(deps: { db: Kysely<DB>; actor: Actor }, id: string) {
   requireReader(deps.actor);
   const tipoff = await repo.findTipoff(deps.db, id);
   if (!tipoff || !canSeeTipoff(deps.actor, tipoff)) throw notFound('举报', 'tipoff.not_found');
-  return { tipoff };
+  return { tipoff: await tipoffView(deps.db, tipoff) };
 }
 
 /**
@@ -122,14 +155,7 @@ export async function readReporter(deps: TipoffDeps, id: string) {
     const tipoff = await tipoffOfHandler(w, actor, id);
     const { anonymous, reporter_sealed } = await repo.findSealedReporter(w.tx, id);
     const reporter = reporter_sealed ? openReporter(deps.tipoffKeys, id, reporter_sealed) : null;
-    // Stored as 附件1 … 附件5: by name is the order they were filed in.
-    const files = await w.tx
-      .selectFrom('attachments')
-      .selectAll()
-      .where('owner_stream', '=', 'tipoff')
-      .where('owner_id', '=', id)
-      .orderBy('file_name')
-      .execute();
+    const files = await repo.filesOfTipoff(w.tx, id);
     const attachments = files.map((f) => {
       const opened = openAttachment(deps.tipoffKeys, id, f.id, f.content);
       return {
@@ -160,13 +186,7 @@ export async function readAttachment(deps: TipoffDeps, id: string, attachmentId:
   const { actor } = deps;
   const { result } = await write(deps, actor.ref, async (w) => {
     const tipoff = await tipoffOfHandler(w, actor, id);
-    const file = await w.tx
-      .selectFrom('attachments')
-      .selectAll()
-      .where('id', '=', attachmentId)
-      .where('owner_stream', '=', 'tipoff')
-      .where('owner_id', '=', id)
-      .executeTakeFirst();
+    const file = await repo.fileOfTipoff(w.tx, id, attachmentId);
     if (!file) throw notFound('附件', 'tipoff.attachment_not_found');
     const opened = openAttachment(deps.tipoffKeys, id, file.id, file.content);
     w.audit({

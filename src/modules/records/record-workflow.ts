@@ -4,29 +4,21 @@ import { conflict, unprocessable } from '../shared/errors.ts';
 import type { Write } from '../shared/ledger.ts';
 import { addMonthsCivil } from '../shared/periods.ts';
 import { chinaDate } from '../shared/working-days.ts';
-import { recordChange } from '../records/records.usecases.ts';
+import { STATE_LABELS } from './records.states.ts';
+import { recordChange } from './records.usecases.ts';
 
 // Changes objections and repairs make to dishonesty records, inside their own write: the row and its event on the
 // record stream together (followers reload the row when they see the event), plus an audit row (recordChange).
 
 export type RecordRow = Selectable<RecordsTable>;
 
-export const RECORD_STATE_LABELS: Record<RecordRow['state'], string> = {
-  proposed: '待审核',
-  in_effect: '生效中',
-  ended: '已终止',
-  dismissed: '未予认定',
-};
-
 export const lockRecord = (w: Write, id: string) =>
   w.tx.selectFrom('records').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
 function stateConflict(record: RecordRow, action: string): never {
-  throw conflict(
-    'record.invalid_transition',
-    `失信信息当前状态为「${RECORD_STATE_LABELS[record.state]}」，不能${action}。`,
-    { state: record.state },
-  );
+  throw conflict('record.invalid_transition', `失信信息当前状态为「${STATE_LABELS[record.state]}」，不能${action}。`, {
+    state: record.state,
+  });
 }
 
 export async function openRecordObjection(w: Write, record: RecordRow, objectionId: string) {

@@ -4,7 +4,8 @@ import { STATE_LABELS, type EntryState } from '../entries/entries.states.ts';
 import { lockEntry } from '../entries/entries.workflow.ts';
 import { conflict, notFound } from '../shared/errors.ts';
 import type { Executor, Write } from '../shared/ledger.ts';
-import { lockRecord, RECORD_STATE_LABELS, type RecordRow } from './record-workflow.ts';
+import { lockRecord, RECORD_STATE_LABELS, type RecordRow } from '../records/index.ts';
+import * as repo from './targets.repository.ts';
 
 // What an objection or a repair is about: a list entry or a dishonesty record. Both carry the deciding department
 // (谁决定、谁负责), the subject and a state.
@@ -47,7 +48,7 @@ export async function findTarget(db: Executor, ref: TargetRef): Promise<Target |
     const row = await entriesRepo.findEntry(db, ref.id);
     return row ? { stream: 'entry', row } : undefined;
   }
-  const row = await db.selectFrom('records').selectAll().where('id', '=', ref.id).executeTakeFirst();
+  const row = await repo.findRecord(db, ref.id);
   return row ? { stream: 'record', row } : undefined;
 }
 
@@ -74,11 +75,7 @@ export async function isPubliclyDisclosed(db: Executor, target: Target, today: s
     (e.end_date !== null && e.end_date < today)
   )
     return false;
-  const listType = await db
-    .selectFrom('list_types')
-    .select('disclosure')
-    .where('id', '=', e.list_type_id)
-    .executeTakeFirst();
+  const listType = await repo.listTypeOfEntry(db, e.list_type_id);
   return listType?.disclosure.public === true;
 }
 
@@ -98,18 +95,8 @@ export async function findPublicTarget(
     if (found) candidates.push(found);
   } else if (input.documentNo) {
     const no = input.documentNo.trim();
-    const entries = await db
-      .selectFrom('entries')
-      .selectAll()
-      .where('subject_id', '=', input.subjectId)
-      .where((eb) => eb.or([eb('document_no', '=', no), eb('basis_document_no', '=', no)]))
-      .execute();
-    const records = await db
-      .selectFrom('records')
-      .selectAll()
-      .where('subject_id', '=', input.subjectId)
-      .where('decision_no', '=', no)
-      .execute();
+    const entries = await repo.entriesByDocumentNo(db, input.subjectId, no);
+    const records = await repo.recordsByDecisionNo(db, input.subjectId, no);
     candidates.push(
       ...entries.map((row) => ({ stream: 'entry' as const, row })),
       ...records.map((row) => ({ stream: 'record' as const, row })),

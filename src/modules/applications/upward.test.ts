@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { createApiKey, type Headers } from '../../test/fixtures.ts';
 import { post } from '../../test/entry-fixtures.ts';
-import { amrEntry, amrRecord, createStaff, get, party, type Staff } from './objections.test-support.ts';
+import { amrEntry, amrRecord, createStaff, get, party, type Staff } from '../objections/objections.test-support.ts';
 
 let t: TestApp;
 let s: Staff;

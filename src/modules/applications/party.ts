@@ -4,8 +4,9 @@ import { unprocessable } from '../shared/errors.ts';
 import type { Executor } from '../shared/ledger.ts';
 import type { Secrets } from '../shared/secrets.ts';
 import { parseSubjectCode } from '../subjects/subjects.usecases.ts';
+import * as repo from './targets.repository.ts';
 
-// The party of an objection or repair: who it is (a code and a name) and how to reach it. A citizen ID number is
+// The party of an application (objection, repair): who it is (a code and a name) and how to reach it. A citizen ID number is
 // kept only as its mask and its keyed digest (to find the subject), never in clear.
 
 export const PartyInput = z
@@ -56,13 +57,8 @@ export function parseParty(secrets: Secrets, input: PartyInput, field: string, t
 }
 
 /** The subject the party's code names, if the system knows it. */
-export async function subjectOfParty(db: Executor, party: StoredParty): Promise<string | null> {
-  let q = db.selectFrom('subjects').select('id');
-  if (party.uscc) q = q.where('uscc', '=', party.uscc);
-  else if (party.citizenIdDigest) q = q.where('citizen_id_digest', '=', party.citizenIdDigest);
-  else return null;
-  return (await q.executeTakeFirst())?.id ?? null;
-}
+export const subjectOfParty = (db: Executor, party: StoredParty): Promise<string | null> =>
+  repo.subjectIdByCode(db, party);
 
 /**
  * A department files for the party the decision concerns: the subject itself or, for a list entry, a person the
@@ -75,15 +71,7 @@ export async function assertPartyOfTarget(
 ): Promise<void> {
   const subjectId = await subjectOfParty(db, party);
   if (subjectId === target.row.subject_id) return;
-  if (subjectId && target.stream === 'entry') {
-    const named = await db
-      .selectFrom('entry_persons')
-      .select('person_id')
-      .where('entry_id', '=', target.row.id)
-      .where('person_id', '=', subjectId)
-      .executeTakeFirst();
-    if (named) return;
-  }
+  if (subjectId && target.stream === 'entry' && (await repo.isPersonOfEntry(db, target.row.id, subjectId))) return;
   const what = target.stream === 'entry' ? '名单记录的主体或决定书列明的相关责任人' : '失信信息的主体';
   throw unprocessable('filing.party_mismatch', `当事人的代码与该${what}不一致，请核对当事人信息。`, {
     field: party.uscc ? 'party.uscc' : 'party.citizenId',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorOf, type RoutePlugin } from '../shared/http.ts';
 import { chinaDate } from '../shared/working-days.ts';
-import { UPWARD_ORIGINS } from './objections.schemas.ts';
+import { UPWARD_ORIGINS } from './applications.schemas.ts';
 import { upwardOutcomes } from './upward.ts';
 
 const OutcomeQuery = z.object({

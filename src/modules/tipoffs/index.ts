@@ -1,0 +1,2 @@
+// The front of tip-offs (举报): what public tracking and the composition root use.
+export { STATE_LABELS as TIPOFF_STATE_LABELS } from './tipoffs.states.ts';
