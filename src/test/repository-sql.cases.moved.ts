@@ -6,14 +6,22 @@ import * as checkRecorder from '../modules/checks/check-recorder.repository.ts';
 import * as commitmentLinks from '../modules/commitments/commitment-links.repository.ts';
 import * as dispatchSources from '../modules/dispatch/dispatch-sources.repository.ts';
 import * as eligibility from '../modules/eligibility/eligibility.repository.ts';
+import * as entries from '../modules/entries/entries.repository.ts';
 import * as entryLinks from '../modules/entries/entry-links.repository.ts';
 import * as feedback from '../modules/feedback/feedback.repository.ts';
 import * as recordCatalog from '../modules/records/record-catalog.repository.ts';
+import * as attachments from '../modules/shared/attachments.repository.ts';
 import type { DB } from '../modules/shared/db.types.ts';
+import * as tipoffs from '../modules/tipoffs/tipoffs.repository.ts';
 import * as webhooks from '../modules/webhooks/webhooks.repository.ts';
 import { id, otherId, now } from './repository-sql.fixtures.ts';
 
 export const casesMoved: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
+  'attachments: sealed under another key, to reseal': (db) =>
+    attachments.sealedAttachmentsUnderOtherKeys(db, 'tipoff', 'k2', 100),
+  'attachments: resealed': (db) =>
+    attachments.updateAttachmentSeal(db, id, { content: Buffer.from('x'), key_id: 'k2', sha256: 'ab' }),
+
   'catalog bootstrap: any department': (db) => catalogBootstrap.anyDepartment(db),
   'catalog bootstrap: insert a department': (db) =>
     catalogBootstrap.insertSeedDepartment(db, { id, code: 'tax', name: '税务局', kind: 'department', created_at: now }),
@@ -106,4 +114,8 @@ export const casesMoved: Record<string, (db: Kysely<DB>) => Promise<unknown>> = 
   'webhooks: webhook of a delivery': (db) => webhooks.webhookOfDelivery(db, id),
   'webhooks: dispatch of a delivery': (db) => webhooks.dispatchOfDelivery(db, id),
   'webhooks: whether a department exists': (db) => webhooks.departmentExists(db, id),
+
+  'entries: liftings ended before a day': (db) => entries.entriesWithLiftingEndedBefore(db, '2026-06-01', 100),
+
+  'tipoffs: reporters sealed under another key, to reseal': (db) => tipoffs.tipoffsSealedUnderOtherKeys(db, 'k2', 100),
 };

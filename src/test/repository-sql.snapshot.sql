@@ -31,6 +31,9 @@ select "audit_seq", max(checked_at) as "newest", count(*)::text as "records" fro
 -- checks: delete check records through a batch
 delete from "check_records" where "audit_seq" <= $1;
 
+-- checks: lock the retention job
+select pg_advisory_xact_lock($1);
+
 -- auth: insert an API key
 insert into "api_keys" ("id", "prefix", "secret_hash", "name", "department_id", "created_by", "created_at", "expires_at") values ($1, $2, $3, $4, $5, $6, $7, $8);
 
@@ -253,7 +256,37 @@ insert into "commitments" ("id", "code", "subject_id", "department_id", "state",
 update "commitments" set "state" = $1, "updated_at" = $2 where "id" = $3;
 
 -- commitments: page with every filter
-select "commitments".* from "commitments" inner join "subjects" on "subjects"."id" = "commitments"."subject_id" where "commitments"."department_id" = $1 and "commitments"."subject_id" = $2 and "subjects"."uscc" = $3 and "commitments"."state" = $4 and "commitments"."type" = $5 order by "commitments"."created_at" desc, "commitments"."id" desc limit $6 offset $7;
+select "commitments".* from "commitments" inner join "subjects" on "subjects"."id" = "commitments"."subject_id" where ("commitments"."created_at", "commitments"."id") < ($1, $2) and "commitments"."department_id" = $3 and "commitments"."subject_id" = $4 and "subjects"."uscc" = $5 and "commitments"."state" = $6 and "commitments"."type" = $7 order by "commitments"."created_at" desc, "commitments"."id" desc limit $8;
+
+-- commitments: first page
+select "commitments".* from "commitments" order by "commitments"."created_at" desc, "commitments"."id" desc limit $1;
+
+-- commitments: read models of a page (subjects, departments)
+select * from "subjects" where "id" in ($1, $2);
+select "id", "code", "name" from "departments" where "id" in ($1);
+
+-- deadlines: working days of a setting
+select "working_days" from "deadline_settings" where "key" = $1;
+
+-- deadlines: lock the served notices
+select "id", "department_id", "notice" from "entries" where "state" = $1 for update;
+
+-- deadlines: set an entry notice
+update "entries" set "notice" = $1, "updated_at" = $2 where "id" = $3;
+
+-- deadlines: set the last version of an entry
+update "entries" set "last_version" = $1 where "id" = $2;
+
+-- deadlines: open due rows of a table
+select "id", "department_id", "due_from", "due_days", "due_date" from "repairs" where "closed_at" is null and "due_from" is not null and "due_days" is not null order by "id";
+
+-- deadlines: move due dates
+
+      update "repairs" as t set due_date = v.to_date
+      from jsonb_to_recordset($1::jsonb)
+        as v(id uuid, due_from date, due_days integer, to_date date)
+      where t.id = v.id and t.closed_at is null and t.due_from = v.due_from and t.due_days = v.due_days
+      returning t.id, t.department_id;
 
 -- departments: by id
 select * from "departments" where "id" = $1;
@@ -315,10 +348,14 @@ select * from "dispatches" where "id" = $1 for update;
 update "dispatches" set "closed_at" = $1 where "id" = $2 and "closed_at" is null;
 
 -- dispatch: inbox page, open and overdue
-select * from "dispatches" where "department_id" = $1 and "closed_at" is null and "feedback_required" = $2 and "closed_at" is null and "due_date" < $3 order by "event_version" desc, "department_id" limit $4 offset $5;
+select * from "dispatches" where "event_version" <= $1 and ("event_version", "department_id") < ($2, $3) and "department_id" = $4 and "closed_at" is null and "feedback_required" = $5 and "closed_at" is null and "due_date" < $6 order by "event_version" desc, "department_id" desc limit $7;
 
 -- dispatch: inbox page, closed and not overdue
-select * from "dispatches" where "department_id" = $1 and "closed_at" is not null and "feedback_required" = $2 and ("closed_at" is not null or "due_date" is null or "due_date" >= $3) order by "event_version" desc, "department_id" limit $4 offset $5;
+select * from "dispatches" where "department_id" = $1 and "closed_at" is not null and "feedback_required" = $2 and ("closed_at" is not null or "due_date" is null or "due_date" >= $3) order by "event_version" desc, "department_id" desc limit $4;
+
+-- dispatch: read models of a page (departments, feedback counts)
+select "id", "code", "name" from "departments" where "id" in ($1);
+select "dispatch_id", count(*) as "n" from "feedback" where "dispatch_id" in ($1, $2) group by "dispatch_id";
 
 -- dispatch: change feed page
 select * from "dispatches" where "department_id" = $1 and "event_version" > $2 order by "event_version" limit $3;
@@ -363,13 +400,17 @@ update "entries" set "last_version" = $1 where "id" = $2;
 select * from "entries" where "subject_id" = $1 and "kind" = $2 and "state" in ($3);
 
 -- entries: page with every filter
-select * from "entries" where "department_id" = $1 and "state" = $2 and "kind" = $3 and "list_type_id" = $4 and "subject_id" = $5 order by "created_at" desc, "id" desc limit $6 offset $7;
+select * from "entries" where ("created_at", "id") < ($1, $2) and "department_id" = $3 and "state" = $4 and "kind" = $5 and "list_type_id" = $6 and "subject_id" = $7 order by "created_at" desc, "id" desc limit $8;
 
--- entries: persons of an entry
-select "entry_persons"."role", "subjects"."id", "subjects"."name", "subjects"."citizen_id_masked" from "entry_persons" inner join "subjects" on "subjects"."id" = "entry_persons"."person_id" where "entry_persons"."entry_id" = $1;
+-- entries: first page
+select * from "entries" order by "created_at" desc, "id" desc limit $1;
 
--- entries: measures of an entry
-select "measures"."id", "measures"."code", "measures"."kind", "entry_measures"."measure_version", "measures"."version" as "current_version", coalesce(measure_versions.snapshot->>'title', measures.title) as "title" from "entry_measures" inner join "measures" on "measures"."id" = "entry_measures"."measure_id" left join "measure_versions" on "measure_versions"."measure_id" = "entry_measures"."measure_id" and "measure_versions"."version" = "entry_measures"."measure_version" where "entry_measures"."entry_id" = $1 order by "measures"."code";
+-- entries: read models of a page (one query per related table)
+select "id", "code", "name", "kind" from "list_types" where "id" in ($1);
+select * from "subjects" where "id" in ($1, $2);
+select "id", "code", "name" from "departments" where "id" in ($1);
+select "entry_persons"."entry_id", "entry_persons"."role", "subjects"."id", "subjects"."name", "subjects"."citizen_id_masked" from "entry_persons" inner join "subjects" on "subjects"."id" = "entry_persons"."person_id" where "entry_persons"."entry_id" in ($1, $2);
+select "entry_measures"."entry_id", "measures"."id", "measures"."code", "measures"."kind", "entry_measures"."measure_version", "measures"."version" as "current_version", coalesce(measure_versions.snapshot->>'title', measures.title) as "title" from "entry_measures" inner join "measures" on "measures"."id" = "entry_measures"."measure_id" left join "measure_versions" on "measure_versions"."measure_id" = "entry_measures"."measure_id" and "measure_versions"."version" = "entry_measures"."measure_version" where "entry_measures"."entry_id" in ($1, $2) order by "measures"."code";
 
 -- entries: events of an entry
 select * from "events" where "stream" = $1 and "stream_id" = $2 order by "version";
@@ -464,7 +505,15 @@ update "records" set "state" = $1, "updated_at" = $2 where "id" = $3;
 update "records" set "last_version" = $1 where "id" = $2;
 
 -- records: page with every filter
-select * from "records" where "department_id" = $1 and "subject_id" = $2 and "state" = $3 and "severity" = $4 and "domain" = $5 and rule->'publication'->>'late' = $6 order by "created_at" desc, "id" desc limit $7 offset $8;
+select * from "records" where ("created_at", "id") < ($1, $2) and "department_id" = $3 and "subject_id" = $4 and "state" = $5 and "severity" = $6 and "domain" = $7 and rule->'publication'->>'late' = $8 order by "created_at" desc, "id" desc limit $9;
+
+-- records: first page
+select * from "records" order by "created_at" desc, "id" desc limit $1;
+
+-- records: read models of a page (one query per related table)
+select * from "subjects" where "id" in ($1, $2);
+select "id", "code", "name" from "departments" where "id" in ($1);
+select "code", "name" from "record_domains" where "code" in ($1);
 
 -- records: events of a record
 select * from "events" where "stream" = $1 and "stream_id" = $2 order by "version";
@@ -491,6 +540,14 @@ select "id", "department_id", "due_date", "application_no"::text as "ref", "stat
 select "id", "department_id", "due_date", "code"::text as "ref", null as "state" from "commitments" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 order by "due_date", "id" limit $3;
 select "id", "department_id", "due_date", null as "ref", null as "state" from "tipoffs" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 order by "due_date", "id" limit $3;
 select "entries"."id", "entries"."department_id", "list_types"."name", entries.notice->>'statementDue' as "due", entries.notice->>'documentNo' as "document_no" from "entries" inner join "list_types" on "list_types"."id" = "entries"."list_type_id" where "notice" is not null and (("state" = $1 and entries.notice->>'statementDue' < $2) or ("state" = $3 and entries.notice->>'statementDue' < $4)) and "entries"."department_id" = $5 order by entries.notice->>'statementDue', "entries"."id" limit $6;
+
+-- reminders: due rows after a cursor
+select "id", "department_id", "due_date", "event_type"::text as "ref", null as "state" from "dispatches" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 and due_date > $3 order by "due_date", "id" limit $4;
+select "id", "department_id", "due_date", "application_no"::text as "ref", null as "state" from "objections" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 and (due_date, id) > ($3, $4::uuid) order by "due_date", "id" limit $5;
+select "id", "department_id", "due_date", "application_no"::text as "ref", "state"::text as "state" from "repairs" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 and due_date >= $3 order by "due_date", "id" limit $4;
+select "id", "department_id", "due_date", "code"::text as "ref", null as "state" from "commitments" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 and due_date > $3 order by "due_date", "id" limit $4;
+select "id", "department_id", "due_date", null as "ref", null as "state" from "tipoffs" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 and due_date >= $3 order by "due_date", "id" limit $4;
+select "entries"."id", "entries"."department_id", "list_types"."name", entries.notice->>'statementDue' as "due", entries.notice->>'documentNo' as "document_no" from "entries" inner join "list_types" on "list_types"."id" = "entries"."list_type_id" where "notice" is not null and (("state" = $1 and entries.notice->>'statementDue' < $2) or ("state" = $3 and entries.notice->>'statementDue' < $4)) and "entries"."department_id" = $5 and entries.notice->>'statementDue' >= $6 order by entries.notice->>'statementDue', "entries"."id" limit $7;
 
 -- reminders: due counts of a department
 select "department_id", count(*) as "n" from "dispatches" where "closed_at" is null and "due_date" is not null and "due_date" < $1 and "department_id" = $2 group by "department_id";
@@ -532,7 +589,10 @@ select "id" from "subjects" where "id" = $1 for update;
 insert into "subjects" ("id", "kind", "name", "name_key", "created_at") values ($1, $2, $3, $4, $5) on conflict do nothing returning *;
 
 -- subjects: search with every filter
-select * from "subjects" where "uscc" = $1 and "citizen_id_digest" = $2 and "name_key" like $3 order by "name_key", "id" limit $4 offset $5;
+select * from "subjects" where (name_key, id) > (select c.name_key, c.id from subjects c where c.id = $1) and "uscc" = $2 and "citizen_id_digest" = $3 and "name_key" like $4 order by "name_key", "id" limit $5;
+
+-- subjects: first page
+select * from "subjects" order by "name_key", "id" limit $1;
 
 -- subjects: related persons of an organization
 select "related_persons"."role", "related_persons"."created_at", "subjects"."id", "subjects"."name", "subjects"."citizen_id_masked" from "related_persons" inner join "subjects" on "subjects"."id" = "related_persons"."person_id" where "related_persons"."organization_id" = $1 order by "related_persons"."created_at";
@@ -578,7 +638,13 @@ update "webhooks" set "disabled_at" = $1 where "id" = $2;
 update "webhook_deliveries" set "state" = $1, "last_error" = $2, "lease_until" = $3 where "webhook_id" = $4 and "state" = $5;
 
 -- webhooks: deliveries in a state
-select * from "webhook_deliveries" where "webhook_id" = $1 and "state" = $2 order by "event_version" desc limit $3 offset $4;
+select * from "webhook_deliveries" where "webhook_id" = $1 and ("event_version", "id") < ($2, $3) and "state" = $4 order by "event_version" desc, "id" desc limit $5;
+
+-- webhooks: first page of deliveries
+select * from "webhook_deliveries" where "webhook_id" = $1 order by "event_version" desc, "id" desc limit $2;
+
+-- webhooks: departments of webhooks
+select "id", "code", "name" from "departments" where "id" in ($1, $2);
 
 -- webhooks: delivery of a webhook
 select * from "webhook_deliveries" where "id" = $1 and "webhook_id" = $2;
@@ -597,6 +663,205 @@ update "webhook_deliveries" set "state" = $1, "delivered_at" = $2, "lease_until"
 
 -- webhooks: claim due deliveries
 select "d"."id" from "webhook_deliveries" as "d" inner join "webhooks" as "w" on "w"."id" = "d"."webhook_id" where "d"."state" = $1 and "w"."disabled_at" is null and "d"."next_attempt_at" <= $2 and ("d"."lease_until" is null or "d"."lease_until" < $3) and not exists (select 1 as "one" from "webhook_deliveries" as "e" where "e"."webhook_id" = "d"."webhook_id" and "e"."state" = $4 and "e"."event_version" < "d"."event_version") order by "d"."next_attempt_at", "d"."event_version" limit $5 for update of "d" skip locked;
+
+-- attachments: sealed under another key, to reseal
+select "id", "owner_id", "content" from "attachments" where "owner_stream" = $1 and "sealed" = $2 and "key_id" != $3 order by "id" limit $4 for update skip locked;
+
+-- attachments: resealed
+update "attachments" set "content" = $1, "key_id" = $2, "sha256" = $3 where "id" = $4;
+
+-- catalog bootstrap: any department
+select "id" from "departments" limit $1;
+
+-- catalog bootstrap: insert a department
+insert into "departments" ("id", "code", "name", "kind", "created_at") values ($1, $2, $3, $4, $5);
+
+-- catalog bootstrap: insert scenarios
+insert into "scenarios" ("code", "name") values ($1, $2);
+
+-- catalog bootstrap: insert the recording departments of domains
+insert into "record_domain_departments" ("domain", "department_id") values ($1, $2);
+
+-- check recorder: checks already recorded
+select "check_id" from "check_records" where "check_id" in ($1, $2);
+
+-- check recorder: audit link of a check set aside
+select "seq" from "audit_log" where "action" = $1 and "target" = $2;
+
+-- check recorder: last audit sequence number
+select "audit_seq" from "ledger_head" where "id" = $1;
+
+-- check recorder: insert a batch
+
+        insert into check_records (check_id, checked_at, department_id, actor, scenario, data_version, stale, subjects, audit_seq)
+        select "checkId", "checkedAt", "departmentId", actor, scenario, "dataVersion", stale, subjects, $1::bigint
+        from jsonb_to_recordset($2::jsonb) as r("checkId" uuid, "checkedAt" timestamptz, "departmentId" uuid,
+          actor text, scenario text, "dataVersion" bigint, stale boolean, subjects jsonb);
+
+-- commitment links: record domain
+select "code" from "record_domains" where "code" = $1;
+
+-- commitment links: repair of a commitment
+select "id", "department_id", "target_stream", "target_id" from "repairs" where "id" = $1;
+
+-- commitment links: target of a repair
+select "target_stream", "target_id" from "repairs" where "id" = $1;
+
+-- commitment links: subject of a record
+select "subject_id" from "records" where "id" = $1;
+
+-- commitment links: subject of an entry
+select "subject_id" from "entries" where "id" = $1;
+
+-- commitment links: record for update
+select * from "records" where "id" = $1 for update;
+
+-- commitment links: restore a record
+update "records" set "state" = $1, "ended_reason" = $2, "ended_note" = $3, "ended_at" = $4, "disclosure_end" = $5, "updated_at" = $6 where "id" = $7;
+
+-- dispatch sources: entry
+select * from "entries" where "id" = $1;
+
+-- dispatch sources: record
+select * from "records" where "id" = $1;
+
+-- dispatch sources: subject as shared
+select "id", "kind", "name", "uscc", "citizen_id_masked" from "subjects" where "id" = $1;
+
+-- dispatch sources: list type
+select "id", "code", "name", "kind" from "list_types" where "id" = $1;
+
+-- dispatch sources: department
+select "id", "code", "name" from "departments" where "id" = $1;
+
+-- dispatch sources: measures of an entry
+select "measures"."id", "measures"."code", "measures"."kind", "measures"."title", "measures"."content", "measures"."legal_basis", "measures"."implementing_department_id", "entry_measures"."measure_version" from "entry_measures" inner join "measures" on "measures"."id" = "entry_measures"."measure_id" where "entry_measures"."entry_id" = $1 order by "measures"."code";
+
+-- dispatch sources: sharing scope of a domain
+select "code", "name", "sharing" from "record_domains" where "code" = $1;
+
+-- dispatch sources: departments with their kinds
+select "id", "code", "kind" from "departments";
+
+-- eligibility: red list types among codes
+select "code" from "list_types" where "kind" = $1 and "code" in ($2);
+
+-- entry links: measures by id
+select * from "measures" where "id" in ($1, $2);
+
+-- entry links: incentive measures in force
+select "id", "version", "list_type_ids", "kind", "active" from "measures" where "kind" = $1 and "active" = $2;
+
+-- entry links: link a related person
+insert into "entry_persons" ("entry_id", "person_id", "role") values ($1, $2, $3) on conflict do nothing;
+
+-- entry links: insert the measures of an entry
+insert into "entry_measures" ("entry_id", "measure_id", "measure_version") values ($1, $2, $3);
+
+-- entry links: serious record of a subject in effect
+select "id", "decision_no" from "records" where "subject_id" = $1 and "state" = $2 and "severity" = $3 and "disclosure_end" >= $4;
+
+-- feedback: entry with its department
+select "id", "department_id" from "entries" where "id" = $1;
+
+-- feedback: departments by code
+select "id", "code", "name" from "departments" order by "code";
+
+-- records catalog: severity rules
+select * from "severity_rules";
+
+-- records catalog: severity rule
+select * from "severity_rules" where "severity" = $1;
+
+-- records catalog: severity rule that must exist
+select * from "severity_rules" where "severity" = $1;
+
+-- records catalog: severity rule for update
+select * from "severity_rules" where "severity" = $1 for update;
+
+-- records catalog: update a severity rule
+update "severity_rules" set "min_months" = $1, "max_months" = $2, "disclosed_by_default" = $3, "rule_version" = $4, "source" = $5, "updated_at" = $6 where "severity" = $7;
+
+-- records catalog: domains
+select * from "record_domains" order by "code";
+
+-- records catalog: insert a domain unless its code is taken
+insert into "record_domains" ("code", "name", "sharing", "disclosure_working_days", "updated_at") values ($1, $2, $3, $4, $5) on conflict ("code") do nothing returning "code";
+
+-- records catalog: domain for update
+select * from "record_domains" where "code" = $1 for update;
+
+-- records catalog: lock a domain
+select "code" from "record_domains" where "code" = $1 for update;
+
+-- records catalog: whether a domain exists
+select "code" from "record_domains" where "code" = $1;
+
+-- records catalog: update a domain
+update "record_domains" set "name" = $1, "sharing" = $2, "disclosure_working_days" = $3, "updated_at" = $4 where "code" = $5;
+
+-- records catalog: department codes
+select "id", "code" from "departments";
+
+-- records catalog: department references
+select "id", "code", "name" from "departments";
+
+-- records catalog: penalty classes
+select "penalty_classes"."domain", "record_domains"."name" as "domain_name", "penalty_classes"."penalty_type", "penalty_classes"."severity", "penalty_classes"."updated_by", "penalty_classes"."updated_at" from "penalty_classes" inner join "record_domains" on "record_domains"."code" = "penalty_classes"."domain" order by "penalty_classes"."domain", "penalty_classes"."penalty_type";
+
+-- records catalog: penalty classes of a domain
+select "penalty_classes"."domain", "record_domains"."name" as "domain_name", "penalty_classes"."penalty_type", "penalty_classes"."severity", "penalty_classes"."updated_by", "penalty_classes"."updated_at" from "penalty_classes" inner join "record_domains" on "record_domains"."code" = "penalty_classes"."domain" where "penalty_classes"."domain" = $1 order by "penalty_classes"."domain", "penalty_classes"."penalty_type";
+
+-- records catalog: penalty class
+select "severity" from "penalty_classes" where "domain" = $1 and "penalty_type" = $2;
+
+-- records catalog: penalty class for update
+select "severity" from "penalty_classes" where "domain" = $1 and "penalty_type" = $2 for update;
+
+-- records catalog: set a penalty class
+insert into "penalty_classes" ("domain", "penalty_type", "severity", "updated_by", "updated_at") values ($1, $2, $3, $4, $5) on conflict ("domain", "penalty_type") do update set "severity" = $6, "updated_by" = $7, "updated_at" = $8;
+
+-- webhooks: webhook of a delivery
+select * from "webhooks" where "id" = $1;
+
+-- webhooks: dispatch of a delivery
+select * from "dispatches" where "id" = $1;
+
+-- webhooks: whether a department exists
+select "id" from "departments" where "id" = $1;
+
+-- entries: liftings ended before a day
+select * from "entries" where "state" = $1 and "measures_lifted" is not null and measures_lifted->>'until' < $2 order by "id" limit $3 for update skip locked;
+
+-- tipoffs: reporters sealed under another key, to reseal
+select "id", "reporter_sealed" from "tipoffs" where "reporter_sealed" is not null and "key_id" != $1 order by "id" limit $2 for update skip locked;
+
+-- shared: reserve event and audit numbers
+update "ledger_head" set "data_version" = data_version + $1, "audit_seq" = audit_seq + $2 where "id" = $3 returning "data_version", "audit_seq", "audit_hash";
+
+-- shared: insert events
+insert into "events" ("version", "stream", "stream_id", "type", "department_id", "actor", "payload", "occurred_at", "effective_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+
+-- shared: notify listeners of events
+select pg_notify($1, $2);
+
+-- shared: insert audit rows
+insert into "audit_log" ("seq", "at", "actor", "action", "target", "details", "prev_hash", "hash") values ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- shared: set the audit chain head
+update "ledger_head" set "audit_hash" = $1 where "id" = $2;
+
+-- shared: next serial of a scope
+insert into "serials" ("scope", "last") values ($1, $2) on conflict ("scope") do update set "last" = serials.last + 1 returning "last";
+
+-- shared: insert attachments
+insert into "attachments" ("id", "owner_stream", "owner_id", "file_name", "content_type", "size", "sha256", "content", "sealed", "key_id", "created_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+
+-- shared: attachments of an owner
+select "id", "file_name", "content_type", "size", "sha256", "created_at" from "attachments" where "owner_stream" = $1 and "owner_id" = $2 order by "id";
+
+-- shared: one attachment of an owner
+select * from "attachments" where "id" = $1 and "owner_stream" = $2 and "owner_id" = $3;
 
 -- applications: insert an objection
 insert into "objections" ("id", "application_no", "target_stream", "target_id", "state", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7);

@@ -1,6 +1,6 @@
 import { storeAttachments, type DecodedAttachment } from '../shared/attachments.ts';
 import type { Origin } from '../shared/db.workflows.types.ts';
-import { newDue, type DeadlineKey } from '../shared/deadlines.ts';
+import { newDue, type DeadlineKey } from '../deadlines/index.ts';
 import { unprocessable } from '../shared/errors.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { json } from '../shared/json.ts';

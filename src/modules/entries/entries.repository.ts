@@ -28,6 +28,20 @@ export const setLastVersion = (db: Executor, id: string, version: bigint) =>
   db.updateTable('entries').set({ last_version: version.toString() }).where('id', '=', id).execute();
 
 /** A subject's entries in the given states (under the subject lock when deciding list membership). */
+/** Entries in effect whose measures were lifted until a day before `today`, locked for the lifting-expiry job. */
+export const entriesWithLiftingEndedBefore = (db: Executor, today: string, limit: number) =>
+  db
+    .selectFrom('entries')
+    .selectAll()
+    .where('state', '=', 'in_effect')
+    .where('measures_lifted', 'is not', null)
+    .where(sql<string>`measures_lifted->>'until'`, '<', today)
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+
 export const entriesOfSubject = (db: Executor, subjectId: string, kind: 'red' | 'black', states: string[]) =>
   db
     .selectFrom('entries')

@@ -11,7 +11,7 @@ import {
 } from '../applications/index.ts';
 import { closeObjection, correctEntry, endEntryBy, openObjection } from '../entries/entries.workflow.ts';
 import { closeRecordObjection, correctRecord, endRecord, openRecordObjection } from '../records/index.ts';
-import { deadlineDays, dueOrPending } from '../shared/deadlines.ts';
+import { deadlineDays, dueOrPending } from '../deadlines/index.ts';
 import { unprocessable } from '../shared/errors.ts';
 import type { Write } from '../shared/ledger.ts';
 import { chinaDate } from '../shared/working-days.ts';

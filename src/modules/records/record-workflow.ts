@@ -1,19 +1,17 @@
-import type { Selectable } from 'kysely';
-import type { RecordsTable } from '../shared/db.workflows.types.ts';
 import { conflict, unprocessable } from '../shared/errors.ts';
 import type { Write } from '../shared/ledger.ts';
 import { addMonthsCivil } from '../shared/periods.ts';
 import { chinaDate } from '../shared/working-days.ts';
 import { STATE_LABELS } from './records.states.ts';
+import { findRecordForUpdate, updateRecord, type RecordRow } from './records.repository.ts';
 import { recordChange } from './records.usecases.ts';
 
 // Changes objections and repairs make to dishonesty records, inside their own write: the row and its event on the
 // record stream together (followers reload the row when they see the event), plus an audit row (recordChange).
 
-export type RecordRow = Selectable<RecordsTable>;
+export type { RecordRow };
 
-export const lockRecord = (w: Write, id: string) =>
-  w.tx.selectFrom('records').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+export const lockRecord = (w: Write, id: string) => findRecordForUpdate(w.tx, id);
 
 function stateConflict(record: RecordRow, action: string): never {
   throw conflict('record.invalid_transition', `失信信息当前状态为「${STATE_LABELS[record.state]}」，不能${action}。`, {
@@ -22,11 +20,7 @@ function stateConflict(record: RecordRow, action: string): never {
 }
 
 export async function openRecordObjection(w: Write, record: RecordRow, objectionId: string) {
-  await w.tx
-    .updateTable('records')
-    .set({ objection_pending: true, updated_at: w.now })
-    .where('id', '=', record.id)
-    .execute();
+  await updateRecord(w.tx, record.id, { objection_pending: true, updated_at: w.now });
   recordChange(w, record, 'record.objection_opened', { objectionId });
 }
 
@@ -35,11 +29,7 @@ export async function closeRecordObjection(
   record: RecordRow,
   input: { objectionId: string; outcome: string; stillPending: boolean },
 ) {
-  await w.tx
-    .updateTable('records')
-    .set({ objection_pending: input.stillPending, updated_at: w.now })
-    .where('id', '=', record.id)
-    .execute();
+  await updateRecord(w.tx, record.id, { objection_pending: input.stillPending, updated_at: w.now });
   recordChange(w, record, 'record.objection_closed', {
     objectionId: input.objectionId,
     outcome: input.outcome,
@@ -91,11 +81,7 @@ export async function correctRecord(
       field: 'correction',
     });
   }
-  await w.tx
-    .updateTable('records')
-    .set(row as never)
-    .where('id', '=', record.id)
-    .execute();
+  await updateRecord(w.tx, record.id, row);
   recordChange(w, record, 'record.corrected', {
     changes: payload,
     note: input.note,
@@ -110,18 +96,14 @@ export async function endRecord(
   input: { reason: 'revoked' | 'corrected' | 'repaired'; note: string; repairId?: string },
 ) {
   if (record.state !== 'in_effect') stateConflict(record, input.reason === 'repaired' ? '信用修复' : '撤销');
-  await w.tx
-    .updateTable('records')
-    .set({
-      state: 'ended',
-      ended_reason: input.reason,
-      ended_note: input.note,
-      ended_at: w.now,
-      updated_at: w.now,
-      ...(input.repairId ? { repair_id: input.repairId } : {}),
-    })
-    .where('id', '=', record.id)
-    .execute();
+  await updateRecord(w.tx, record.id, {
+    state: 'ended',
+    ended_reason: input.reason,
+    ended_note: input.note,
+    ended_at: w.now,
+    updated_at: w.now,
+    ...(input.repairId ? { repair_id: input.repairId } : {}),
+  });
   recordChange(w, record, 'record.ended', {
     state: 'ended',
     reason: input.reason,

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Job } from '../shared/context.ts';
 import { restoreMeasures, type Lifting } from '../entries/entries.workflow.ts';
+import { entriesWithLiftingEndedBefore } from '../entries/entries.repository.ts';
 import { endOfPeriod } from '../entries/entries.usecases.ts';
 import type { ModuleContext } from '../shared/context.ts';
 import { write } from '../shared/ledger.ts';
@@ -20,17 +20,7 @@ export async function endExpiredLiftings(deps: Pick<ModuleContext, 'db' | 'clock
   let restored = 0;
   for (;;) {
     const { result } = await write(deps, 'system:lifting-expiry', async (w) => {
-      const entries = await w.tx
-        .selectFrom('entries')
-        .selectAll()
-        .where('state', '=', 'in_effect')
-        .where('measures_lifted', 'is not', null)
-        .where(sql<string>`measures_lifted->>'until'`, '<', today)
-        .orderBy('id')
-        .limit(BATCH)
-        .forUpdate()
-        .skipLocked()
-        .execute();
+      const entries = await entriesWithLiftingEndedBefore(w.tx, today, BATCH);
       for (const entry of entries) {
         const lifting = entry.measures_lifted as unknown as Lifting;
         const endedAt = endOfPeriod(lifting.until!);

@@ -5,7 +5,10 @@ import { PENALTY_TYPE_NAMES, SEVERITY_LABELS } from '../records/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
-import { deadlineDays } from '../shared/deadlines.ts';
+import { deadlineDays } from '../deadlines/index.ts';
+import { findListType } from '../catalog/catalog.repository.ts';
+import { findDepartmentById } from '../departments/departments.repository.ts';
+import { findSubject } from '../subjects/subjects.repository.ts';
 import { conflict, notFound, unprocessable } from '../shared/errors.ts';
 import { chinaDate } from '../shared/working-days.ts';
 import { noticeFileName, renderRepairNotice, type NoticeData } from './repair-notice.html.ts';
@@ -52,11 +55,17 @@ export async function publicNotice(deps: Deps, stream: Target['stream'], id: str
   return render(deps, target, true);
 }
 
+/** A row the notice's target refers to (by foreign key): its absence is a broken database, not a user error. */
+function required<T>(row: T | undefined): T {
+  if (row === undefined) throw new Error('repair notice: a referenced row is missing');
+  return row;
+}
+
 async function render(deps: Deps, target: Target, publicView: boolean) {
   const { db } = deps;
   const [subject, department, acceptanceDays, decisionDays] = await Promise.all([
-    db.selectFrom('subjects').selectAll().where('id', '=', target.row.subject_id).executeTakeFirstOrThrow(),
-    db.selectFrom('departments').select('name').where('id', '=', target.row.department_id).executeTakeFirstOrThrow(),
+    findSubject(db, target.row.subject_id).then(required),
+    findDepartmentById(db, target.row.department_id).then(required),
     deadlineDays(db, 'repair_acceptance'),
     deadlineDays(db, 'repair_decision'),
   ]);
@@ -75,11 +84,7 @@ async function render(deps: Deps, target: Target, publicView: boolean) {
   };
   if (target.stream === 'entry') {
     const e = target.row;
-    const listType = await db
-      .selectFrom('list_types')
-      .select(['name', 'disclosure'])
-      .where('id', '=', e.list_type_id)
-      .executeTakeFirstOrThrow();
+    const listType = required(await findListType(db, e.list_type_id));
     if (publicView && person && listType.disclosure.personIdentifiers === 'hidden') data.party.code = null;
     const earliest = (e.period_rule as { earliestRemovalDate?: string | null } | null)?.earliestRemovalDate ?? null;
     const noticeNo = `${e.document_no ?? e.id}-XF`;

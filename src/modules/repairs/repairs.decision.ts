@@ -16,7 +16,7 @@ import { lapseRepairCommitments } from '../commitments/commitments.usecases.ts';
 import { endEntryBy, liftMeasures, restoreMeasures } from '../entries/entries.workflow.ts';
 import { endRecord } from '../records/index.ts';
 import { hasRole } from '../shared/actor.ts';
-import { newDue } from '../shared/deadlines.ts';
+import { newDue } from '../deadlines/index.ts';
 import { conflict, unprocessable } from '../shared/errors.ts';
 import { write, type Write } from '../shared/ledger.ts';
 import { chinaDate } from '../shared/working-days.ts';

@@ -33,3 +33,28 @@ export const readAttachment = (db: Executor, owner: AttachmentOwner, attachmentI
     .where('owner_stream', '=', owner.stream)
     .where('owner_id', '=', owner.id)
     .executeTakeFirst();
+
+/** Sealed attachments of a stream under another key than the current one, locked for resealing. */
+export const sealedAttachmentsUnderOtherKeys = (
+  db: Executor,
+  stream: AttachmentsTable['owner_stream'],
+  currentKeyId: string,
+  limit: number,
+) =>
+  db
+    .selectFrom('attachments')
+    .select(['id', 'owner_id', 'content'])
+    .where('owner_stream', '=', stream)
+    .where('sealed', '=', true)
+    .where('key_id', '!=', currentKeyId)
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+
+export const updateAttachmentSeal = (
+  db: Executor,
+  id: string,
+  seal: { content: Buffer; key_id: string; sha256: string },
+) => db.updateTable('attachments').set(seal).where('id', '=', id).execute();

@@ -1,10 +1,11 @@
+import { insertAttachments } from '../shared/attachments.repository.ts';
 import type { Kysely } from 'kysely';
 import type { CalendarService } from '../catalog/calendar.service.ts';
 import type { KeyRing } from '../shared/aead.ts';
 import { decodeAttachments, type DecodedAttachment } from '../shared/attachments.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DB } from '../shared/db.types.ts';
-import { newDue } from '../shared/deadlines.ts';
+import { newDue } from '../deadlines/index.ts';
 import { unprocessable } from '../shared/errors.ts';
 import { validateCitizenId, validateUscc } from '../shared/identifiers.ts';
 import { uuidv7 } from '../shared/ids.ts';
@@ -131,5 +132,5 @@ async function storeSealedFiles(w: Write, ring: KeyRing, tipoffId: string, files
       created_at: w.now,
     };
   });
-  if (rows.length > 0) await w.tx.insertInto('attachments').values(rows).execute();
+  if (rows.length > 0) await insertAttachments(w.tx, rows);
 }

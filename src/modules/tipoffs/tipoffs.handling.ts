@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import { hasRole, type Actor } from '../shared/actor.ts';
 import type { TipoffsTable } from '../shared/db.workflows.types.ts';
-import { newDue } from '../shared/deadlines.ts';
+import { newDue } from '../deadlines/index.ts';
 import { forbidden, unprocessable } from '../shared/errors.ts';
 import { json } from '../shared/json.ts';
 import { write, type Write } from '../shared/ledger.ts';

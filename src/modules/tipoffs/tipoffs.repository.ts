@@ -35,6 +35,19 @@ export const findTipoff = (db: Executor, id: string) =>
 export const findTipoffForUpdate = (db: Executor, id: string) =>
   db.selectFrom('tipoffs').select(COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
 
+/** Tip-offs whose reporter is sealed under another key than the current one, locked for resealing. */
+export const tipoffsSealedUnderOtherKeys = (db: Executor, currentKeyId: string, limit: number) =>
+  db
+    .selectFrom('tipoffs')
+    .select(['id', 'reporter_sealed'])
+    .where('reporter_sealed', 'is not', null)
+    .where('key_id', '!=', currentKeyId)
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+
 export const findSealedReporter = (db: Executor, id: string) =>
   db.selectFrom('tipoffs').select(['anonymous', 'reporter_sealed']).where('id', '=', id).executeTakeFirstOrThrow();
 

@@ -1,3 +1,5 @@
+import { sealedAttachmentsUnderOtherKeys, updateAttachmentSeal } from '../shared/attachments.repository.ts';
+import { tipoffsSealedUnderOtherKeys, updateTipoff } from './tipoffs.repository.ts';
 import type { Kysely } from 'kysely';
 import type { KeyRing } from '../shared/aead.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -22,42 +24,19 @@ export async function rotateTipoffKeys(
   const total = { tipoffs: 0, attachments: 0 };
   for (;;) {
     const { result } = await write(deps, 'system:tipoff-key-rotation', async (w) => {
-      const tipoffs = await w.tx
-        .selectFrom('tipoffs')
-        .select(['id', 'reporter_sealed'])
-        .where('reporter_sealed', 'is not', null)
-        .where('key_id', '!=', ring.currentId)
-        .orderBy('id')
-        .limit(batch)
-        .forUpdate()
-        .skipLocked()
-        .execute();
+      const tipoffs = await tipoffsSealedUnderOtherKeys(w.tx, ring.currentId, batch);
       for (const t of tipoffs) {
         const sealed = resealReporter(ring, t.id, t.reporter_sealed!);
-        await w.tx
-          .updateTable('tipoffs')
-          .set({ reporter_sealed: sealed.sealed, key_id: sealed.keyId })
-          .where('id', '=', t.id)
-          .execute();
+        await updateTipoff(w.tx, t.id, { reporter_sealed: sealed.sealed, key_id: sealed.keyId });
       }
-      const files = await w.tx
-        .selectFrom('attachments')
-        .select(['id', 'owner_id', 'content'])
-        .where('owner_stream', '=', 'tipoff')
-        .where('sealed', '=', true)
-        .where('key_id', '!=', ring.currentId)
-        .orderBy('id')
-        .limit(batch)
-        .forUpdate()
-        .skipLocked()
-        .execute();
+      const files = await sealedAttachmentsUnderOtherKeys(w.tx, 'tipoff', ring.currentId, batch);
       for (const f of files) {
         const sealed = resealAttachment(ring, f.owner_id, f.id, f.content);
-        await w.tx
-          .updateTable('attachments')
-          .set({ content: sealed.content, key_id: sealed.keyId, sha256: sealed.sha256 })
-          .where('id', '=', f.id)
-          .execute();
+        await updateAttachmentSeal(w.tx, f.id, {
+          content: sealed.content,
+          key_id: sealed.keyId,
+          sha256: sealed.sha256,
+        });
       }
       if (tipoffs.length + files.length > 0) {
         w.audit({
