@@ -20,7 +20,10 @@ import { tipoffRoutes } from '../modules/tipoffs/tipoffs.routes.ts';
 import { recordsRoutes } from '../modules/records/records.routes.ts';
 import { recordCatalogRoutes } from '../modules/records/record-catalog.routes.ts';
 import { disclosureRoutes } from '../modules/disclosure/disclosure.routes.ts';
-import { partyRightsRoutes } from '../modules/public/party-rights.routes.ts';
+import { objectionsRoutes } from '../modules/objections/index.ts';
+import { repairNoticeRoutes, repairsRoutes } from '../modules/repairs/index.ts';
+import { publicRoutes } from '../modules/public/public.routes.ts';
+import { upwardRoutes } from '../modules/applications/index.ts';
 import { dispatchRoutes } from '../modules/dispatch/dispatch.routes.ts';
 import { webhookRoutes } from '../modules/webhooks/webhooks.routes.ts';
 import { feedbackRoutes } from '../modules/feedback/feedback.routes.ts';
@@ -48,7 +51,12 @@ export const routes: RoutePlugin<AppContext>[] = [
   recordsRoutes,
   recordCatalogRoutes,
   disclosureRoutes,
-  partyRightsRoutes,
+  // the parties' rights: objections, repairs and repair notices, public filing and tracking, upward exchange
+  objectionsRoutes,
+  repairsRoutes,
+  repairNoticeRoutes,
+  publicRoutes,
+  upwardRoutes,
   dispatchRoutes,
   webhookRoutes,
   feedbackRoutes,

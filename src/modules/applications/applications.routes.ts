@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ModuleContext } from '../shared/context.ts';
-import { actorOf, type App } from '../shared/http.ts';
+import { type App, withActor } from '../shared/http.ts';
 import type { Actor } from '../shared/actor.ts';
 import { ATTACHMENT_BODY_LIMIT, attachmentDisposition, readAttachment } from '../shared/attachments.ts';
 import { notFound } from '../shared/errors.ts';
@@ -37,7 +37,7 @@ export function applicationRoutes<Q extends z.ZodType, B extends z.ZodType, M>(
   spec: ApplicationRoutes<Q, B, M>,
 ) {
   const tags = [`${spec.stream}s`];
-  const deps = (req: { actor: Actor | null }) => ({ ...ctx, actor: actorOf(req) });
+  const deps = withActor(ctx);
   const IdParams = z.object({ id: z.uuid() });
   app.post(
     spec.path,

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
+import { type RoutePlugin, withActor } from '../shared/http.ts';
 import { departmentNotice } from './repair-notice.usecases.ts';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -17,7 +17,7 @@ export function sendNotice(reply: FastifyReply, notice: { fileName: string; html
 }
 
 export const repairNoticeRoutes: RoutePlugin = (app, ctx) => {
-  const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
+  const deps = withActor(ctx);
 
   app.get(
     '/api/v1/entries/:id/repair-notice',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
+import { type RoutePlugin, withActor } from '../shared/http.ts';
 import { ATTACHMENT_BODY_LIMIT, attachmentDisposition } from '../shared/attachments.ts';
 import { pageOf } from '../shared/keyset.ts';
 import { fileTipoff } from './tipoffs.filing.ts';
@@ -23,7 +23,7 @@ const IdParams = z.object({ id: z.uuid() });
 const tags = ['tipoffs'];
 
 export const tipoffRoutes: RoutePlugin = (app, ctx) => {
-  const deps = (req: { actor: Parameters<typeof actorOf>[0]['actor'] }) => ({ ...ctx, actor: actorOf(req) });
+  const deps = withActor(ctx);
   const present = async (p: Promise<{ tipoff: Parameters<typeof presentTipoff>[0] }>) =>
     presentTipoff((await p).tipoff);
 
