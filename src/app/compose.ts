@@ -1,28 +1,19 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { ApiKeyCache } from '../modules/auth/api-key-cache.ts';
-import { authenticateRequest } from '../modules/auth/auth.usecases.ts';
-import { ensureAdmin } from '../modules/auth/bootstrap.ts';
-import { ensureCatalogSeed } from '../modules/catalog/catalog.bootstrap.ts';
-import { CalendarService } from '../modules/catalog/calendar.service.ts';
-import { CheckIndex } from '../modules/checks/check-index.ts';
-import { CheckJournal, journalScope } from '../modules/checks/check-journal.ts';
-import { JournalReplayer } from '../modules/checks/check-journal-replay.ts';
-import { CheckRecorder } from '../modules/checks/check-recorder.ts';
-import type { Clock } from '../modules/shared/clock.ts';
-import { createSecrets } from '../modules/shared/secrets.ts';
-import { AuditCheckpointer } from '../modules/audit/audit-checkpointer.ts';
+import { ApiKeyCache, authenticateRequest, ensureAdmin } from '../modules/auth/index.ts';
+import { CalendarService, ensureCatalogSeed } from '../modules/catalog/index.ts';
+import { CheckIndex, CheckJournal, CheckRecorder, JournalReplayer, journalScope } from '../modules/checks/index.ts';
+import { type App, type Clock, createSecrets, type KeyRing, type RoutePlugin } from '../modules/shared/index.ts';
+import { AuditCheckpointer } from '../modules/audit/index.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
 import { routes } from './routes.ts';
-import type { App, RoutePlugin } from '../modules/shared/http.ts';
 import { buildServer } from './server.ts';
 import { EventSync } from './sync.ts';
 import { jobs as jobList } from './job-list.ts';
 import { JobRunner } from './jobs.ts';
-import type { KeyRing } from '../modules/shared/aead.ts';
 
 export interface ComposeOptions {
   config: Config;

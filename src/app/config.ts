@@ -1,8 +1,8 @@
 import net from 'node:net';
 import path from 'node:path';
-import type { Config } from '../modules/shared/config.ts';
+import type { Config } from '../modules/shared/index.ts';
 
-export type { Config } from '../modules/shared/config.ts';
+export type { Config } from '../modules/shared/index.ts';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.CREDLINK_DATA_DIR ?? './data');

@@ -1,8 +1,7 @@
-import type { ApiKeyCache } from '../modules/auth/api-key-cache.ts';
-import type { CalendarService } from '../modules/catalog/calendar.service.ts';
-import type { CheckIndex } from '../modules/checks/check-index.ts';
-import type { CheckRecorder } from '../modules/checks/check-recorder.ts';
-import type { ModuleContext } from '../modules/shared/context.ts';
+import type { ApiKeyCache } from '../modules/auth/index.ts';
+import type { CalendarService } from '../modules/catalog/index.ts';
+import type { CheckIndex, CheckRecorder } from '../modules/checks/index.ts';
+import type { ModuleContext } from '../modules/shared/index.ts';
 import type { Database } from './database.ts';
 import type { EventSync } from './sync.ts';
 import type { JobRunner } from './jobs.ts';

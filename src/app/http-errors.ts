@@ -1,7 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError } from '../modules/shared/errors.ts';
-import { redactIdentifiersInText } from '../modules/shared/identifiers.ts';
+import { AppError, redactIdentifiersInText } from '../modules/shared/index.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { KeyRing } from '../modules/shared/aead.ts';
-import type { DB } from '../modules/shared/db.types.ts';
+import type { DB, KeyRing } from '../modules/shared/index.ts';
 
 export class InstallationKeyMismatchError extends Error {}
 

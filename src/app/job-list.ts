@@ -1,9 +1,9 @@
 import type { Job } from './jobs.ts';
-import { expiryJob } from '../modules/expiry/expiry.job.ts';
-import { dispatchJob } from '../modules/dispatch/dispatcher.ts';
-import { webhookDeliveryJob } from '../modules/webhooks/webhook-delivery.ts';
-import { liftingExpiryJob } from '../modules/repairs/lifting-expiry.job.ts';
-import { checkRetentionJob } from '../modules/checks/check-retention.job.ts';
+import { expiryJob } from '../modules/expiry/index.ts';
+import { dispatchJob } from '../modules/dispatch/index.ts';
+import { webhookDeliveryJob } from '../modules/webhooks/index.ts';
+import { liftingExpiryJob } from '../modules/repairs/index.ts';
+import { checkRetentionJob } from '../modules/checks/index.ts';
 
 /**
  * Every scheduled job, in the order runAll() runs them: expiry first (it makes changes), then dispatch (it turns

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { claimJob, finishJob, registerJob } from '../modules/jobs/jobs.repository.ts';
-import { redactIdentifiersInText } from '../modules/shared/identifiers.ts';
-import type { Job as ModuleJob } from '../modules/shared/context.ts';
+import { claimJob, finishJob, registerJob } from '../modules/jobs/index.ts';
+import { type Job as ModuleJob, redactIdentifiersInText } from '../modules/shared/index.ts';
 import type { AppContext } from './context.ts';
 
 /** A job of some module, run with the composition root's context. */

@@ -1,5 +1,5 @@
 import { pino, type Logger } from 'pino';
-import { maskCitizenId, redactIdentifiersInText } from '../modules/shared/identifiers.ts';
+import { maskCitizenId, redactIdentifiersInText } from '../modules/shared/index.ts';
 
 /**
  * Logs carry no personal data: URLs are redacted, bodies and headers are never logged, and any message that

@@ -2,7 +2,7 @@ import { loadConfig } from './config.ts';
 import { compose } from './compose.ts';
 import { createLogger } from './logger.ts';
 import { isOperatorError, openInstallation } from './startup.ts';
-import { systemClock } from '../modules/shared/clock.ts';
+import { systemClock } from '../modules/shared/index.ts';
 
 const log = createLogger(loadConfig().logLevel);
 

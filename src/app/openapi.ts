@@ -1,4 +1,4 @@
-import type { App } from '../modules/shared/http.ts';
+import type { App } from '../modules/shared/index.ts';
 
 export const OPENAPI_PATH = 'docs/api/openapi.json';
 

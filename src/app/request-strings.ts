@@ -5,7 +5,7 @@
 // and CR are allowed only in body fields whose schema is marked free text (modules/shared/free-text.ts), where CRLF
 // and a lone CR become LF. The same walk refuses body fields the schema does not name (see knownKeys).
 import type { z } from 'zod';
-import { isFreeText } from '../modules/shared/free-text.ts';
+import { isFreeText } from '../modules/shared/index.ts';
 
 const ANY_CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;

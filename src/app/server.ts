@@ -7,14 +7,11 @@ import {
   serializerCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Actor } from '../modules/shared/actor.ts';
-import { passwordChangeRequired } from '../modules/auth/auth.errors.ts';
-import { unauthorized } from '../modules/shared/errors.ts';
-import type { App, RoutePlugin } from '../modules/shared/http.ts';
+import { type Actor, type App, type RoutePlugin, unauthorized } from '../modules/shared/index.ts';
+import { passwordChangeRequired } from '../modules/auth/index.ts';
 import type { AppContext } from './context.ts';
 import { errorHandler } from './http-errors.ts';
 import { completeRoute, validatorCompiler } from './route-kit.ts';
-import '../modules/shared/validation-messages.ts';
 
 export interface ServerOptions {
   routes: RoutePlugin<AppContext>[];

@@ -1,6 +1,5 @@
-import type { KeyRing } from '../modules/shared/aead.ts';
-import { loadSecretKey, SecretKeyMissingError } from '../modules/shared/secrets.ts';
-import { loadTipoffKeys, TipoffKeysMissingError } from '../modules/tipoffs/tipoff-keys.ts';
+import { type KeyRing, loadSecretKey, SecretKeyMissingError } from '../modules/shared/index.ts';
+import { loadTipoffKeys, TipoffKeysMissingError } from '../modules/tipoffs/index.ts';
 import type { Config } from './config.ts';
 import { DataDirLockedError } from './data-dir-lock.ts';
 import { openDatabase, type Database } from './database.ts';

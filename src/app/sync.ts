@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { Clock } from '../modules/shared/clock.ts';
-import type { DB } from '../modules/shared/db.types.ts';
-import { EVENTS_CHANNEL, type EventRow } from '../modules/shared/ledger.ts';
-import type { SyncStatus } from '../modules/shared/context.ts';
+import { type Clock, type DB, type EventRow, EVENTS_CHANNEL, type SyncStatus } from '../modules/shared/index.ts';
 import type { Database } from './database.ts';
 
 const PAGE_SIZE = 1000;
 const PING_PREFIX = 'ping:';
 
-export type { SyncStatus } from '../modules/shared/context.ts';
+export type { SyncStatus } from '../modules/shared/index.ts';
 
 export interface EventSyncDeps {
   database: Database;

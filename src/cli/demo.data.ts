@@ -1,6 +1,6 @@
 // The demo data set: a fictional district's companies and people. Every name says 演示 and every code is
 // computed, so nothing here names a real subject. Dates are fixed so the data set is the same on every run.
-import { citizenIdCheckCharacter, usccCheckCharacter } from '../modules/shared/identifiers.ts';
+import { citizenIdCheckCharacter, usccCheckCharacter } from '../modules/shared/index.ts';
 
 const uscc = (body9: string, kind = '91') => {
   const b = `${kind}370125${body9}`;

@@ -1,10 +1,15 @@
 import type { AppContext } from '../app/context.ts';
-import { createUser } from '../modules/auth/users.usecases.ts';
-import { createApiKey } from '../modules/auth/api-keys.usecases.ts';
-import { decide, recordStatement, serveNotice } from '../modules/entries/entries.black.usecases.ts';
-import { publish, review } from '../modules/entries/entries.red.usecases.ts';
-import { createEntry, endEntry } from '../modules/entries/entries.usecases.ts';
-import { systemActor, type Actor, type Role } from '../modules/shared/actor.ts';
+import { createApiKey, createUser } from '../modules/auth/index.ts';
+import {
+  createEntry,
+  decide,
+  endEntry,
+  publish,
+  recordStatement,
+  review,
+  serveNotice,
+} from '../modules/entries/index.ts';
+import { systemActor, type Actor, type Role } from '../modules/shared/index.ts';
 import { loadDemoWorkflows } from './demo.workflows.ts';
 import { DEMO_PASSWORD, demoApiKeyDepartments, demoCompanies, demoPersons, demoUsers } from './demo.data.ts';
 

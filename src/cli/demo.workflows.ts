@@ -1,8 +1,8 @@
 import type { AppContext } from '../app/context.ts';
-import { createCommitment } from '../modules/commitments/commitments.usecases.ts';
-import { fileObjection } from '../modules/objections/objections.filing.ts';
-import { createRecord } from '../modules/records/records.usecases.ts';
-import type { Actor } from '../modules/shared/actor.ts';
+import { createCommitment } from '../modules/commitments/index.ts';
+import { fileObjection } from '../modules/objections/index.ts';
+import { createRecord } from '../modules/records/index.ts';
+import type { Actor } from '../modules/shared/index.ts';
 import { demoCompanies as c } from './demo.data.ts';
 
 /**

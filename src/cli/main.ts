@@ -1,17 +1,15 @@
-import '../modules/shared/validation-messages.ts';
 import { loadConfig } from '../app/config.ts';
 import { openDatabase } from '../app/database.ts';
 import { installationExists, installationKeyFiles } from '../app/installation.ts';
 import { migrate } from '../app/migrate.ts';
 import { isOperatorError } from '../app/startup.ts';
-import { clockFrom } from '../modules/shared/clock.ts';
+import { clockFrom } from '../modules/shared/index.ts';
 import { backupCli, BackupRefusedError, restoreCli } from './backup.ts';
 import { DEMO_AS_OF } from './demo.data.ts';
 import { loadDemo } from './demo.ts';
 import { openForCli } from './open.ts';
 import { auditVerifyCli } from './verify.ts';
-import { initTipoffKeyFile } from '../modules/tipoffs/tipoff-keys.ts';
-import { rotateTipoffKeys } from '../modules/tipoffs/tipoffs.rotation.ts';
+import { initTipoffKeyFile, rotateTipoffKeys } from '../modules/tipoffs/index.ts';
 
 const HELP = `用法 / usage: credlink <command>
 

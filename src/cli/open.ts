@@ -3,7 +3,7 @@ import { loadConfig } from '../app/config.ts';
 import type { Database } from '../app/database.ts';
 import { createLogger } from '../app/logger.ts';
 import { openInstallation } from '../app/startup.ts';
-import { systemClock, type Clock } from '../modules/shared/clock.ts';
+import { systemClock, type Clock } from '../modules/shared/index.ts';
 
 /** The CLI works on the same database and keys as the server, through the same composition root. */
 export async function openForCli(

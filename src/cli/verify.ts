@@ -1,9 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../modules/shared/db.types.ts';
+import { createSecrets, type DB, SecretKeyMissingError } from '../modules/shared/index.ts';
 import type { Config } from '../app/config.ts';
 import { databaseLocation, NoInstallationError, openInstallation } from '../app/startup.ts';
-import { auditVerifyCommand } from '../modules/audit/audit.cli.ts';
-import { createSecrets, SecretKeyMissingError } from '../modules/shared/secrets.ts';
+import { auditVerifyCommand } from '../modules/audit/index.ts';
 
 /** Exit code of a verification that found nothing to verify (no data directory, no database, no audit rows). */
 export const EXIT_NOTHING_TO_VERIFY = 3;

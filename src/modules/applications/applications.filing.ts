@@ -1,13 +1,20 @@
-import { storeAttachments, type DecodedAttachment } from '../shared/attachments.ts';
-import type { Origin } from '../shared/db.workflows.types.ts';
+import {
+  chinaDate,
+  type DecodedAttachment,
+  type FilingKind,
+  json,
+  newApplicationNo,
+  newTrackingSecret,
+  type Origin,
+  requireRole,
+  storeAttachments,
+  unprocessable,
+  uuidv7,
+  type WorkingCalendar,
+  write,
+  type Write,
+} from '../shared/index.ts';
 import { newDue, type DeadlineKey } from '../deadlines/index.ts';
-import { unprocessable } from '../shared/errors.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { json } from '../shared/json.ts';
-import { requireRole } from '../shared/actor.ts';
-import { write, type Write } from '../shared/ledger.ts';
-import { newApplicationNo, newTrackingSecret, type FilingKind } from '../shared/tracking.ts';
-import { chinaDate, type WorkingCalendar } from '../shared/working-days.ts';
 import * as repo from './applications.repository.ts';
 import { FILERS, type ApplicationDeps, type ApplicationKind, type PublicDeps } from './applications.usecases.ts';
 import { assertPartyOfTarget, parseParty, subjectOfParty, type PartyInput, type StoredParty } from './party.ts';

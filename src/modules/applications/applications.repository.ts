@@ -1,8 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { DB } from '../shared/db.types.ts';
-import type { ObjectionsTable, RepairsTable } from '../shared/db.workflows.types.ts';
-import { json } from '../shared/json.ts';
-import type { Executor } from '../shared/ledger.ts';
+import { type DB, type Executor, json, type ObjectionsTable, type RepairsTable } from '../shared/index.ts';
 
 // The queries of the party's application workflow. Objections and repairs keep their own tables (0004-workflows.sql)
 // with the same core columns; each function takes the table and works on that core, so the SQL is written once.

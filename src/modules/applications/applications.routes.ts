@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import type { ModuleContext } from '../shared/context.ts';
-import { type App, withActor } from '../shared/http.ts';
-import type { Actor } from '../shared/actor.ts';
-import { ATTACHMENT_BODY_LIMIT, attachmentDisposition, readAttachment } from '../shared/attachments.ts';
-import { notFound } from '../shared/errors.ts';
-import { pageOf } from '../shared/keyset.ts';
+import {
+  type Actor,
+  type App,
+  ATTACHMENT_BODY_LIMIT,
+  attachmentDisposition,
+  type ModuleContext,
+  notFound,
+  pageOf,
+  readAttachment,
+  withActor,
+} from '../shared/index.ts';
 
 type Deps = ModuleContext & { actor: Actor };
 

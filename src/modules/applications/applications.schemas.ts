@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { Attachment } from '../shared/attachments.ts';
-import { freeText } from '../shared/free-text.ts';
-import { pageParams } from '../shared/keyset.ts';
+import { Attachment, freeText, pageParams } from '../shared/index.ts';
 import { Party } from './party.ts';
 import { TargetRef } from './targets.ts';
 

@@ -1,12 +1,23 @@
 import type { Kysely } from 'kysely';
-import { hasRole, requireRole, seesAllDepartments, type Actor, type Role } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { conflict, forbidden, notFound, type AppError } from '../shared/errors.ts';
-import { decodeCursor, toPage } from '../shared/keyset.ts';
-import { write, type Write } from '../shared/ledger.ts';
-import type { Secrets } from '../shared/secrets.ts';
-import type { WorkingCalendar } from '../shared/working-days.ts';
+import {
+  type Actor,
+  type AppError,
+  type Clock,
+  conflict,
+  type DB,
+  decodeCursor,
+  forbidden,
+  hasRole,
+  notFound,
+  requireRole,
+  type Role,
+  type Secrets,
+  seesAllDepartments,
+  toPage,
+  type WorkingCalendar,
+  write,
+  type Write,
+} from '../shared/index.ts';
 import * as repo from './applications.repository.ts';
 import { isCreditOfficeCaller, isUpward } from './routing.ts';
 import { stateMachine, type StateMachine } from './states.ts';

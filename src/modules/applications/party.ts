@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { maskCitizenId } from '../shared/identifiers.ts';
-import { unprocessable } from '../shared/errors.ts';
-import type { Executor } from '../shared/ledger.ts';
-import type { Secrets } from '../shared/secrets.ts';
-import { parseSubjectCode } from '../subjects/subjects.usecases.ts';
+import { type Executor, maskCitizenId, type Secrets, unprocessable } from '../shared/index.ts';
+import { parseSubjectCode } from '../subjects/index.ts';
 import * as repo from './targets.repository.ts';
 
 // The party of an application (objection, repair): who it is (a code and a name) and how to reach it. A citizen ID number is

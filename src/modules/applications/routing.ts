@@ -1,6 +1,4 @@
-import { hasRole, type Actor } from '../shared/actor.ts';
-import { forbidden, unprocessable } from '../shared/errors.ts';
-import type { Executor } from '../shared/ledger.ts';
+import { type Actor, type Executor, forbidden, hasRole, unprocessable } from '../shared/index.ts';
 import { creditOfficeDepartmentId } from './applications.repository.ts';
 import type { Target } from './targets.ts';
 

@@ -1,4 +1,4 @@
-import { conflict } from '../shared/errors.ts';
+import { conflict } from '../shared/index.ts';
 
 /**
  * One state set of a workflow: its Chinese labels (the one table for the set) and which states each step may start

@@ -1,4 +1,4 @@
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor } from '../shared/index.ts';
 
 // Lookups of the subjects and targets parties name: by code, by id, by decision/document number.
 

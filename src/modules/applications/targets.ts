@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import * as entriesRepo from '../entries/entries.repository.ts';
-import { STATE_LABELS, type EntryState } from '../entries/entries.states.ts';
-import { lockEntry } from '../entries/entries.workflow.ts';
-import { conflict, notFound } from '../shared/errors.ts';
-import type { Executor, Write } from '../shared/ledger.ts';
+import { type EntryRow, type EntryState, findEntry, lockEntry, STATE_LABELS } from '../entries/index.ts';
+import { conflict, type Executor, notFound, type Write } from '../shared/index.ts';
 import { lockRecord, RECORD_STATE_LABELS, type RecordRow } from '../records/index.ts';
 import * as repo from './targets.repository.ts';
 
@@ -21,7 +18,7 @@ export const TargetRef = z
   .meta({ id: 'TargetRef' });
 export type TargetRef = z.infer<typeof TargetRef>;
 
-export type Target = { stream: 'entry'; row: entriesRepo.EntryRow } | { stream: 'record'; row: RecordRow };
+export type Target = { stream: 'entry'; row: EntryRow } | { stream: 'record'; row: RecordRow };
 
 export const targetLabel = (stream: TargetStream) => (stream === 'entry' ? '名单记录' : '失信信息');
 
@@ -45,7 +42,7 @@ export async function lockTarget(w: Write, ref: TargetRef): Promise<Target> {
 
 export async function findTarget(db: Executor, ref: TargetRef): Promise<Target | undefined> {
   if (ref.stream === 'entry') {
-    const row = await entriesRepo.findEntry(db, ref.id);
+    const row = await findEntry(db, ref.id);
     return row ? { stream: 'entry', row } : undefined;
   }
   const row = await repo.findRecord(db, ref.id);

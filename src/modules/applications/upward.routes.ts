@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { actorOf, chinaDate, type RoutePlugin } from '../shared/index.ts';
 import { UPWARD_ORIGINS } from './applications.schemas.ts';
 import { upwardOutcomes } from './upward.ts';
 

@@ -1,6 +1,4 @@
-import { hasRole, type Actor } from '../shared/actor.ts';
-import { forbidden } from '../shared/errors.ts';
-import type { Executor } from '../shared/ledger.ts';
+import { type Actor, type Executor, forbidden, hasRole } from '../shared/index.ts';
 import { earliestDates, upwardDecided } from './applications.repository.ts';
 import { isCreditOfficeCaller, type UpwardOrigin } from './routing.ts';
 

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { sql } from 'kysely';
-import { uuidv7 } from '../shared/ids.ts';
-import { json } from '../shared/json.ts';
+import { json, uuidv7 } from '../shared/index.ts';
 import { walkAuditChain } from './audit-verifier.ts';
 import { verifyAudit } from './audit.usecases.ts';
 import { createDepartment, recordCheckBatch, useAuditFixture, writeAudits } from './audit.test-support.ts';

@@ -1,8 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import type { Secrets } from '../shared/secrets.ts';
+import type { Clock, DB, Secrets } from '../shared/index.ts';
 import { takeCheckpoint } from './audit.usecases.ts';
 
 export interface AuditCheckpointerDeps {

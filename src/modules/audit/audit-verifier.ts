@@ -1,6 +1,4 @@
-import { CheckBatchHasher, checkRecordForHash } from '../shared/check-batch-hash.ts';
-import { auditHash, type Executor } from '../shared/ledger.ts';
-import type { Secrets } from '../shared/secrets.ts';
+import { auditHash, CheckBatchHasher, checkRecordForHash, type Executor, type Secrets } from '../shared/index.ts';
 import { messages, ProblemList, type AuditProblem } from './audit-problems.ts';
 import {
   auditRowsAfter,

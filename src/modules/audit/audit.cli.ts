@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../shared/db.types.ts';
-import type { Secrets } from '../shared/secrets.ts';
+import type { DB, Secrets } from '../shared/index.ts';
 import { verifyAudit } from './audit.usecases.ts';
 
 /** `credlink audit verify`: prints a readable report; exit code 0 when the chain verifies, 2 when problems were found. */

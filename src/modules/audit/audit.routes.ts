@@ -1,6 +1,4 @@
-import type { RoutePlugin } from '../shared/http.ts';
-import { actorOf } from '../shared/http.ts';
-import { requireRole } from '../shared/actor.ts';
+import { actorOf, requireRole, type RoutePlugin } from '../shared/index.ts';
 import { presentAuditRow, presentCheckpoint, presentVerification } from './audit.presenters.ts';
 import {
   auditLogPageSchema,

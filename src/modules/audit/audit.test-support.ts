@@ -3,13 +3,20 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../app/database.ts';
 import { openTestDatabase } from '../../test/database.ts';
-import { checkBatchHash, checkRecordForHash, type CheckRecordRow } from '../shared/check-batch-hash.ts';
-import { ManualClock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { json } from '../shared/json.ts';
-import { appendToLedger, auditHash, write } from '../shared/ledger.ts';
-import { createSecrets, type Secrets } from '../shared/secrets.ts';
+import {
+  appendToLedger,
+  auditHash,
+  checkBatchHash,
+  checkRecordForHash,
+  type CheckRecordRow,
+  createSecrets,
+  type DB,
+  json,
+  ManualClock,
+  type Secrets,
+  uuidv7,
+  write,
+} from '../shared/index.ts';
 import { AuditCheckpointer } from './audit-checkpointer.ts';
 
 export const silentLog = { info() {}, warn() {}, debug() {} };

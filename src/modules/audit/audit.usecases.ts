@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import type { Secrets } from '../shared/secrets.ts';
+import type { Clock, DB, Secrets } from '../shared/index.ts';
 import { walkAuditChain, type AuditVerification } from './audit-verifier.ts';
 import {
   insertCheckpoint,

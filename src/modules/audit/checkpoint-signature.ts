@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Secrets } from '../shared/secrets.ts';
+import type { Secrets } from '../shared/index.ts';
 
 /** What a checkpoint signs: the chain head at one sequence number. */
 export const checkpointMessage = (seq: bigint, hash: string) => `credlink-audit-checkpoint:${seq}:${hash}`;

@@ -1,9 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import type { EventRow } from '../shared/ledger.ts';
+import type { Actor, Clock, DB, EventRow } from '../shared/index.ts';
 import { listActiveApiKeys, type ApiKeyRow } from './api-keys.repository.ts';
 import { parseApiKey } from './tokens.ts';
 

@@ -1,7 +1,5 @@
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
-import type { ModuleContext } from '../shared/context.ts';
+import { actorOf, type ModuleContext, requireRole, type RoutePlugin } from '../shared/index.ts';
 import type { ApiKeyCache } from './api-key-cache.ts';
-import { requireRole } from '../shared/actor.ts';
 import { presentApiKey } from './auth.presenters.ts';
 import {
   ApiKeyIdParamsSchema,

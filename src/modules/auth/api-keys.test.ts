@@ -5,7 +5,7 @@ import { compose } from '../../app/compose.ts';
 import { createLogger } from '../../app/logger.ts';
 import { adminHeaders, createApiKey, createUser, departmentId } from '../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { json } from '../shared/json.ts';
+import { json } from '../shared/index.ts';
 import { ApiKeyCache } from './api-key-cache.ts';
 
 let t: TestApp;

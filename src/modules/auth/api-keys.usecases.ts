@@ -1,10 +1,6 @@
-import type { ModuleContext } from '../shared/context.ts';
+import { type Actor, type ModuleContext, uuidv7, write } from '../shared/index.ts';
 import type { ApiKeyCache } from './api-key-cache.ts';
-import { findDepartmentById } from '../departments/departments.repository.ts';
-import { unknownDepartment } from '../departments/departments.errors.ts';
-import type { Actor } from '../shared/actor.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { write } from '../shared/ledger.ts';
+import { findDepartmentById, unknownDepartment } from '../departments/index.ts';
 import { apiKeyAlreadyRevoked, apiKeyNotFound } from './auth.errors.ts';
 import type { CreateApiKeyInput } from './auth.schemas.ts';
 import { findApiKeyById, insertApiKey, listApiKeys, markApiKeyRevoked, type ApiKeyRow } from './api-keys.repository.ts';

@@ -1,4 +1,4 @@
-import { AppError, conflict, forbidden, notFound, unprocessable } from '../shared/errors.ts';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../shared/index.ts';
 import { waitText } from './login-throttle.ts';
 import { PASSWORD_MIN_LENGTH } from './passwords.ts';
 

@@ -1,9 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
-import type { ModuleContext } from '../shared/context.ts';
+import { actorOf, AppError, type ModuleContext, type RoutePlugin } from '../shared/index.ts';
 import type { ApiKeyCache } from './api-key-cache.ts';
-import { AppError } from '../shared/errors.ts';
 import { presentUser } from './auth.presenters.ts';
 import { ChangePasswordSchema, LoginResultSchema, LoginSchema, UserSchema } from './auth.schemas.ts';
 import { changePassword, currentUser, login, logout } from './auth.usecases.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { USER_ROLES } from '../shared/actor.ts';
-import { DepartmentRefSchema } from '../departments/departments.schemas.ts';
+import { USER_ROLES } from '../shared/index.ts';
+import { DepartmentRefSchema } from '../departments/index.ts';
 
 const Password = z.string().min(1).max(256);
 

@@ -1,8 +1,5 @@
-import type { ModuleContext } from '../shared/context.ts';
+import { type Actor, type ModuleContext, uuidv7, write } from '../shared/index.ts';
 import type { ApiKeyCache } from './api-key-cache.ts';
-import type { Actor } from '../shared/actor.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { write } from '../shared/ledger.ts';
 import {
   invalidCredentials,
   passwordUnchanged,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ManualClock } from '../shared/clock.ts';
+import { ManualClock } from '../shared/index.ts';
 import { openTestDatabase } from '../../test/database.ts';
 import { ensureAdmin } from './bootstrap.ts';
 import { verifyPassword } from './passwords.ts';

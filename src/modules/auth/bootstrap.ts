@@ -1,11 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Config } from '../shared/config.ts';
-import { findCreditOffice } from '../departments/departments.repository.ts';
-import { addDepartment } from '../departments/departments.usecases.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { write } from '../shared/ledger.ts';
+import { type Clock, type Config, type DB, uuidv7, write } from '../shared/index.ts';
+import { addDepartment, findCreditOffice } from '../departments/index.ts';
 import { generatePassword, hashPassword, isStrongEnough } from './passwords.ts';
 import { countUsers, insertUser } from './users.repository.ts';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor } from '../shared/index.ts';
 
 /** Serializes login attempts from one client address until the transaction ends, in any number of processes. */
 export async function lockAddress(tx: Executor, address: string): Promise<void> {

@@ -1,5 +1,4 @@
-import type { ModuleContext } from '../shared/context.ts';
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor, ModuleContext } from '../shared/index.ts';
 import { tooManyAttempts } from './auth.errors.ts';
 import { throttleKey } from './client-address.ts';
 import {

@@ -1,4 +1,4 @@
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor } from '../shared/index.ts';
 import type { UserRow } from './users.repository.ts';
 
 export interface SessionWithUser {

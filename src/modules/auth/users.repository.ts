@@ -1,6 +1,4 @@
-import type { USER_ROLES } from '../shared/actor.ts';
-import { json } from '../shared/json.ts';
-import type { Executor } from '../shared/ledger.ts';
+import { type Executor, json, type USER_ROLES } from '../shared/index.ts';
 
 /** A role a person can hold ('system' belongs to API keys). */
 export type UserRole = (typeof USER_ROLES)[number];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { adminHeaders, createApiKey, createUser, departmentId, login } from '../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { json } from '../shared/json.ts';
+import { json } from '../shared/index.ts';
 
 let t: TestApp;
 before(async () => {

@@ -1,9 +1,5 @@
-import type { ModuleContext } from '../shared/context.ts';
-import { findDepartmentById } from '../departments/departments.repository.ts';
-import { unknownDepartment } from '../departments/departments.errors.ts';
-import type { Actor } from '../shared/actor.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { write, type Executor } from '../shared/ledger.ts';
+import { type Actor, type Executor, type ModuleContext, uuidv7, write } from '../shared/index.ts';
+import { findDepartmentById, unknownDepartment } from '../departments/index.ts';
 import {
   cannotLockOutSelf,
   creditOfficeRoleOutsideOffice,

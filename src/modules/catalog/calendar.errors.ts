@@ -1,4 +1,4 @@
-import { unprocessable } from '../shared/errors.ts';
+import { unprocessable } from '../shared/index.ts';
 
 export const dateOutsideYear = (field: string, year: number) =>
   unprocessable('calendar.date_outside_year', `日期必须在 ${year} 年内。`, { field, year });

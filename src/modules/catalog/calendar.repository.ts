@@ -1,5 +1,4 @@
-import type { Executor } from '../shared/ledger.ts';
-import type { CalendarSeed } from '../shared/working-days.ts';
+import type { CalendarSeed, Executor } from '../shared/index.ts';
 
 export async function readCalendarSeed(db: Executor): Promise<CalendarSeed> {
   const years = await db.selectFrom('calendar_years').select('year').orderBy('year').execute();

@@ -1,4 +1,4 @@
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
+import { actorOf, type RoutePlugin } from '../shared/index.ts';
 import { CalendarYear, CalendarYearBody, WorkingDaysQuery, WorkingDaysResult, YearParams } from './calendar.schemas.ts';
 import { computeDueDate, getCalendarYear, setCalendarYear } from './calendar.usecases.ts';
 

@@ -1,7 +1,7 @@
 // The working-day calendar (docs/domain/rules.md §10): one year of holidays and adjusted working days, and
 // deadline arithmetic.
 import { z } from 'zod';
-import { DateString } from '../shared/dates.schemas.ts';
+import { DateString } from '../shared/index.ts';
 
 const Year = z.coerce.number().int().min(2000).max(2099).describe('年份');
 

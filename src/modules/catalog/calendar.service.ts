@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../shared/db.types.ts';
-import type { EventRow } from '../shared/ledger.ts';
-import { WorkingCalendar } from '../shared/working-days.ts';
+import { type DB, type EventRow, WorkingCalendar } from '../shared/index.ts';
 import { readCalendarSeed } from './calendar.repository.ts';
 
 /** The working-day calendar in memory, reloaded in every process when the calendar stream changes. */

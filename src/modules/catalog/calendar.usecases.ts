@@ -1,10 +1,7 @@
 // The working-day calendar (docs/domain/rules.md §10): read a year, replace a year (administrators),
 // compute a deadline.
 import type { Kysely } from 'kysely';
-import { requireRole } from '../shared/actor.ts';
-import type { DB } from '../shared/db.types.ts';
-import { write } from '../shared/ledger.ts';
-import { WorkingCalendar } from '../shared/working-days.ts';
+import { type DB, requireRole, WorkingCalendar, write } from '../shared/index.ts';
 import { recomputeOpenDeadlines } from '../deadlines/index.ts';
 import { dateConflict, dateDuplicate, dateOutsideYear } from './calendar.errors.ts';
 import { listCalendarYear, readCalendarSeed, replaceCalendarYear } from './calendar.repository.ts';

@@ -1,7 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { DepartmentsTable, ScenariosTable } from '../shared/db.types.ts';
-import type { RecordDomainDepartmentsTable } from '../shared/db.workflows.types.ts';
-import type { Executor } from '../shared/ledger.ts';
+import type { DepartmentsTable, Executor, RecordDomainDepartmentsTable, ScenariosTable } from '../shared/index.ts';
 
 // The SQL of the first start's seed (catalog.bootstrap.ts) beyond what the catalog's own repositories write.
 

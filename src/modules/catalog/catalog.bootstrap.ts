@@ -1,9 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { write } from '../shared/ledger.ts';
-import { defaultCalendarSeed } from '../shared/working-days.ts';
+import { type Clock, type DB, defaultCalendarSeed, uuidv7, write } from '../shared/index.ts';
 import { replaceCalendarYear } from './calendar.repository.ts';
 import * as repo from './catalog-bootstrap.repository.ts';
 import { calendarStreamId } from './calendar.usecases.ts';

@@ -1,4 +1,4 @@
-import { conflict, notFound, unprocessable } from '../shared/errors.ts';
+import { conflict, notFound, unprocessable } from '../shared/index.ts';
 
 export const listTypeNotFound = () => notFound('名单类型', 'list_type.not_found');
 export const listTypeVersionNotFound = () => notFound('名单类型的该版本', 'list_type.version_not_found');

@@ -1,7 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { ListTypesTable, MeasuresTable } from '../shared/db.types.ts';
-import { json } from '../shared/json.ts';
-import type { Executor } from '../shared/ledger.ts';
+import { type Executor, json, type ListTypesTable, type MeasuresTable } from '../shared/index.ts';
 
 export type ListTypeRow = Selectable<ListTypesTable>;
 export type MeasureRow = Selectable<MeasuresTable>;

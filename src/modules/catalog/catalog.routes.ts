@@ -1,4 +1,4 @@
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
+import { actorOf, type RoutePlugin } from '../shared/index.ts';
 import {
   presentListType,
   presentListTypeVersion,

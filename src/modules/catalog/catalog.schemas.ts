@@ -1,7 +1,7 @@
 // Request and response schemas of the catalog: list types, measures, scenarios
 // (issue 2 item 6, docs/domain/rules.md §2, §4).
 import { z } from 'zod';
-import { freeText } from '../shared/free-text.ts';
+import { freeText } from '../shared/index.ts';
 
 export const BASIS_LEVELS = ['law', 'regulation', 'central_policy', 'ministry_rule', 'local_regulation'] as const;
 export const SUBJECT_ROLES = [

@@ -1,8 +1,5 @@
 import type { Kysely } from 'kysely';
-import { requireRole, type Actor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { stableStringify } from '../shared/json.ts';
+import { type Actor, type Clock, type DB, requireRole, stableStringify } from '../shared/index.ts';
 import { listScenarios } from './catalog.repository.ts';
 
 export interface CatalogReadDeps {

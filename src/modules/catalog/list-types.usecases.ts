@@ -1,7 +1,6 @@
 // List types: read any version, create, change
 // (each change is version N+1; docs/domain/rules.md §2, brief principle 4).
-import { uuidv7 } from '../shared/ids.ts';
-import { write, type Executor } from '../shared/ledger.ts';
+import { type Executor, uuidv7, write } from '../shared/index.ts';
 import {
   codeImmutable,
   codeTaken,

@@ -1,6 +1,5 @@
 // The measure catalog: every measure traces to a legal basis (清单制管理, docs/domain/rules.md §4) and is versioned.
-import { uuidv7 } from '../shared/ids.ts';
-import { write, type Executor } from '../shared/ledger.ts';
+import { type Executor, uuidv7, write } from '../shared/index.ts';
 import {
   codeImmutable,
   codeTaken,

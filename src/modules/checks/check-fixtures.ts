@@ -2,14 +2,8 @@
 // the data version advances as it would). Tests of the rules need exact rows, not the whole entry lifecycle.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { maskCitizenId } from '../shared/identifiers.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { json } from '../shared/json.ts';
-import { write, type Write } from '../shared/ledger.ts';
-import type { Secrets } from '../shared/secrets.ts';
-import { normalizeSubjectName } from '../subjects/names.ts';
+import { type Clock, type DB, json, maskCitizenId, type Secrets, uuidv7, write, type Write } from '../shared/index.ts';
+import { normalizeSubjectName } from '../subjects/index.ts';
 
 export type Role = 'organization' | 'legalRepresentative' | 'principal' | 'responsiblePerson' | 'person';
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { DB } from '../shared/db.types.ts';
+import type { DB } from '../shared/index.ts';
 
 // Queries that feed the check index. The full load reads through server-side cursors in one repeatable-read
 // snapshot, so PostgreSQL joins with sequential scans and hash joins: keyset pages ordered by id turned the join

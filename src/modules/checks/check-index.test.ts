@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { EventRow } from '../shared/ledger.ts';
+import type { EventRow } from '../shared/index.ts';
 import { makeCitizenId, makeUscc } from '../../test/entry-fixtures.ts';
 import { streamInEffect } from './check-index.repository.ts';
 import { createCheckKit, type CheckKit } from './check-test-kit.ts';

@@ -1,10 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import type { EventRow } from '../shared/ledger.ts';
-import type { Secrets } from '../shared/secrets.ts';
+import { chinaDate, type Clock, type DB, type EventRow, type Secrets } from '../shared/index.ts';
 import { CheckCatalog } from './check-catalog.ts';
-import { chinaDate } from '../shared/working-days.ts';
 import {
   catalogRows,
   entriesByIds,

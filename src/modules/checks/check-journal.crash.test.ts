@@ -8,8 +8,8 @@ import { after, before, test } from 'node:test';
 import pg from 'pg';
 import { openDatabase } from '../../app/database.ts';
 import { makeUscc } from '../../test/entry-fixtures.ts';
-import { verifyAudit } from '../audit/audit.usecases.ts';
-import { createSecrets } from '../shared/secrets.ts';
+import { verifyAudit } from '../audit/index.ts';
+import { createSecrets } from '../shared/index.ts';
 
 // A real server process acknowledges checks and is killed with SIGKILL mid-burst; the next start replays its
 // journal, and every acknowledged check is in check_records exactly once. On PGlite by default, on PostgreSQL

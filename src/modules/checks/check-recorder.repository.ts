@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor } from '../shared/index.ts';
 
 // The SQL of the check recorder (check-recorder.ts): batched check records, each batch tied to its audit link.
 

@@ -6,12 +6,9 @@ import { createLogger } from '../../app/logger.ts';
 import type { Database } from '../../app/database.ts';
 import { openTestDatabase } from '../../test/database.ts';
 import { Outage } from '../../test/outage.ts';
-import { checkBatchHash, checkRecordForHash } from '../shared/check-batch-hash.ts';
-import { ManualClock } from '../shared/clock.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { createSecrets } from '../shared/secrets.ts';
+import { checkBatchHash, checkRecordForHash, createSecrets, ManualClock, uuidv7 } from '../shared/index.ts';
 import { CheckData } from './check-fixtures.ts';
-import { verifyAudit } from '../audit/audit.usecases.ts';
+import { verifyAudit } from '../audit/index.ts';
 import { CheckRecorder, type CheckRecordInput } from './check-recorder.ts';
 
 const log = createLogger('silent');

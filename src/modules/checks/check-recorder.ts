@@ -1,8 +1,5 @@
 import type { Kysely } from 'kysely';
-import { checkBatchJson } from '../shared/check-batch-hash.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { appendToLedger } from '../shared/ledger.ts';
+import { appendToLedger, checkBatchJson, type Clock, type DB } from '../shared/index.ts';
 import { cleanText, journalLine } from './check-record-line.ts';
 import * as repo from './check-recorder.repository.ts';
 

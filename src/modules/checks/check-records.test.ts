@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { makeCitizenId, makeUscc } from '../../test/entry-fixtures.ts';
 import { RecordCheckData } from '../records/record-check-data.test-support.ts';
-import type { Role } from '../shared/actor.ts';
+import type { Role } from '../shared/index.ts';
 import { createCheckKit, type CheckKit } from './check-test-kit.ts';
 import { presentCheck } from './checks.presenters.ts';
 import type { CheckBodyInput } from './checks.schemas.ts';

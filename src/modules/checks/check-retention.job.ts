@@ -1,6 +1,4 @@
-import type { ModuleContext } from '../shared/context.ts';
-import type { Job } from '../shared/context.ts';
-import { write } from '../shared/ledger.ts';
+import { type Job, type ModuleContext, write } from '../shared/index.ts';
 import { deleteCheckRecordsThrough, lockRetention, oldestCheckBatches } from './check-retention.repository.ts';
 
 /** Check batches removed per transaction: up to 50,000 records at the recorder's 1,000 per batch. */

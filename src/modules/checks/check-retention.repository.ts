@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor } from '../shared/index.ts';
 
 export interface StoredCheckBatch {
   auditSeq: bigint;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { sql } from 'kysely';
 import { createDepartment, recordCheckBatch, useAuditFixture } from '../audit/audit.test-support.ts';
-import { verifyAudit } from '../audit/audit.usecases.ts';
+import { verifyAudit } from '../audit/index.ts';
 import { monthsBefore, removeExpiredCheckRecords, RETENTION_BATCHES_PER_STEP } from './check-retention.job.ts';
 
 const fixture = useAuditFixture({ before, after, beforeEach });

@@ -1,4 +1,4 @@
-import { unavailable, unprocessable } from '../shared/errors.ts';
+import { unavailable, unprocessable } from '../shared/index.ts';
 
 /** Problems of one subject (answered in its result, not as an error of the request). */
 export const emptySubject = (field: string) => ({

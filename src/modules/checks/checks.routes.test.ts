@@ -5,7 +5,7 @@ import { makeCitizenId, makeUscc, publishBlackEntry } from '../../test/entry-fix
 import { createApiKey, createUser, type Headers } from '../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { Outage } from '../../test/outage.ts';
-import { maskCitizenId } from '../shared/identifiers.ts';
+import { maskCitizenId } from '../shared/index.ts';
 
 describe('POST /api/v1/checks', () => {
   let t: TestApp;

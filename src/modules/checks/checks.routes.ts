@@ -1,5 +1,4 @@
-import type { ModuleContext } from '../shared/context.ts';
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
+import { actorOf, type ModuleContext, type RoutePlugin } from '../shared/index.ts';
 import { presentCheck } from './checks.presenters.ts';
 import { CheckBody, CheckResponse } from './checks.schemas.ts';
 import { acknowledgedCheck, type CheckDeps } from './checks.usecases.ts';

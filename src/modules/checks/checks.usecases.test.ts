@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AppError } from '../shared/errors.ts';
-import { maskCitizenId } from '../shared/identifiers.ts';
+import { AppError, maskCitizenId } from '../shared/index.ts';
 import { makeCitizenId, makeUscc } from '../../test/entry-fixtures.ts';
 import { createCheckKit, type CheckKit } from './check-test-kit.ts';
 

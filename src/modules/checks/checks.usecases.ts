@@ -1,19 +1,20 @@
-import type { SyncStatus } from '../shared/context.ts';
-import { hasRole, type Actor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
 import {
+  type Actor,
+  chinaDate,
+  type Clock,
+  hasRole,
+  type IdentifierValidation,
   inspectIdentifier,
   maskCitizenId,
   maskIdentifier,
   normalizeIdentifierInput,
+  type Secrets,
+  type SyncStatus,
+  uuidv7,
   validateCitizenId,
   validateUscc,
-  type IdentifierValidation,
-} from '../shared/identifiers.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import type { Secrets } from '../shared/secrets.ts';
-import { chinaDate } from '../shared/working-days.ts';
-import { normalizeSubjectName } from '../subjects/names.ts';
+} from '../shared/index.ts';
+import { normalizeSubjectName } from '../subjects/index.ts';
 import type { CheckIndex } from './check-index.ts';
 import type { CheckRecorder, RecordedSubject } from './check-recorder.ts';
 import type { CheckScope, SubjectMatch, SubjectQuery } from './check-rules.ts';

@@ -1,6 +1,4 @@
-import type { Executor } from '../shared/ledger.ts';
-import { nextSerial } from '../shared/serials.repository.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { chinaDate, type Executor, nextSerial } from '../shared/index.ts';
 
 /**
  * A commitment code (docs/domain/rules.md §7): the 6-digit administrative division of the accepting place, the China

@@ -1,4 +1,4 @@
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor } from '../shared/index.ts';
 
 // The SQL of what a commitment links to (commitments.usecases.ts, commitments.records.ts): the repair it belongs to,
 // the record or entry that repair is about, and the record domain a broken commitment is recorded in.

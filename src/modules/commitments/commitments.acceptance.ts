@@ -1,12 +1,8 @@
-import type { CheckIndex } from '../checks/check-index.ts';
-import type { SubjectMatch } from '../checks/check-rules.ts';
-import type { CalendarService } from '../catalog/calendar.service.ts';
+import type { CheckIndex, SubjectMatch } from '../checks/index.ts';
+import type { CalendarService } from '../catalog/index.ts';
 import { dueAfter } from '../deadlines/index.ts';
-import { unprocessable } from '../shared/errors.ts';
-import { write } from '../shared/ledger.ts';
-import { chinaDate } from '../shared/working-days.ts';
-import { normalizeSubjectName } from '../subjects/names.ts';
-import { parseSubjectCode } from '../subjects/subjects.usecases.ts';
+import { chinaDate, unprocessable, write } from '../shared/index.ts';
+import { normalizeSubjectName, parseSubjectCode } from '../subjects/index.ts';
 import type { AcceptanceInput } from './commitments.schemas.ts';
 import { getCommitment, insertNewCommitment, requireRecorder, type CommitmentDeps } from './commitments.usecases.ts';
 

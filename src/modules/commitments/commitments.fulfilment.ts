@@ -1,8 +1,4 @@
-import { hasRole } from '../shared/actor.ts';
-import { conflict, forbidden, notFound, unprocessable } from '../shared/errors.ts';
-import { json } from '../shared/json.ts';
-import { write } from '../shared/ledger.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { chinaDate, conflict, forbidden, hasRole, json, notFound, unprocessable, write } from '../shared/index.ts';
 import * as repo from './commitments.repository.ts';
 import { proposeBreachRecord, restoreRepairedRecord } from './commitments.records.ts';
 import type { FulfilmentInput } from './commitments.schemas.ts';

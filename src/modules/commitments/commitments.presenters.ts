@@ -1,4 +1,4 @@
-import { presentSubject } from '../subjects/subjects.presenters.ts';
+import { presentSubject } from '../subjects/index.ts';
 import type { CommitmentView } from './commitments.repository.ts';
 import { STATE_LABELS, TYPE_LABELS } from './commitments.states.ts';
 

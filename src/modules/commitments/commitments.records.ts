@@ -1,9 +1,5 @@
-import { leaveRedLists } from '../records/records.red-lists.ts';
-import { insertNewRecord, recordChange } from '../records/records.usecases.ts';
-import { unprocessable } from '../shared/errors.ts';
-import type { Write } from '../shared/ledger.ts';
-import { addMonthsCivil } from '../shared/periods.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { insertNewRecord, leaveRedLists, recordChange } from '../records/index.ts';
+import { addMonthsCivil, chinaDate, unprocessable, type Write } from '../shared/index.ts';
 import * as links from './commitment-links.repository.ts';
 import type { CommitmentRow } from './commitments.repository.ts';
 

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { createUser, type TestUser } from '../../test/fixtures.ts';
 import { makeUscc, post } from '../../test/entry-fixtures.ts';
-import { json } from '../shared/json.ts';
+import { json } from '../shared/index.ts';
 
 let t: TestApp;
 let operator: TestUser, reviewer: TestUser;

@@ -1,7 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { SubjectsTable } from '../shared/db.types.ts';
-import type { CommitmentsTable } from '../shared/db.workflows.types.ts';
-import type { Executor } from '../shared/ledger.ts';
+import type { CommitmentsTable, Executor, SubjectsTable } from '../shared/index.ts';
 
 export type CommitmentRow = Selectable<CommitmentsTable>;
 

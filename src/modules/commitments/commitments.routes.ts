@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { ModuleContext } from '../shared/context.ts';
-import { type RoutePlugin, withActor } from '../shared/http.ts';
-import { pageOf } from '../shared/keyset.ts';
+import { type ModuleContext, pageOf, type RoutePlugin, withActor } from '../shared/index.ts';
 import { COMMITMENT_CODE } from './commitment-code.ts';
 import { acceptWithCommitment, type AcceptanceDeps } from './commitments.acceptance.ts';
 import { recordFulfilment } from './commitments.fulfilment.ts';

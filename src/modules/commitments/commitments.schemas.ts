@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { pageParams } from '../shared/keyset.ts';
-import { DateString } from '../shared/dates.schemas.ts';
-import { freeText } from '../shared/free-text.ts';
-import { Subject, SubjectInput } from '../subjects/subjects.schemas.ts';
+import { DateString, freeText, pageParams } from '../shared/index.ts';
+import { Subject, SubjectInput } from '../subjects/index.ts';
 
 export const COMMITMENT_TYPES = [
   'approval_substitute',

@@ -1,4 +1,4 @@
-import type { CommitmentType } from '../shared/db.workflows.types.ts';
+import type { CommitmentType } from '../shared/index.ts';
 
 export const TYPE_LABELS: Record<CommitmentType, string> = {
   approval_substitute: '审批替代型',

@@ -1,18 +1,26 @@
 import type { Kysely } from 'kysely';
-import { hasRole, seesAllDepartments, type Actor, type Role } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import type { CommitmentType } from '../shared/db.workflows.types.ts';
+import {
+  type Actor,
+  type Clock,
+  type CommitmentType,
+  type DB,
+  decodeCursor,
+  forbidden,
+  hasRole,
+  inspectIdentifier,
+  json,
+  notFound,
+  type Role,
+  type Secrets,
+  seesAllDepartments,
+  toPage,
+  unprocessable,
+  uuidv7,
+  write,
+  type Write,
+} from '../shared/index.ts';
 import type { Due } from '../deadlines/index.ts';
-import { forbidden, notFound, unprocessable } from '../shared/errors.ts';
-import { inspectIdentifier } from '../shared/identifiers.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { json } from '../shared/json.ts';
-import { decodeCursor, toPage } from '../shared/keyset.ts';
-import { write, type Write } from '../shared/ledger.ts';
-import type { Secrets } from '../shared/secrets.ts';
-import { resolveSubject } from '../subjects/subjects.usecases.ts';
-import type { SubjectInput } from '../subjects/subjects.schemas.ts';
+import { resolveSubject, type SubjectInput } from '../subjects/index.ts';
 import { newCommitmentCode } from './commitment-code.ts';
 import * as links from './commitment-links.repository.ts';
 import * as repo from './commitments.repository.ts';

@@ -1,7 +1,10 @@
-import { AppError } from '../shared/errors.ts';
-import type { Write } from '../shared/ledger.ts';
-import { partyDeadlineEnd } from '../shared/periods.ts';
-import { CalendarYearMissingError, type WorkingCalendar } from '../shared/working-days.ts';
+import {
+  AppError,
+  CalendarYearMissingError,
+  partyDeadlineEnd,
+  type WorkingCalendar,
+  type Write,
+} from '../shared/index.ts';
 import * as repo from './deadlines.repository.ts';
 import { DUE_TABLES, dueOrPending, type DueTable } from './deadlines.ts';
 

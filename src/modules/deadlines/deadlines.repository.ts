@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { DeadlineKey, DueTable } from './deadlines.ts';
-import { json } from '../shared/json.ts';
-import type { Executor } from '../shared/ledger.ts';
+import { type Executor, json } from '../shared/index.ts';
 
 export const findDeadlineDays = (db: Executor, key: DeadlineKey) =>
   db.selectFrom('deadline_settings').select('working_days').where('key', '=', key).executeTakeFirst();

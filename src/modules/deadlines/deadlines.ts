@@ -1,6 +1,4 @@
-import { unprocessable } from '../shared/errors.ts';
-import type { Executor } from '../shared/ledger.ts';
-import { CalendarYearMissingError, type WorkingCalendar } from '../shared/working-days.ts';
+import { CalendarYearMissingError, type Executor, unprocessable, type WorkingCalendar } from '../shared/index.ts';
 import { findDeadlineDays } from './deadlines.repository.ts';
 
 /** Deadline settings the credit office edits (table deadline_settings); each item copies its value when created. */

@@ -1,4 +1,4 @@
-import { conflict, notFound, unprocessable } from '../shared/errors.ts';
+import { conflict, notFound, unprocessable } from '../shared/index.ts';
 
 export const departmentNotFound = () => notFound('部门', 'department.not_found');
 export const departmentCodeTaken = (code: string) =>

@@ -1,5 +1,4 @@
-import type { Executor } from '../shared/ledger.ts';
-import type { DepartmentsTable } from '../shared/db.types.ts';
+import type { DepartmentsTable, Executor } from '../shared/index.ts';
 
 export type DepartmentRow = DepartmentsTable;
 

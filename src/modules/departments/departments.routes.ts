@@ -1,5 +1,4 @@
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
-import { requireRole } from '../shared/actor.ts';
+import { actorOf, requireRole, type RoutePlugin } from '../shared/index.ts';
 import { presentDepartment } from './departments.presenters.ts';
 import {
   CreateDepartmentSchema,

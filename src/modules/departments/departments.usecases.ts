@@ -1,9 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Actor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { write, type Write } from '../shared/ledger.ts';
+import { type Actor, type Clock, type DB, uuidv7, write, type Write } from '../shared/index.ts';
 import { creditOfficeExists, departmentCodeTaken, departmentNotFound } from './departments.errors.ts';
 import {
   findCreditOffice,

@@ -1,4 +1,4 @@
-import { penaltyTypeName, SEVERITY_LABELS } from '../records/records.states.ts';
+import { penaltyTypeName, SEVERITY_LABELS } from '../records/index.ts';
 import type {
   DisclosedEntryRow,
   DisclosedRecordRow,

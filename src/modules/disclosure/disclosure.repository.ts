@@ -1,4 +1,4 @@
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor } from '../shared/index.ts';
 
 // What the public may see today, read straight from the tables (the portal is not the check path): records in
 // effect and disclosed within their window, and entries in effect on list types disclosed to the public.

@@ -1,4 +1,4 @@
-import type { RoutePlugin } from '../shared/http.ts';
+import type { RoutePlugin } from '../shared/index.ts';
 import { DisclosureQuery, DisclosureResponse } from './disclosure.schemas.ts';
 import { publicDisclosures } from './disclosure.usecases.ts';
 

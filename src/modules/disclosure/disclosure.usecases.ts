@@ -1,10 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { unprocessable } from '../shared/errors.ts';
-import { validateUscc } from '../shared/identifiers.ts';
-import { chinaDate } from '../shared/working-days.ts';
-import { normalizeSubjectName } from '../subjects/names.ts';
+import { chinaDate, type Clock, type DB, unprocessable, validateUscc } from '../shared/index.ts';
+import { normalizeSubjectName } from '../subjects/index.ts';
 import * as repo from './disclosure.repository.ts';
 import { presentEntry, presentRecord, presentSubject } from './disclosure.presenters.ts';
 import type { DisclosureResponseBody } from './disclosure.schemas.ts';

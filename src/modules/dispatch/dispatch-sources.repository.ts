@@ -1,4 +1,4 @@
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor } from '../shared/index.ts';
 
 // The SQL of what a receiving department is sent (dispatch.snapshots.ts, dispatch.receivers.ts): the entry or record
 // as it stands when dispatched, with what it names.

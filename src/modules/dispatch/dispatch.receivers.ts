@@ -1,4 +1,4 @@
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor } from '../shared/index.ts';
 import { departmentKinds } from './dispatch-sources.repository.ts';
 import { receiversOf } from './dispatch.repository.ts';
 import {

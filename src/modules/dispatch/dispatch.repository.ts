@@ -1,6 +1,5 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
-import type { DispatchesTable } from '../shared/db.workflows.types.ts';
-import type { Executor } from '../shared/ledger.ts';
+import type { DispatchesTable, Executor } from '../shared/index.ts';
 
 export type DispatchRow = Selectable<DispatchesTable>;
 

@@ -1,4 +1,4 @@
-import { type RoutePlugin, withActor } from '../shared/http.ts';
+import { type RoutePlugin, withActor } from '../shared/index.ts';
 import { presentChange, presentDispatch } from './dispatch.presenters.ts';
 import { ChangesPage, ChangesQuery, Dispatch, DispatchIdParams, InboxPage, InboxQuery } from './dispatch.schemas.ts';
 import { changesSince, getDispatch, listInbox } from './dispatch.usecases.ts';

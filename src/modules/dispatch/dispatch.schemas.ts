@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageParams } from '../shared/keyset.ts';
+import { pageOf, pageParams } from '../shared/index.ts';
 
 const flag = () =>
   z

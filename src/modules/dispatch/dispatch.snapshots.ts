@@ -1,5 +1,4 @@
-import { redactIdentifiersInText } from '../shared/identifiers.ts';
-import type { Executor } from '../shared/ledger.ts';
+import { type Executor, redactIdentifiersInText } from '../shared/index.ts';
 import * as repo from './dispatch-sources.repository.ts';
 
 // What a receiving department is sent about an entry or a record: the row as it stands when dispatched, presented

@@ -2,7 +2,7 @@
 import type { Headers, TestUser } from '../../test/fixtures.ts';
 import { listTypeId, makeCitizenId, makeUscc, post } from '../../test/entry-fixtures.ts';
 import type { TestApp } from '../../test/harness.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { chinaDate } from '../shared/index.ts';
 
 let counter = 0;
 

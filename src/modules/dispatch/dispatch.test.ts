@@ -3,9 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { createUser, departmentId, type TestUser } from '../../test/fixtures.ts';
 import { makeCitizenId, makeUscc, post } from '../../test/entry-fixtures.ts';
-import { json } from '../shared/json.ts';
-import { write } from '../shared/ledger.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { chinaDate, json, write } from '../shared/index.ts';
 import { get, getOk, inbox, measureIds, publishEntries, TEST_CONFIG } from './dispatch.test-support.ts';
 import { runDispatcher } from './dispatcher.ts';
 

@@ -1,10 +1,15 @@
 import type { Kysely } from 'kysely';
-import { seesAllDepartments, type Actor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { badRequest, notFound } from '../shared/errors.ts';
-import { decodeCursor, toPage } from '../shared/keyset.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import {
+  type Actor,
+  badRequest,
+  chinaDate,
+  type Clock,
+  type DB,
+  decodeCursor,
+  notFound,
+  seesAllDepartments,
+  toPage,
+} from '../shared/index.ts';
 import { DISPATCH_CURSOR } from './dispatcher.ts';
 import * as repo from './dispatch.repository.ts';
 

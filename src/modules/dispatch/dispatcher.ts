@@ -1,15 +1,17 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Job } from '../shared/context.ts';
-import type { CalendarService } from '../catalog/calendar.service.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import type { DispatchesTable } from '../shared/db.workflows.types.ts';
+import {
+  chinaDate,
+  type Clock,
+  type DB,
+  type DispatchesTable,
+  type Job,
+  json,
+  uuidv7,
+  write,
+} from '../shared/index.ts';
+import type { CalendarService } from '../catalog/index.ts';
 import { deadlineDays, dueOrPending, missingCalendarYear } from '../deadlines/index.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { json } from '../shared/json.ts';
-import { write } from '../shared/ledger.ts';
-import { chinaDate } from '../shared/working-days.ts';
-import { createDeliveries } from '../webhooks/webhooks.repository.ts';
+import { createDeliveries } from '../webhooks/index.ts';
 import { DispatchPlanner } from './dispatch.receivers.ts';
 import { advanceCursor, eventsAfter, insertDispatches, lockCursor } from './dispatch.repository.ts';
 

@@ -1,6 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { EligibilityRulesTable } from '../shared/db.workflows.types.ts';
-import type { Executor } from '../shared/ledger.ts';
+import type { EligibilityRulesTable, Executor } from '../shared/index.ts';
 
 export type EligibilityRuleRow = Selectable<EligibilityRulesTable>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
+import { actorOf, type RoutePlugin } from '../shared/index.ts';
 import { presentRule } from './eligibility.presenters.ts';
 import {
   CreateEligibilityRuleBody,

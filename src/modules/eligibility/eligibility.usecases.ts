@@ -1,11 +1,18 @@
 import type { Kysely } from 'kysely';
-import { hasRole, type Actor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { conflict, forbidden, notFound, unprocessable } from '../shared/errors.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { json } from '../shared/json.ts';
-import { write, type Write } from '../shared/ledger.ts';
+import {
+  type Actor,
+  type Clock,
+  conflict,
+  type DB,
+  forbidden,
+  hasRole,
+  json,
+  notFound,
+  unprocessable,
+  uuidv7,
+  write,
+  type Write,
+} from '../shared/index.ts';
 import * as repo from './eligibility.repository.ts';
 import type { RuleInput } from './eligibility.schemas.ts';
 

@@ -1,9 +1,6 @@
 import type { z } from 'zod';
-import { unprocessable } from '../shared/errors.ts';
-import { partyDeadlineEnd, addMonthsCivil } from '../shared/periods.ts';
-import { chinaDate, type WorkingCalendar } from '../shared/working-days.ts';
-import { addRelatedPerson } from '../subjects/subjects.usecases.ts';
-import { findSubject } from '../subjects/subjects.repository.ts';
+import { addMonthsCivil, chinaDate, partyDeadlineEnd, unprocessable, type WorkingCalendar } from '../shared/index.ts';
+import { addRelatedPerson, findSubject } from '../subjects/index.ts';
 import { insertEntryMeasures, linkEntryPerson, measuresByIds } from './entry-links.repository.ts';
 import type { DecisionBody, NoticeBody, StatementBody } from './entries.schemas.ts';
 import { DECIDERS, PREPARERS, step, type EntryDeps } from './entries.usecases.ts';

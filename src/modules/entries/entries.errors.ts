@@ -1,5 +1,4 @@
-import type { Role } from '../shared/actor.ts';
-import { forbidden } from '../shared/errors.ts';
+import { forbidden, type Role } from '../shared/index.ts';
 import { TRANSITIONS, type Transition } from './entries.states.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { EventsTable } from '../shared/db.types.ts';
-import { presentSubject } from '../subjects/subjects.presenters.ts';
+import type { EventsTable } from '../shared/index.ts';
+import { presentSubject } from '../subjects/index.ts';
 import type { EntryView } from './entries.repository.ts';
 import { END_REASON_LABELS, STATE_LABELS, type EndReason, type EntryState } from './entries.states.ts';
 

@@ -1,8 +1,6 @@
 import type { z } from 'zod';
-import { unprocessable } from '../shared/errors.ts';
-import { addMonthsCivil } from '../shared/periods.ts';
-import { addCalendarDays, chinaDate } from '../shared/working-days.ts';
-import { lockSubject } from '../subjects/subjects.repository.ts';
+import { addCalendarDays, addMonthsCivil, chinaDate, unprocessable } from '../shared/index.ts';
+import { lockSubject } from '../subjects/index.ts';
 import * as repo from './entries.repository.ts';
 import { activeIncentiveMeasures, insertEntryMeasures } from './entry-links.repository.ts';
 import type { PublicationBody, ReviewBody } from './entries.schemas.ts';

@@ -1,6 +1,5 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
-import type { EntriesTable } from '../shared/db.types.ts';
-import type { Executor } from '../shared/ledger.ts';
+import type { EntriesTable, Executor } from '../shared/index.ts';
 
 export type EntryRow = Selectable<EntriesTable>;
 

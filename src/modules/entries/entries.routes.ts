@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type RoutePlugin, withActor } from '../shared/http.ts';
+import { pageOf, type RoutePlugin, withActor } from '../shared/index.ts';
 import { decide, recordStatement, serveNotice } from './entries.black.usecases.ts';
 import { presentEntry, presentEvent } from './entries.presenters.ts';
 import { publish, review } from './entries.red.usecases.ts';
@@ -17,7 +17,6 @@ import {
 } from './entries.schemas.ts';
 import { createEntry, endEntry, entryHistory, entryView, getEntry, listEntries } from './entries.usecases.ts';
 import type { EntryRow } from './entries.repository.ts';
-import { pageOf } from '../shared/keyset.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const tags = ['entries'];

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { DateString } from '../shared/dates.schemas.ts';
-import { freeText } from '../shared/free-text.ts';
-import { pageParams } from '../shared/keyset.ts';
-import { RelatedPersonInput, Subject, SubjectInput } from '../subjects/subjects.schemas.ts';
+import { DateString, freeText, pageParams } from '../shared/index.ts';
+import { RelatedPersonInput, Subject, SubjectInput } from '../subjects/index.ts';
 import { END_REASONS, ENTRY_STATES } from './entries.states.ts';
 
 const date = () => DateString;

@@ -1,4 +1,4 @@
-import { conflict } from '../shared/errors.ts';
+import { conflict } from '../shared/index.ts';
 
 export const ENTRY_STATES = [
   'draft',

@@ -1,18 +1,27 @@
 import type { Kysely } from 'kysely';
-import { hasRole, requireRole, seesAllDepartments, type Actor, type Role } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { forbidden, notFound, unprocessable } from '../shared/errors.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { json } from '../shared/json.ts';
-import { decodeCursor, toPage } from '../shared/keyset.ts';
-import { write, type Write } from '../shared/ledger.ts';
-import type { Secrets } from '../shared/secrets.ts';
-import { addCalendarDays, chinaDate } from '../shared/working-days.ts';
-import { findListType, type ListTypeRow } from '../catalog/catalog.repository.ts';
-import { lockSubject } from '../subjects/subjects.repository.ts';
-import { resolveSubject } from '../subjects/subjects.usecases.ts';
-import type { SubjectInput } from '../subjects/subjects.schemas.ts';
+import {
+  type Actor,
+  addCalendarDays,
+  chinaDate,
+  type Clock,
+  type DB,
+  decodeCursor,
+  forbidden,
+  hasRole,
+  json,
+  notFound,
+  requireRole,
+  type Role,
+  type Secrets,
+  seesAllDepartments,
+  toPage,
+  unprocessable,
+  uuidv7,
+  write,
+  type Write,
+} from '../shared/index.ts';
+import { findListType, type ListTypeRow } from '../catalog/index.ts';
+import { lockSubject, resolveSubject, type SubjectInput } from '../subjects/index.ts';
 import { roleRequired } from './entries.errors.ts';
 import * as repo from './entries.repository.ts';
 import * as links from './entry-links.repository.ts';

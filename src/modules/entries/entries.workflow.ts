@@ -1,8 +1,4 @@
-import { conflict, unprocessable } from '../shared/errors.ts';
-import { json } from '../shared/json.ts';
-import type { Write } from '../shared/ledger.ts';
-import { addMonthsCivil } from '../shared/periods.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { addMonthsCivil, chinaDate, conflict, json, unprocessable, type Write } from '../shared/index.ts';
 import * as repo from './entries.repository.ts';
 import { STATE_LABELS, type EntryState } from './entries.states.ts';
 import { recordChange } from './entries.usecases.ts';

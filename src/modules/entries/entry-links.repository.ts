@@ -1,4 +1,4 @@
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor } from '../shared/index.ts';
 
 // The SQL of what an entry's decision or review links to (entries.black.usecases.ts, entries.red.usecases.ts) and
 // of the serious records that keep a subject off red lists (entries.usecases.ts).

@@ -1,4 +1,4 @@
-import type { Job } from '../shared/context.ts';
+import type { Job } from '../shared/index.ts';
 import { runExpiry } from './expiry.usecases.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor } from '../shared/index.ts';
 
 export const EXPIRING_ENTRY_STATES: readonly string[] = ['in_effect', 'decided', 'reviewed'];
 export const EXPIRING_RECORD_STATES: readonly string[] = ['in_effect', 'proposed'];

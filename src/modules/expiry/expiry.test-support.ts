@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { makeUscc } from '../../test/entry-fixtures.ts';
 import type { TestUser } from '../../test/fixtures.ts';
 import type { TestApp } from '../../test/harness.ts';
-import { write } from '../shared/ledger.ts';
-import { insertNewRecord } from '../records/records.usecases.ts';
-import { resolveSubject } from '../subjects/subjects.usecases.ts';
+import { write } from '../shared/index.ts';
+import { insertNewRecord } from '../records/index.ts';
+import { resolveSubject } from '../subjects/index.ts';
 
 export interface RecordOptions {
   decisionDate: string;

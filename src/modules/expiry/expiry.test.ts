@@ -3,9 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { createApiKey, createUser, type Headers, type TestUser } from '../../test/fixtures.ts';
 import { listTypeId, makeUscc, post, publishBlackEntry } from '../../test/entry-fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { insertNewRecord } from '../records/records.usecases.ts';
-import { write } from '../shared/ledger.ts';
-import { resolveSubject } from '../subjects/subjects.usecases.ts';
+import { insertNewRecord } from '../records/index.ts';
+import { write } from '../shared/index.ts';
+import { resolveSubject } from '../subjects/index.ts';
 import { createRecord } from './expiry.test-support.ts';
 import { runExpiry, type ExpiryCounts } from './expiry.usecases.ts';
 

@@ -3,14 +3,9 @@
 // carries the period's end as its effective time, so a run after downtime records when things really ended.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
-import { systemActor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { write, type Write } from '../shared/ledger.ts';
-import { chinaDate } from '../shared/working-days.ts';
-import * as entries from '../entries/entries.repository.ts';
-import { endOfPeriod, recordChange as changeEntry } from '../entries/entries.usecases.ts';
-import { recordChange as changeRecord } from '../records/records.usecases.ts';
+import { chinaDate, type Clock, type DB, systemActor, write, type Write } from '../shared/index.ts';
+import { endOfPeriod, recordChange as changeEntry, updateEntry } from '../entries/index.ts';
+import { recordChange as changeRecord } from '../records/index.ts';
 import {
   claimExpiredEntries,
   claimExpiredRecords,
@@ -49,7 +44,7 @@ export async function runExpiry(deps: ExpiryDeps, options: { batchSize?: number 
     for (const row of await claimExpiredEntries(w.tx, today, batchSize)) {
       if (!EXPIRING_ENTRY_STATES.includes(row.state) || !row.end_date || row.end_date >= today) continue;
       const endedAt = endOfPeriod(row.end_date);
-      await entries.updateEntry(w.tx, row.id, {
+      await updateEntry(w.tx, row.id, {
         state: 'ended',
         ended_reason: 'expired',
         ended_note: null,

@@ -1,4 +1,4 @@
-import { badRequest, conflict, forbidden, notFound, unprocessable } from '../shared/errors.ts';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../shared/index.ts';
 
 export const notImplementer = () =>
   forbidden('只有实施部门的经办、审核人员或业务系统（API 密钥）可以反馈。', 'feedback.forbidden');

@@ -1,6 +1,5 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
-import type { FeedbackTable } from '../shared/db.workflows.types.ts';
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor, FeedbackTable } from '../shared/index.ts';
 
 export type FeedbackRow = Selectable<FeedbackTable>;
 

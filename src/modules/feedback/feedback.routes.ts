@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type RoutePlugin, withActor } from '../shared/http.ts';
+import { type RoutePlugin, withActor } from '../shared/index.ts';
 import { presentFeedback } from './feedback.presenters.ts';
 import { EntryIdParams, Feedback, FeedbackBody, StatsQuery, StatsResponse } from './feedback.schemas.ts';
 import { feedbackStats } from './feedback.stats.ts';

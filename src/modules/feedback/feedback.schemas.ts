@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { DateString } from '../shared/dates.schemas.ts';
-import { freeText } from '../shared/free-text.ts';
+import { DateString, freeText } from '../shared/index.ts';
 
 // `line` for names, numbers and codes (one line); `text` for prose, where line breaks are kept (shared/free-text.ts).
 const text = (max: number) => freeText(z.string().trim().min(1).max(max));

@@ -1,8 +1,5 @@
 import type { Kysely } from 'kysely';
-import { seesAllDepartments, type Actor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { addCalendarDays, chinaDate } from '../shared/working-days.ts';
+import { type Actor, addCalendarDays, chinaDate, type Clock, type DB, seesAllDepartments } from '../shared/index.ts';
 import { badPeriod, statsOtherDepartment } from './feedback.errors.ts';
 import { departmentsByCode, dispatchStats, measureStats } from './feedback.repository.ts';
 

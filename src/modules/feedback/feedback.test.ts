@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { createApiKey, createUser, type Headers, type TestUser } from '../../test/fixtures.ts';
 import { post } from '../../test/entry-fixtures.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { chinaDate } from '../shared/index.ts';
 import { get, getOk, inbox, measureIds, publishEntries, TEST_CONFIG } from '../dispatch/dispatch.test-support.ts';
 
 let t: TestApp;

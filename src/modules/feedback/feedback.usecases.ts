@@ -1,16 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { hasRole, seesAllDepartments, type Actor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { notFound } from '../shared/errors.ts';
-import { isUniqueViolation } from '../catalog/catalog.usecases.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { write, type Write } from '../shared/ledger.ts';
-import { chinaDate } from '../shared/working-days.ts';
-import { closeDispatch, findDispatchForUpdate } from '../dispatch/dispatch.repository.ts';
-import { TYPE_LABELS } from '../dispatch/dispatch.presenters.ts';
-import { dispatchNotFound } from '../dispatch/dispatch.usecases.ts';
+import {
+  type Actor,
+  chinaDate,
+  type Clock,
+  type DB,
+  hasRole,
+  notFound,
+  seesAllDepartments,
+  uuidv7,
+  write,
+  type Write,
+} from '../shared/index.ts';
+import { isUniqueViolation } from '../catalog/index.ts';
+import { closeDispatch, dispatchNotFound, findDispatchForUpdate, TYPE_LABELS } from '../dispatch/index.ts';
 import {
   checkNotFound,
   duplicateFeedback,

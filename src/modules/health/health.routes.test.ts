@@ -3,9 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { EventSync } from '../../app/sync.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { Outage } from '../../test/outage.ts';
-import { CheckIndex } from '../checks/check-index.ts';
-import { acknowledgedCheck } from '../checks/checks.usecases.ts';
-import type { Actor } from '../shared/actor.ts';
+import { acknowledgedCheck, CheckIndex } from '../checks/index.ts';
+import type { Actor } from '../shared/index.ts';
 
 describe('health probes', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { CheckDeps } from '../checks/checks.usecases.ts';
-import type { RoutePlugin } from '../shared/http.ts';
+import type { CheckDeps } from '../checks/index.ts';
+import type { RoutePlugin } from '../shared/index.ts';
 
 const Liveness = z.object({ status: z.literal('ok') }).meta({ id: 'Liveness' });
 

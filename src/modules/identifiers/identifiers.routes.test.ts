@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { PassThrough } from 'node:stream';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import vectors from '../shared/identifiers.vectors.json' with { type: 'json' };
-import { citizenIdCheckCharacter, normalizeIdentifierInput, usccCheckCharacter } from '../shared/identifiers.ts';
+import { citizenIdCheckCharacter, normalizeIdentifierInput, usccCheckCharacter } from '../shared/index.ts';
 
 let t: TestApp;
 const logLines: string[] = [];

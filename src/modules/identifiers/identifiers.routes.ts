@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import type { RoutePlugin } from '../shared/http.ts';
+import type { RoutePlugin } from '../shared/index.ts';
 import { IdentifierBody, IdentifierCheck, IdentifierParams } from './identifiers.schemas.ts';
 import { checkIdentifier } from './identifiers.usecases.ts';
 

@@ -1,7 +1,5 @@
 import type { z } from 'zod';
-import type { Clock } from '../shared/clock.ts';
-import { inspectIdentifier } from '../shared/identifiers.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { chinaDate, type Clock, inspectIdentifier } from '../shared/index.ts';
 import type { IdentifierCheck } from './identifiers.schemas.ts';
 
 /**

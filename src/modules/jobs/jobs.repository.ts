@@ -1,7 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { JobsTable } from '../shared/db.workflows.types.ts';
-import { json } from '../shared/json.ts';
-import type { Executor } from '../shared/ledger.ts';
+import { type Executor, type JobsTable, json } from '../shared/index.ts';
 
 // The jobs table (migration 0007). Scheduling uses the database's clock (now()), so every process agrees on when a
 // job is due and when a lease has run out, whatever its own clock (and tests' manual clocks) say.

@@ -1,4 +1,4 @@
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
+import { actorOf, type RoutePlugin } from '../shared/index.ts';
 import { JobStatusList } from './jobs.schemas.ts';
 import { getJobStatus } from './jobs.usecases.ts';
 

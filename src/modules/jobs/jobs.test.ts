@@ -6,7 +6,7 @@ import { JobRunner, type Job } from '../../app/jobs.ts';
 import { adminHeaders, createUser } from '../../test/fixtures.ts';
 import { makeCitizenId } from '../../test/entry-fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
-import { maskCitizenId } from '../shared/identifiers.ts';
+import { maskCitizenId } from '../shared/index.ts';
 import { claimJob } from './jobs.repository.ts';
 
 let t: TestApp;

@@ -9,12 +9,10 @@ import {
   type Target,
   type TargetRef,
 } from '../applications/index.ts';
-import { closeObjection, correctEntry, endEntryBy, openObjection } from '../entries/entries.workflow.ts';
+import { closeObjection, correctEntry, endEntryBy, openObjection } from '../entries/index.ts';
 import { closeRecordObjection, correctRecord, endRecord, openRecordObjection } from '../records/index.ts';
 import { deadlineDays, dueOrPending } from '../deadlines/index.ts';
-import { unprocessable } from '../shared/errors.ts';
-import type { Write } from '../shared/ledger.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { chinaDate, unprocessable, type Write } from '../shared/index.ts';
 import { OBJECTABLE } from './objections.filing.ts';
 import type { ObjectionRow } from './objections.repository.ts';
 import type { ObjectionDecisionBody } from './objections.schemas.ts';

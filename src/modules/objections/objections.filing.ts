@@ -6,10 +6,9 @@ import {
   type PartyInput,
   type PublicFilingTarget,
 } from '../applications/index.ts';
-import { openObjection } from '../entries/entries.workflow.ts';
+import { openObjection } from '../entries/index.ts';
 import { openRecordObjection } from '../records/index.ts';
-import { decodeAttachments, type AttachmentInput } from '../shared/attachments.ts';
-import type { Write } from '../shared/ledger.ts';
+import { type AttachmentInput, decodeAttachments, type Write } from '../shared/index.ts';
 import type { FileObjectionBody } from './objections.schemas.ts';
 import { OBJECTION } from './objections.states.ts';
 import { getObjection, type ObjectionDeps, type PublicDeps } from './objections.usecases.ts';

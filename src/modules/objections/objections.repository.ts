@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { ObjectionsTable } from '../shared/db.workflows.types.ts';
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor, ObjectionsTable } from '../shared/index.ts';
 
 // The queries objections share with repairs live in applications/applications.repository.ts; here only their own.
 

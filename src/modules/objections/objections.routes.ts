@@ -1,4 +1,4 @@
-import type { RoutePlugin } from '../shared/http.ts';
+import type { RoutePlugin } from '../shared/index.ts';
 import { applicationRoutes } from '../applications/index.ts';
 import { assignObjection, decideObjection, withdrawObjection } from './objections.decision.ts';
 import { fileObjection } from './objections.filing.ts';

@@ -7,9 +7,7 @@ import {
   TargetRef,
   text,
 } from '../applications/index.ts';
-import { DateString } from '../shared/dates.schemas.ts';
-import { AttachmentsInput } from '../shared/attachments.ts';
-import { pageOf } from '../shared/keyset.ts';
+import { AttachmentsInput, DateString, pageOf } from '../shared/index.ts';
 import { OBJECTION_STATES } from './objections.states.ts';
 
 export const FileObjectionBody = z

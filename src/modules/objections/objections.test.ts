@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TestApp } from '../../test/harness.ts';
 import { makeUscc, post } from '../../test/entry-fixtures.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { chinaDate } from '../shared/index.ts';
 import {
   amrEntry,
   amrRecord,

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import { getApplication, listApplications, withRefs } from '../applications/index.ts';
-import type { Actor } from '../shared/actor.ts';
-import type { DB } from '../shared/db.types.ts';
+import type { Actor, DB } from '../shared/index.ts';
 import { OBJECTION } from './objections.states.ts';
 
 export type { ApplicationDeps as ObjectionDeps, PublicDeps } from '../applications/index.ts';

@@ -1,4 +1,4 @@
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor } from '../shared/index.ts';
 import type { Target } from '../applications/index.ts';
 import { listTypeRemedies } from './objections.repository.ts';
 

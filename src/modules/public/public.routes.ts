@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { RoutePlugin } from '../shared/http.ts';
+import { ATTACHMENT_BODY_LIMIT, type RoutePlugin } from '../shared/index.ts';
 import { filePublicObjection } from '../objections/index.ts';
 import { filePublicRepair, publicNotice, sendNotice } from '../repairs/index.ts';
-import { ATTACHMENT_BODY_LIMIT } from '../shared/attachments.ts';
 import {
   FilingReceipt,
   PublicObjectionBody,

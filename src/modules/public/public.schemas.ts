@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { freeText } from '../shared/free-text.ts';
-import { AttachmentsInput } from '../shared/attachments.ts';
+import { AttachmentsInput, freeText } from '../shared/index.ts';
 import { PartyInput, TargetRef } from '../applications/index.ts';
 import { repairFields } from '../repairs/index.ts';
 

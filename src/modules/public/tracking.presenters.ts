@@ -1,7 +1,6 @@
 import { OBJECTION_STATE_LABELS } from '../objections/index.ts';
 import { REPAIR_KIND_LABELS, REPAIR_STATE_LABELS } from '../repairs/index.ts';
-import type { FilingKind } from '../shared/tracking.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { chinaDate, type FilingKind } from '../shared/index.ts';
 import { TIPOFF_STATE_LABELS } from '../tipoffs/index.ts';
 import type { TrackedFiling } from './tracking.repository.ts';
 

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../shared/ledger.ts';
-import type { FilingKind } from '../shared/tracking.ts';
+import type { Executor, FilingKind } from '../shared/index.ts';
 
 /** Serializes attempts on one application number across processes, for the rest of the transaction. */
 export const lockApplicationNo = (tx: Executor, applicationNo: string) =>

@@ -2,9 +2,15 @@ import type { Kysely } from 'kysely';
 import type { PublicDeps } from '../applications/index.ts';
 import { withdrawObjectionByParty } from '../objections/index.ts';
 import { withdrawRepairByParty } from '../repairs/index.ts';
-import type { DB } from '../shared/db.types.ts';
-import { AppError, conflict, notFound } from '../shared/errors.ts';
-import { kindOfApplicationNo, trackingSecretMatches, type FilingKind } from '../shared/tracking.ts';
+import {
+  AppError,
+  conflict,
+  type DB,
+  type FilingKind,
+  kindOfApplicationNo,
+  notFound,
+  trackingSecretMatches,
+} from '../shared/index.ts';
 import * as repo from './tracking.repository.ts';
 import { presentTracking } from './tracking.presenters.ts';
 

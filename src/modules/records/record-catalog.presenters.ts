@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { PenaltyClassesTable, RecordDomainsTable, SeverityRulesTable } from '../shared/db.workflows.types.ts';
+import type { PenaltyClassesTable, RecordDomainsTable, SeverityRulesTable } from '../shared/index.ts';
 import type { DepartmentRef } from './record-domain-departments.ts';
 import { penaltyTypeName, SEVERITY_LABELS } from './records.states.ts';
 

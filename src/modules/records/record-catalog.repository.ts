@@ -1,11 +1,11 @@
 import type { Insertable, Updateable } from 'kysely';
 import type {
+  Executor,
   PenaltyClassesTable,
   RecordDomainsTable,
   Severity,
   SeverityRulesTable,
-} from '../shared/db.workflows.types.ts';
-import type { Executor } from '../shared/ledger.ts';
+} from '../shared/index.ts';
 
 // The SQL of the records catalog (record-catalog.usecases.ts, record-domain-departments.ts, record-terms.ts):
 // severity rules, record domains and the mapping (domain, penalty type) → severity class.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type RoutePlugin, withActor } from '../shared/http.ts';
+import { type RoutePlugin, withActor } from '../shared/index.ts';
 import { presentPenaltyClass, presentRecordDomain, presentSeverityRule } from './record-catalog.presenters.ts';
 import {
   CreateRecordDomainBody,

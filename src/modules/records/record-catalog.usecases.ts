@@ -3,15 +3,20 @@
 // (docs/domain/rules.md §3, §8). Read by everyone signed in; changed by the credit office or an administrator, each
 // change an event on its own stream plus an audit row.
 import type { Kysely } from 'kysely';
-import type { Actor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import type { Severity } from '../shared/db.workflows.types.ts';
-import { conflict, notFound, unprocessable } from '../shared/errors.ts';
-import { json } from '../shared/json.ts';
-import { write, type Executor } from '../shared/ledger.ts';
-import { chinaDate } from '../shared/working-days.ts';
-import { requireCatalogEditor } from '../catalog/catalog.usecases.ts';
+import {
+  type Actor,
+  chinaDate,
+  type Clock,
+  conflict,
+  type DB,
+  type Executor,
+  json,
+  notFound,
+  type Severity,
+  unprocessable,
+  write,
+} from '../shared/index.ts';
+import { requireCatalogEditor } from '../catalog/index.ts';
 import * as repo from './record-catalog.repository.ts';
 import { catalogStreamId } from './record-catalog.streams.ts';
 import { findDomain } from './records.repository.ts';

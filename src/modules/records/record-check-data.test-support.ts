@@ -2,11 +2,7 @@
 // check-fixtures.ts does for entries): the rules need exact rows, not the whole procedure.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { json } from '../shared/json.ts';
-import { write, type Write } from '../shared/ledger.ts';
+import { type Clock, type DB, json, uuidv7, write, type Write } from '../shared/index.ts';
 import { catalogStreamId } from './record-catalog.streams.ts';
 
 export interface RecordSpec {

@@ -2,12 +2,17 @@
 // domains the credit office has given it, so that one regulator cannot record a penalty in another's field. A
 // department may hold several domains (a 综合行政执法 bureau), and a domain several departments.
 import type { Kysely } from 'kysely';
-import type { Actor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { forbidden, notFound, unprocessable } from '../shared/errors.ts';
-import { write, type Executor } from '../shared/ledger.ts';
-import { requireCatalogEditor } from '../catalog/catalog.usecases.ts';
+import {
+  type Actor,
+  type Clock,
+  type DB,
+  type Executor,
+  forbidden,
+  notFound,
+  unprocessable,
+  write,
+} from '../shared/index.ts';
+import { requireCatalogEditor } from '../catalog/index.ts';
 import { catalogStreamId } from './record-catalog.streams.ts';
 import { departmentRefs, lockDomainCode } from './record-catalog.repository.ts';
 import * as repo from './records.repository.ts';

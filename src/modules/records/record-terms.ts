@@ -1,7 +1,4 @@
-import type { RecordRule, Severity } from '../shared/db.workflows.types.ts';
-import { unprocessable } from '../shared/errors.ts';
-import type { Executor } from '../shared/ledger.ts';
-import { addMonthsCivil } from '../shared/periods.ts';
+import { addMonthsCivil, type Executor, type RecordRule, type Severity, unprocessable } from '../shared/index.ts';
 import { findPenaltyClass, severityRuleOf } from './record-catalog.repository.ts';
 
 export interface RecordTerms {

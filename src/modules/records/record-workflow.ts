@@ -1,7 +1,4 @@
-import { conflict, unprocessable } from '../shared/errors.ts';
-import type { Write } from '../shared/ledger.ts';
-import { addMonthsCivil } from '../shared/periods.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { addMonthsCivil, chinaDate, conflict, unprocessable, type Write } from '../shared/index.ts';
 import { STATE_LABELS } from './records.states.ts';
 import { findRecordForUpdate, updateRecord, type RecordRow } from './records.repository.ts';
 import { recordChange } from './records.usecases.ts';

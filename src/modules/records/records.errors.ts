@@ -1,4 +1,4 @@
-import { conflict, forbidden, unprocessable } from '../shared/errors.ts';
+import { conflict, forbidden, unprocessable } from '../shared/index.ts';
 import type { RecordStep } from './records.states.ts';
 
 export const dateInFuture = () =>

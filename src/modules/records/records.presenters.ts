@@ -1,7 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { EventsTable } from '../shared/db.types.ts';
-import type { RecordRule } from '../shared/db.workflows.types.ts';
-import { presentSubject } from '../subjects/subjects.presenters.ts';
+import type { EventsTable, RecordRule } from '../shared/index.ts';
+import { presentSubject } from '../subjects/index.ts';
 import type { RecordView } from './records.repository.ts';
 import {
   END_REASON_LABELS,

@@ -1,7 +1,5 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
-import type { SubjectsTable } from '../shared/db.types.ts';
-import type { RecordsTable } from '../shared/db.workflows.types.ts';
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor, RecordsTable, SubjectsTable } from '../shared/index.ts';
 
 export type RecordRow = Selectable<RecordsTable>;
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { type RoutePlugin, withActor } from '../shared/http.ts';
-import { pageOf } from '../shared/keyset.ts';
+import { pageOf, type RoutePlugin, withActor } from '../shared/index.ts';
 import { presentRecord, presentRecordEvent } from './records.presenters.ts';
 import type { RecordRow } from './records.repository.ts';
 import {

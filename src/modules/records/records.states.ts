@@ -1,5 +1,4 @@
-import { conflict } from '../shared/errors.ts';
-import type { Severity } from '../shared/db.workflows.types.ts';
+import { conflict, type Severity } from '../shared/index.ts';
 
 export const SEVERITIES = ['minor', 'general', 'serious'] as const;
 export const SEVERITY_LABELS: Record<Severity, string> = { minor: '轻微', general: '一般', serious: '严重' };

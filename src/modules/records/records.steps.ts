@@ -1,8 +1,4 @@
-import { hasRole } from '../shared/actor.ts';
-import type { RecordRule } from '../shared/db.workflows.types.ts';
-import { notFound, unprocessable } from '../shared/errors.ts';
-import { write, type Write } from '../shared/ledger.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { chinaDate, hasRole, notFound, type RecordRule, unprocessable, write, type Write } from '../shared/index.ts';
 import { disclosureRequired, otherDepartment, reviewerRequired } from './records.errors.ts';
 import { leaveRedLists } from './records.red-lists.ts';
 import * as repo from './records.repository.ts';

@@ -2,7 +2,7 @@
 import { listTypeId, makeUscc, post } from '../../test/entry-fixtures.ts';
 import type { Headers, TestUser } from '../../test/fixtures.ts';
 import type { TestApp } from '../../test/harness.ts';
-import { write } from '../shared/ledger.ts';
+import { write } from '../shared/index.ts';
 import { insertNewRecord } from './records.usecases.ts';
 
 let counter = 0;

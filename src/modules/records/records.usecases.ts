@@ -1,18 +1,25 @@
 import type { Kysely } from 'kysely';
-import { hasRole, seesAllDepartments, type Actor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { forbidden, notFound } from '../shared/errors.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { json } from '../shared/json.ts';
-import { decodeCursor, toPage } from '../shared/keyset.ts';
-import { write, type Write } from '../shared/ledger.ts';
-import type { Secrets } from '../shared/secrets.ts';
+import {
+  type Actor,
+  chinaDate,
+  type Clock,
+  type DB,
+  decodeCursor,
+  forbidden,
+  hasRole,
+  json,
+  notFound,
+  type RecordPublication,
+  type Secrets,
+  seesAllDepartments,
+  toPage,
+  uuidv7,
+  type WorkingCalendar,
+  write,
+  type Write,
+} from '../shared/index.ts';
 import { dueOrPending } from '../deadlines/index.ts';
-import type { RecordPublication } from '../shared/db.workflows.types.ts';
-import { chinaDate, type WorkingCalendar } from '../shared/working-days.ts';
-import { resolveSubject } from '../subjects/subjects.usecases.ts';
-import type { SubjectInput } from '../subjects/subjects.schemas.ts';
+import { resolveSubject, type SubjectInput } from '../subjects/index.ts';
 import { domainNotHeld, holdsDomain } from './record-domain-departments.ts';
 import { recordTerms } from './record-terms.ts';
 import { dateInFuture, duplicateDecisionNo, unknownDomain } from './records.errors.ts';

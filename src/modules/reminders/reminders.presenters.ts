@@ -1,4 +1,4 @@
-import { addCalendarDays, type WorkingCalendar } from '../shared/working-days.ts';
+import { addCalendarDays, type WorkingCalendar } from '../shared/index.ts';
 import { titleOf, type DueRow } from './reminders.kinds.ts';
 
 /** Working days in (from, to]. */

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { DUE_TABLES, type DueTable } from '../deadlines/index.ts';
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor } from '../shared/index.ts';
 import { KIND_DETAILS, type DueRow } from './reminders.kinds.ts';
 
 /** Open items due before `before` (exclusive), of one department or all; `today` splits statements from decisions. */

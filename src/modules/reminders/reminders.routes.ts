@@ -1,4 +1,4 @@
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
+import { actorOf, type RoutePlugin } from '../shared/index.ts';
 import { presentAwaitingCalendar, presentReminder } from './reminders.presenters.ts';
 import { Inbox, Overdue, ReminderQuery } from './reminders.schemas.ts';
 import { inbox, overdue } from './reminders.usecases.ts';

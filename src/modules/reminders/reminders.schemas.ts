@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { pageParams } from '../shared/keyset.ts';
-import { DepartmentRefSchema } from '../departments/departments.schemas.ts';
+import { pageParams } from '../shared/index.ts';
+import { DepartmentRefSchema } from '../departments/index.ts';
 
 export const ReminderQuery = z.object({
   ...pageParams,

@@ -5,7 +5,7 @@ import { departmentId } from '../../test/fixtures.ts';
 import { makeUscc } from '../../test/entry-fixtures.ts';
 import type { TestApp } from '../../test/harness.ts';
 import { dueAfter, newDue, type DeadlineKey, type Due, type DueTable } from '../deadlines/index.ts';
-import { json } from '../shared/json.ts';
+import { json } from '../shared/index.ts';
 
 export interface DueItemOptions {
   departmentCode: string;

@@ -2,14 +2,21 @@
 // office's view of everything overdue. Items come from every table in DUE_TABLES plus entries awaiting a statement
 // or a decision, so a new kind of item with due_* columns shows up here without a change.
 import type { Kysely } from 'kysely';
-import { hasRole, type Actor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
+import {
+  type Actor,
+  addCalendarDays,
+  badRequest,
+  chinaDate,
+  type Clock,
+  type DB,
+  decodeCursor,
+  forbidden,
+  hasRole,
+  toPage,
+  type WorkingCalendar,
+} from '../shared/index.ts';
 import { deadlineDays, dueOrPending, missingCalendarYear } from '../deadlines/index.ts';
-import { badRequest, forbidden } from '../shared/errors.ts';
-import { decodeCursor, toPage } from '../shared/keyset.ts';
-import { addCalendarDays, chinaDate, type WorkingCalendar } from '../shared/working-days.ts';
-import { listDepartments } from '../departments/departments.repository.ts';
+import { listDepartments } from '../departments/index.ts';
 import type { DueRow } from './reminders.kinds.ts';
 import { awaitingCalendarRows, dueCounts, dueRows, type DueFilter } from './reminders.repository.ts';
 import type { ReminderPage } from './reminders.schemas.ts';

@@ -6,3 +6,4 @@ export { filePublicRepair } from './repairs.filing.ts';
 export { repairsRoutes } from './repairs.routes.ts';
 export { repairFields } from './repairs.schemas.ts';
 export { REPAIR_KIND_LABELS, REPAIR_STATE_LABELS } from './repairs.states.ts';
+export { liftingExpiryJob } from './lifting-expiry.job.ts';

@@ -1,10 +1,5 @@
-import type { Job } from '../shared/context.ts';
-import { restoreMeasures, type Lifting } from '../entries/entries.workflow.ts';
-import { entriesWithLiftingEndedBefore } from '../entries/entries.repository.ts';
-import { endOfPeriod } from '../entries/entries.usecases.ts';
-import type { ModuleContext } from '../shared/context.ts';
-import { write } from '../shared/ledger.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { chinaDate, type Job, type ModuleContext, write } from '../shared/index.ts';
+import { endOfPeriod, entriesWithLiftingEndedBefore, type Lifting, restoreMeasures } from '../entries/index.ts';
 import { findApplicationForUpdate, updateApplication } from '../applications/index.ts';
 
 const BATCH = 100;

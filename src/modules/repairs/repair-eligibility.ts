@@ -1,4 +1,4 @@
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor } from '../shared/index.ts';
 import type { Target } from '../applications/index.ts';
 import { listTypeName, subjectKind } from './repairs.repository.ts';
 import type { RepairKind } from './repairs.states.ts';

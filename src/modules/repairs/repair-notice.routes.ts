@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { type RoutePlugin, withActor } from '../shared/http.ts';
+import { type RoutePlugin, withActor } from '../shared/index.ts';
 import { departmentNotice } from './repair-notice.usecases.ts';
 
 const IdParams = z.object({ id: z.uuid() });

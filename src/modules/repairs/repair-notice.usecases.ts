@@ -1,16 +1,12 @@
 import type { Kysely } from 'kysely';
 import { isPubliclyDisclosed, findTarget, type Target } from '../applications/index.ts';
-import { canSee } from '../entries/entries.usecases.ts';
+import { canSee } from '../entries/index.ts';
 import { PENALTY_TYPE_NAMES, SEVERITY_LABELS } from '../records/index.ts';
-import type { Actor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
+import { type Actor, chinaDate, type Clock, conflict, type DB, notFound, unprocessable } from '../shared/index.ts';
 import { deadlineDays } from '../deadlines/index.ts';
-import { findListType } from '../catalog/catalog.repository.ts';
-import { findDepartmentById } from '../departments/departments.repository.ts';
-import { findSubject } from '../subjects/subjects.repository.ts';
-import { conflict, notFound, unprocessable } from '../shared/errors.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { findListType } from '../catalog/index.ts';
+import { findDepartmentById } from '../departments/index.ts';
+import { findSubject } from '../subjects/index.ts';
 import { noticeFileName, renderRepairNotice, type NoticeData } from './repair-notice.html.ts';
 
 // The repair notice (信用修复告知书) goes with every black-list decision and every disclosed penalty record (两书同达,

@@ -12,14 +12,11 @@ import {
   withdrawByNumber,
   type ApplicationRowOf,
 } from '../applications/index.ts';
-import { lapseRepairCommitments } from '../commitments/commitments.usecases.ts';
-import { endEntryBy, liftMeasures, restoreMeasures } from '../entries/entries.workflow.ts';
+import { lapseRepairCommitments } from '../commitments/index.ts';
+import { endEntryBy, liftMeasures, restoreMeasures } from '../entries/index.ts';
 import { endRecord } from '../records/index.ts';
-import { hasRole } from '../shared/actor.ts';
+import { chinaDate, conflict, hasRole, unprocessable, write, type Write } from '../shared/index.ts';
 import { newDue } from '../deadlines/index.ts';
-import { conflict, unprocessable } from '../shared/errors.ts';
-import { write, type Write } from '../shared/ledger.ts';
-import { chinaDate } from '../shared/working-days.ts';
 import { repairEligibility } from './repair-eligibility.ts';
 import { recordRepairCommitment, REPAIRABLE } from './repairs.filing.ts';
 import type { LiftingEndBody, RepairAssignmentBody, RepairDecisionBody } from './repairs.schemas.ts';

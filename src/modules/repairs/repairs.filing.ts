@@ -1,14 +1,7 @@
 import type { z } from 'zod';
 import * as applications from '../applications/index.ts';
-import { newCommitmentCode } from '../commitments/commitment-code.ts';
-import { insertCommitment } from '../commitments/commitments.repository.ts';
-import { recordCommitmentChange } from '../commitments/commitments.usecases.ts';
-import { decodeAttachments } from '../shared/attachments.ts';
-import { conflict, unprocessable } from '../shared/errors.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { json } from '../shared/json.ts';
-import type { Write } from '../shared/ledger.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import { insertCommitment, newCommitmentCode, recordCommitmentChange } from '../commitments/index.ts';
+import { chinaDate, conflict, decodeAttachments, json, unprocessable, uuidv7, type Write } from '../shared/index.ts';
 import { repairEligibility, type Eligibility } from './repair-eligibility.ts';
 import type { FileRepairBody, repairFields } from './repairs.schemas.ts';
 import { REPAIR, type RepairKind } from './repairs.states.ts';

@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { RepairsTable } from '../shared/db.workflows.types.ts';
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor, RepairsTable } from '../shared/index.ts';
 
 // The queries repairs share with objections live in applications/applications.repository.ts; here only their own.
 

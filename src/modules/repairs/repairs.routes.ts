@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RoutePlugin } from '../shared/http.ts';
+import type { RoutePlugin } from '../shared/index.ts';
 import { applicationRoutes } from '../applications/index.ts';
 import {
   acceptRepair,

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import * as applications from '../applications/index.ts';
-import { AttachmentsInput } from '../shared/attachments.ts';
-import { DateString } from '../shared/dates.schemas.ts';
-import { freeText } from '../shared/free-text.ts';
-import { pageOf } from '../shared/keyset.ts';
+import { AttachmentsInput, DateString, freeText, pageOf } from '../shared/index.ts';
 import { REPAIR_KINDS, REPAIR_STATES } from './repairs.states.ts';
 
 export const ProofInput = z

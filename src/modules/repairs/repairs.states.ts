@@ -1,6 +1,5 @@
 import { applicationKind } from '../applications/index.ts';
-import type { RepairsTable } from '../shared/db.workflows.types.ts';
-import { forbidden } from '../shared/errors.ts';
+import { forbidden, type RepairsTable } from '../shared/index.ts';
 
 export type RepairState = RepairsTable['state'];
 export type RepairKind = RepairsTable['kind'];

@@ -1,8 +1,12 @@
 import type { Kysely } from 'kysely';
-import { getApplication, listApplications, withRefs, type ApplicationRowOf } from '../applications/index.ts';
-import type { PublicDeps } from '../applications/index.ts';
-import type { Actor } from '../shared/actor.ts';
-import type { DB } from '../shared/db.types.ts';
+import {
+  type ApplicationRowOf,
+  getApplication,
+  listApplications,
+  type PublicDeps,
+  withRefs,
+} from '../applications/index.ts';
+import type { Actor, DB } from '../shared/index.ts';
 import { commitmentCodes } from './repairs.repository.ts';
 import { REPAIR } from './repairs.states.ts';
 

@@ -1,5 +1,5 @@
 import type { DeadlineKey } from '../deadlines/index.ts';
-import type { DeadlineSettingsTable } from '../shared/db.workflows.types.ts';
+import type { DeadlineSettingsTable } from '../shared/index.ts';
 
 export const DEADLINE_LABELS: Record<DeadlineKey, string> = {
   feedback: '反馈期限',

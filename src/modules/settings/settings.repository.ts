@@ -1,5 +1,5 @@
 import type { DeadlineKey } from '../deadlines/index.ts';
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor } from '../shared/index.ts';
 
 export const listDeadlineSettings = (db: Executor) => db.selectFrom('deadline_settings').selectAll().execute();
 

@@ -1,4 +1,4 @@
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
+import { actorOf, type RoutePlugin } from '../shared/index.ts';
 import { presentDeadlineSetting } from './settings.presenters.ts';
 import { DeadlineKeyParams, DeadlineSetting, DeadlineSettingBody, DeadlineSettingList } from './settings.schemas.ts';
 import { getDeadlineSettings, setDeadlineSetting } from './settings.usecases.ts';

@@ -3,12 +3,8 @@
 // an existing deadline.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { hasRole, type Actor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
+import { type Actor, type Clock, type DB, forbidden, hasRole, notFound, write } from '../shared/index.ts';
 import { DEADLINE_KEYS, type DeadlineKey } from '../deadlines/index.ts';
-import { forbidden, notFound } from '../shared/errors.ts';
-import { write } from '../shared/ledger.ts';
 import { findDeadlineSettingForUpdate, listDeadlineSettings, updateDeadlineSetting } from './settings.repository.ts';
 import type { DeadlineSettingInput } from './settings.schemas.ts';
 

@@ -1,6 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { SubjectsTable } from '../shared/db.types.ts';
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor, SubjectsTable } from '../shared/index.ts';
 
 export type SubjectRow = Selectable<SubjectsTable>;
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type RoutePlugin } from '../shared/http.ts';
-import { pageOf } from '../shared/keyset.ts';
+import { actorOf, pageOf, type RoutePlugin } from '../shared/index.ts';
 import { presentRelatedPerson, presentSubject } from './subjects.presenters.ts';
 import { RelatedPersonInput, Subject, SubjectDetail, SubjectInput, SubjectSearchQuery } from './subjects.schemas.ts';
 import * as usecases from './subjects.usecases.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageParams } from '../shared/keyset.ts';
+import { pageParams } from '../shared/index.ts';
 
 export const subjectKinds = ['organization', 'individual_business', 'person'] as const;
 export const relatedRoles = ['legalRepresentative', 'principal', 'responsiblePerson'] as const;

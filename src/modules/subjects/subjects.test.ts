@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { createUser, type TestUser } from '../../test/fixtures.ts';
 import { makeCitizenId, makeUscc } from '../../test/entry-fixtures.ts';
+import { usccCheckCharacter } from '../shared/index.ts';
 
 let t: TestApp;
 let operator: TestUser;
@@ -84,7 +85,6 @@ test('registering a code already registered answers 200 with the existing subjec
 
 test('an individual business is recognized from its code', async () => {
   const body17 = '92370125MA3C0D0E1';
-  const { usccCheckCharacter } = await import('../shared/identifiers.ts');
   const res = await create(operator.headers, { uscc: body17 + usccCheckCharacter(body17), name: '示例区小张便利店' });
   assert.equal(res.json().kind, 'individual_business');
 });

@@ -1,15 +1,25 @@
-import type { Actor } from '../shared/actor.ts';
-import { requireRole } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import { badRequest, notFound, unprocessable } from '../shared/errors.ts';
-import { inspectIdentifier, maskCitizenId, usccKind, validateCitizenId, validateUscc } from '../shared/identifiers.ts';
-import { decodeCursor, toPage } from '../shared/keyset.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { write, type Write } from '../shared/ledger.ts';
-import type { Secrets } from '../shared/secrets.ts';
-import { chinaDate } from '../shared/working-days.ts';
+import {
+  type Actor,
+  badRequest,
+  chinaDate,
+  type Clock,
+  type DB,
+  decodeCursor,
+  inspectIdentifier,
+  maskCitizenId,
+  notFound,
+  requireRole,
+  type Secrets,
+  toPage,
+  unprocessable,
+  usccKind,
+  uuidv7,
+  validateCitizenId,
+  validateUscc,
+  write,
+  type Write,
+} from '../shared/index.ts';
 import type { Kysely } from 'kysely';
-import type { DB } from '../shared/db.types.ts';
 import { normalizeSubjectName } from './names.ts';
 import * as repo from './subjects.repository.ts';
 import type { RelatedPersonInput, SubjectInput } from './subjects.schemas.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { KeyRing } from '../shared/aead.ts';
+import type { KeyRing } from '../shared/index.ts';
 
 export class TipoffKeysMissingError extends Error {}
 

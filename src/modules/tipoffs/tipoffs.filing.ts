@@ -1,19 +1,25 @@
-import { insertAttachments } from '../shared/attachments.repository.ts';
+import {
+  chinaDate,
+  type Clock,
+  type DB,
+  decodeAttachments,
+  type DecodedAttachment,
+  insertAttachments,
+  json,
+  type KeyRing,
+  newApplicationNo,
+  newTrackingSecret,
+  unprocessable,
+  uuidv7,
+  validateCitizenId,
+  validateUscc,
+  write,
+  type Write,
+} from '../shared/index.ts';
 import type { Kysely } from 'kysely';
-import type { CalendarService } from '../catalog/calendar.service.ts';
-import type { KeyRing } from '../shared/aead.ts';
-import { decodeAttachments, type DecodedAttachment } from '../shared/attachments.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
+import type { CalendarService } from '../catalog/index.ts';
 import { newDue } from '../deadlines/index.ts';
-import { unprocessable } from '../shared/errors.ts';
-import { validateCitizenId, validateUscc } from '../shared/identifiers.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { json } from '../shared/json.ts';
-import { write, type Write } from '../shared/ledger.ts';
-import { newApplicationNo, newTrackingSecret } from '../shared/tracking.ts';
-import { chinaDate } from '../shared/working-days.ts';
-import { findSubjectByUscc } from '../subjects/subjects.repository.ts';
+import { findSubjectByUscc } from '../subjects/index.ts';
 import * as repo from './tipoffs.repository.ts';
 import type { PublicTipoffInput } from './tipoffs.schemas.ts';
 import { sealAttachment, sealReporter, type Reporter } from './tipoffs.sealing.ts';

@@ -1,11 +1,16 @@
 import type { Insertable } from 'kysely';
-import { hasRole, type Actor } from '../shared/actor.ts';
-import type { TipoffsTable } from '../shared/db.workflows.types.ts';
+import {
+  type Actor,
+  chinaDate,
+  forbidden,
+  hasRole,
+  json,
+  type TipoffsTable,
+  unprocessable,
+  write,
+  type Write,
+} from '../shared/index.ts';
 import { newDue } from '../deadlines/index.ts';
-import { forbidden, unprocessable } from '../shared/errors.ts';
-import { json } from '../shared/json.ts';
-import { write, type Write } from '../shared/ledger.ts';
-import { chinaDate } from '../shared/working-days.ts';
 import * as repo from './tipoffs.repository.ts';
 import { assertStep, type TipoffStep } from './tipoffs.states.ts';
 import { isReviewerOf, tipoffView, visibleTipoffForUpdate, type TipoffDeps } from './tipoffs.usecases.ts';

@@ -1,6 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { TipoffsTable } from '../shared/db.workflows.types.ts';
-import type { Executor } from '../shared/ledger.ts';
+import type { Executor, TipoffsTable } from '../shared/index.ts';
 
 export type TipoffRow = Selectable<TipoffsTable>;
 

@@ -1,10 +1,13 @@
-import { sealedAttachmentsUnderOtherKeys, updateAttachmentSeal } from '../shared/attachments.repository.ts';
+import {
+  type Clock,
+  type DB,
+  type KeyRing,
+  sealedAttachmentsUnderOtherKeys,
+  updateAttachmentSeal,
+  write,
+} from '../shared/index.ts';
 import { tipoffsSealedUnderOtherKeys, updateTipoff } from './tipoffs.repository.ts';
 import type { Kysely } from 'kysely';
-import type { KeyRing } from '../shared/aead.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { write } from '../shared/ledger.ts';
 import { resealAttachment, resealReporter } from './tipoffs.sealing.ts';
 
 const BATCH = 100;

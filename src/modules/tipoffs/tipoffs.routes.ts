@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { type RoutePlugin, withActor } from '../shared/http.ts';
-import { ATTACHMENT_BODY_LIMIT, attachmentDisposition } from '../shared/attachments.ts';
-import { pageOf } from '../shared/keyset.ts';
+import { ATTACHMENT_BODY_LIMIT, attachmentDisposition, pageOf, type RoutePlugin, withActor } from '../shared/index.ts';
 import { fileTipoff } from './tipoffs.filing.ts';
 import { acceptTipoff, closeTipoff, transferTipoff, verifyTipoff } from './tipoffs.handling.ts';
 import { presentTipoff } from './tipoffs.presenters.ts';

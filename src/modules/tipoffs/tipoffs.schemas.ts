@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { pageParams } from '../shared/keyset.ts';
-import { freeText } from '../shared/free-text.ts';
-import { Attachment, AttachmentsInput } from '../shared/attachments.ts';
+import { Attachment, AttachmentsInput, freeText, pageParams } from '../shared/index.ts';
 import { TIPOFF_STATES } from './tipoffs.states.ts';
 
 // `line` for names, numbers and codes (one line); `text` for prose, where line breaks are kept (shared/free-text.ts).

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { SealError } from '../shared/aead.ts';
+import { SealError } from '../shared/index.ts';
 import { parseKeyRing, TipoffKeysMissingError } from './tipoff-keys.ts';
 import { openAttachment, openReporter, sealAttachment, sealReporter } from './tipoffs.sealing.ts';
 

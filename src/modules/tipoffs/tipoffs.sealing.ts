@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, seal, sealedKeyId, type KeyRing } from '../shared/aead.ts';
+import { open, seal, sealedKeyId, type KeyRing } from '../shared/index.ts';
 
 // The reporter and the attachments of a tip-off, sealed under the tip-off key ring (AES-256-GCM). The additional
 // data binds each value to its tip-off (and attachment), so a value copied to another row does not open.

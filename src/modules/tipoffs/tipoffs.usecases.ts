@@ -1,13 +1,21 @@
 import type { Kysely } from 'kysely';
-import type { CalendarService } from '../catalog/calendar.service.ts';
-import { hasRole, type Actor } from '../shared/actor.ts';
-import type { KeyRing } from '../shared/aead.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { conflict, forbidden, notFound, unprocessable } from '../shared/errors.ts';
-import { write, type Write } from '../shared/ledger.ts';
+import type { CalendarService } from '../catalog/index.ts';
+import {
+  type Actor,
+  type Clock,
+  conflict,
+  type DB,
+  decodeCursor,
+  forbidden,
+  hasRole,
+  type KeyRing,
+  notFound,
+  toPage,
+  unprocessable,
+  write,
+  type Write,
+} from '../shared/index.ts';
 import { departmentsByIds } from '../applications/index.ts';
-import { decodeCursor, toPage } from '../shared/keyset.ts';
 import * as repo from './tipoffs.repository.ts';
 import { openAttachment, openReporter } from './tipoffs.sealing.ts';
 

@@ -1,6 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { EgressAllowlistTable } from '../shared/db.workflows.types.ts';
-import type { Executor } from '../shared/ledger.ts';
+import type { EgressAllowlistTable, Executor } from '../shared/index.ts';
 import { parseAllowPattern, type AllowPattern } from './egress.ts';
 
 export const listAllowlist = (db: Executor) =>

@@ -1,9 +1,5 @@
 import type { Kysely } from 'kysely';
-import { requireRole, type Actor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { write } from '../shared/ledger.ts';
+import { type Actor, type Clock, type DB, requireRole, uuidv7, write } from '../shared/index.ts';
 import { parseAllowPattern } from './egress.ts';
 import * as repo from './egress.repository.ts';
 import { allowEntryNotFound, duplicatePattern, invalidPattern } from './webhooks.errors.ts';

@@ -1,9 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Job } from '../shared/context.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import type { Executor } from '../shared/ledger.ts';
+import { type Clock, type DB, type Executor, type Job, uuidv7 } from '../shared/index.ts';
 import { EgressRefusedError, resolveTarget, type Resolver } from './egress.ts';
 import { loadAllowPatterns } from './egress.repository.ts';
 import { retryDelayMs } from './webhook-backoff.ts';

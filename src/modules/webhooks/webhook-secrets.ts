@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { derivedRing, open, seal } from '../shared/aead.ts';
+import { derivedRing, open, seal } from '../shared/index.ts';
 
 // A webhook's signing secret is shown once, at registration. The server must read it back to sign every delivery,
 // so it is stored sealed under a key derived from the server key (never in the database), bound to its webhook.

@@ -1,4 +1,4 @@
-import { conflict, forbidden, notFound, unprocessable } from '../shared/errors.ts';
+import { conflict, forbidden, notFound, unprocessable } from '../shared/index.ts';
 import { CLASS_LABELS, type EgressRefusedError } from './egress.ts';
 
 export const webhookNotFound = () => notFound('推送订阅', 'webhook.not_found');

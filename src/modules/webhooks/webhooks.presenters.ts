@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { EgressAllowlistTable } from '../shared/db.workflows.types.ts';
+import type { EgressAllowlistTable } from '../shared/index.ts';
 import type { AttemptRow, DeliveryRow, WebhookRow } from './webhooks.repository.ts';
 
 type DepartmentRef = { id: string; code: string; name: string };

@@ -1,7 +1,11 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
-import type { WebhookAttemptsTable, WebhookDeliveriesTable, WebhooksTable } from '../shared/db.workflows.types.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import type { Executor } from '../shared/ledger.ts';
+import {
+  type Executor,
+  uuidv7,
+  type WebhookAttemptsTable,
+  type WebhookDeliveriesTable,
+  type WebhooksTable,
+} from '../shared/index.ts';
 
 export type WebhookRow = Selectable<WebhooksTable>;
 export type DeliveryRow = Selectable<WebhookDeliveriesTable>;

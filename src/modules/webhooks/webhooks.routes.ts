@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type RoutePlugin, withActor } from '../shared/http.ts';
+import { type RoutePlugin, withActor } from '../shared/index.ts';
 import { allowTarget, listAllowlist, removeAllowEntry } from './egress.usecases.ts';
 import { presentAllowEntry, presentAttempt, presentDelivery, presentWebhook } from './webhooks.presenters.ts';
 import {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageParams } from '../shared/keyset.ts';
-import { freeText } from '../shared/free-text.ts';
+import { freeText, pageOf, pageParams } from '../shared/index.ts';
 
 export const WebhookIdParams = z.object({ id: z.uuid() });
 export const DeliveryParams = z.object({ id: z.uuid(), deliveryId: z.uuid() });

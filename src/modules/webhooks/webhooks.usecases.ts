@@ -1,11 +1,16 @@
 import type { Kysely } from 'kysely';
-import { hasRole, seesAllDepartments, type Actor } from '../shared/actor.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { DB } from '../shared/db.types.ts';
-import { badRequest } from '../shared/errors.ts';
-import { uuidv7 } from '../shared/ids.ts';
-import { decodeCursor, toPage } from '../shared/keyset.ts';
-import { write } from '../shared/ledger.ts';
+import {
+  type Actor,
+  badRequest,
+  type Clock,
+  type DB,
+  decodeCursor,
+  hasRole,
+  seesAllDepartments,
+  toPage,
+  uuidv7,
+  write,
+} from '../shared/index.ts';
 import { EgressRefusedError, resolveTarget, type Resolver } from './egress.ts';
 import { loadAllowPatterns } from './egress.repository.ts';
 import { applyAttempt, sendDelivery } from './webhook-delivery.ts';

@@ -1,0 +1,2 @@
+// The front of the settings module: what other modules may use. Everything else in this folder is its own.
+export { settingsRoutes } from './settings.routes.ts';
