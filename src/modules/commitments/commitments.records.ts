@@ -1,4 +1,5 @@
-import { insertNewRecord, leaveRedLists, recordChange } from '../records/index.ts';
+import { leaveRedLists } from '../entries/index.ts';
+import { insertNewRecord, recordChange } from '../records/index.ts';
 import { addMonthsCivil, chinaDate, unprocessable, type Write } from '../shared/index.ts';
 import * as links from './commitment-links.repository.ts';
 import type { CommitmentRow } from './commitments.repository.ts';

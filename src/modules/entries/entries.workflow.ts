@@ -1,4 +1,5 @@
 import { addMonthsCivil, chinaDate, conflict, json, unprocessable, type Write } from '../shared/index.ts';
+import { lockSubject } from '../subjects/index.ts';
 import * as repo from './entries.repository.ts';
 import { STATE_LABELS, type EntryState } from './entries.states.ts';
 import { recordChange } from './entries.usecases.ts';
@@ -107,6 +108,56 @@ export async function endEntryBy(w: Write, entry: repo.EntryRow, input: { reason
     note: input.note,
     previousState: entry.state,
   });
+}
+
+/** Ends an entry whose period is over (the expiry job), as of the end of its last day. */
+export async function expireEntry(
+  w: Write,
+  entry: Pick<repo.EntryRow, 'id' | 'department_id' | 'state'>,
+  endedAt: Date,
+) {
+  await repo.updateEntry(w.tx, entry.id, {
+    state: 'ended',
+    ended_reason: 'expired',
+    ended_note: null,
+    ended_at: endedAt,
+    updated_at: w.now,
+  });
+  recordChange(
+    w,
+    entry,
+    'entry.ended',
+    { state: 'ended', reason: 'expired', note: null, previousState: entry.state },
+    endedAt,
+  );
+}
+
+/**
+ * docs/domain/rules.md §2: a subject that receives a serious dishonesty record leaves every red list at once,
+ * with the reason recorded. Runs in the write that puts the record in effect, under the subject lock (as a
+ * black-list publication).
+ */
+export async function leaveRedLists(w: Write, subjectId: string, recordId: string): Promise<string[]> {
+  await lockSubject(w.tx, subjectId);
+  const reds = await repo.entriesOfSubject(w.tx, subjectId, 'red', ['nominated', 'reviewed', 'in_effect']);
+  const note = `主体产生严重失信信息（失信信息 ${recordId}），依规退出红名单。`;
+  for (const red of reds) {
+    await repo.updateEntry(w.tx, red.id, {
+      state: 'ended',
+      ended_reason: 'superseded_by_black',
+      ended_note: note,
+      ended_at: w.now,
+      updated_at: w.now,
+    });
+    recordChange(w, red, 'entry.ended', {
+      state: 'ended',
+      reason: 'superseded_by_black',
+      note,
+      previousState: red.state,
+      recordId,
+    });
+  }
+  return reds.map((r) => r.id);
 }
 
 export interface Lifting {

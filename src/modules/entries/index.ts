@@ -1,7 +1,7 @@
 // The front of the entries module: what other modules may use. Everything else in this folder is its own.
 export { decide, recordStatement, serveNotice } from './entries.black.usecases.ts';
 export { publish, review } from './entries.red.usecases.ts';
-export { entriesOfSubject, entriesWithLiftingEndedBefore, findEntry, updateEntry } from './entries.repository.ts';
+export { entriesWithLiftingEndedBefore, findEntry } from './entries.repository.ts';
 export type { EntryRow } from './entries.repository.ts';
 export { entriesRoutes } from './entries.routes.ts';
 export { STATE_LABELS } from './entries.states.ts';
@@ -11,6 +11,8 @@ export {
   closeObjection,
   correctEntry,
   endEntryBy,
+  expireEntry,
+  leaveRedLists,
   liftMeasures,
   lockEntry,
   openObjection,

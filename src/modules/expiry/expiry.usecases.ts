@@ -4,7 +4,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { chinaDate, type Clock, type DB, systemActor, write, type Write } from '../shared/index.ts';
-import { endOfPeriod, recordChange as changeEntry, updateEntry } from '../entries/index.ts';
+import { endOfPeriod, expireEntry } from '../entries/index.ts';
 import { recordChange as changeRecord } from '../records/index.ts';
 import {
   claimExpiredEntries,
@@ -44,20 +44,7 @@ export async function runExpiry(deps: ExpiryDeps, options: { batchSize?: number 
     for (const row of await claimExpiredEntries(w.tx, today, batchSize)) {
       if (!EXPIRING_ENTRY_STATES.includes(row.state) || !row.end_date || row.end_date >= today) continue;
       const endedAt = endOfPeriod(row.end_date);
-      await updateEntry(w.tx, row.id, {
-        state: 'ended',
-        ended_reason: 'expired',
-        ended_note: null,
-        ended_at: endedAt,
-        updated_at: w.now,
-      });
-      changeEntry(
-        w,
-        row,
-        'entry.ended',
-        { state: 'ended', reason: 'expired', note: null, previousState: row.state },
-        endedAt,
-      );
+      await expireEntry(w, row, endedAt);
       ended[row.kind === 'black' ? 'blackEntries' : 'redEntries']++;
     }
     return ended;

@@ -11,7 +11,6 @@ export {
 // One label table per state set: records.states.ts holds it (the terms docs/records.md uses).
 export { PENALTY_TYPE_NAMES, SEVERITY_LABELS, STATE_LABELS as RECORD_STATE_LABELS } from './records.states.ts';
 export { recordCatalogRoutes } from './record-catalog.routes.ts';
-export { leaveRedLists } from './records.red-lists.ts';
 export { recordsRoutes } from './records.routes.ts';
 export { penaltyTypeName } from './records.states.ts';
 export { createRecord, insertNewRecord, recordChange } from './records.usecases.ts';

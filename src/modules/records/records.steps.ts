@@ -1,6 +1,6 @@
+import { leaveRedLists } from '../entries/index.ts';
 import { chinaDate, hasRole, notFound, type RecordRule, unprocessable, write, type Write } from '../shared/index.ts';
 import { disclosureRequired, otherDepartment, reviewerRequired } from './records.errors.ts';
-import { leaveRedLists } from './records.red-lists.ts';
 import * as repo from './records.repository.ts';
 import { assertRecordStep, SEVERITY_LABELS, type RecordStep } from './records.states.ts';
 import { canSeeRecord, getRecord, recordChange, type RecordDeps } from './records.usecases.ts';

@@ -1,3 +1,4 @@
+import { leaveRedLists } from '../entries/index.ts';
 import type { Kysely } from 'kysely';
 import {
   type Actor,
@@ -24,7 +25,6 @@ import { domainNotHeld, holdsDomain } from './record-domain-departments.ts';
 import { recordTerms } from './record-terms.ts';
 import { dateInFuture, duplicateDecisionNo, unknownDomain } from './records.errors.ts';
 import * as repo from './records.repository.ts';
-import { leaveRedLists } from './records.red-lists.ts';
 
 export interface RecordDeps {
   db: Kysely<DB>;
