@@ -13,6 +13,7 @@ import {
   type Role,
   type Secrets,
   seesAllDepartments,
+  byCreation,
   toPage,
   type WorkingCalendar,
   write,
@@ -81,7 +82,7 @@ export async function listApplications<K extends Kind>(
   const departmentId = seesAllDepartments(deps.actor) ? undefined : deps.actor.departmentId;
   const after = decodeCursor(query.cursor, ['string', 'string'] as const);
   const rows = await repo.listApplications(deps.db, kind.table, { ...query, departmentId, after });
-  return toPage(rows as Row<K>[], query.limit, (r) => [r.created_at.toISOString(), r.id]);
+  return toPage(rows as Row<K>[], query.limit, byCreation.key);
 }
 
 export async function lockVisible<K extends Kind>(w: Write, actor: Actor, kind: K, id: string) {

@@ -64,6 +64,6 @@ export async function restoreRepairedRecord(w: Write, c: CommitmentRow) {
     disclosureEnd,
   });
   // In effect again: a serious record ends the subject's red-list entries, as when it was first recorded.
-  if (record.severity === 'serious') await leaveRedLists(w, record.subject_id, record.id);
+  if (record.severity === 'serious') await leaveRedLists(w, record.subject_id, { recordId: record.id });
   return record;
 }

@@ -4,7 +4,6 @@ import {
   type Clock,
   type CommitmentType,
   type DB,
-  decodeCursor,
   forbidden,
   hasRole,
   inspectIdentifier,
@@ -13,6 +12,7 @@ import {
   type Role,
   type Secrets,
   seesAllDepartments,
+  byCreation,
   toPage,
   unprocessable,
   uuidv7,
@@ -171,14 +171,13 @@ export async function listCommitments(
   const { cursor, ...filter } = query;
   const departmentId = seesAllDepartments(deps.actor) ? undefined : deps.actor.departmentId;
   const uscc = query.uscc ? (inspectIdentifier(query.uscc).normalized ?? query.uscc) : undefined;
-  const after = decodeCursor(cursor, ['string', 'string'] as const);
   const rows = await repo.listCommitments(deps.db, {
     ...filter,
     uscc,
     departmentId,
-    after: after && { createdAt: after[0], id: after[1] },
+    after: byCreation.after(cursor),
   });
-  const page = toPage(rows, query.limit, (c) => [c.created_at.toISOString(), c.id]);
+  const page = toPage(rows, query.limit, byCreation.key);
   return { commitments: await repo.commitmentViews(deps.db, page.rows), nextCursor: page.nextCursor };
 }
 

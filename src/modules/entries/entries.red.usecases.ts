@@ -1,14 +1,13 @@
 import type { z } from 'zod';
 import { addCalendarDays, addMonthsCivil, chinaDate, unprocessable } from '../shared/index.ts';
 import { lockSubject } from '../subjects/index.ts';
-import * as repo from './entries.repository.ts';
+import { leaveRedLists } from './entries.workflow.ts';
 import { activeIncentiveMeasures, insertEntryMeasures } from './entry-links.repository.ts';
 import type { PublicationBody, ReviewBody } from './entries.schemas.ts';
 import {
   blackEntryInEffect,
   seriousRecordInEffect,
   DECIDERS,
-  recordChange,
   startOfDay,
   step,
   type EntryDeps,
@@ -103,25 +102,7 @@ export async function publish(deps: EntryDeps, entryId: string, input: z.infer<t
         );
       }
     } else {
-      const reds = await repo.entriesOfSubject(w.tx, entry.subject_id, 'red', ['nominated', 'reviewed', 'in_effect']);
-      for (const red of reds) {
-        const note = `主体被列入严重失信主体名单（名单记录 ${entry.id}），依规退出红名单。`;
-        await repo.updateEntry(w.tx, red.id, {
-          state: 'ended',
-          ended_reason: 'superseded_by_black',
-          ended_note: note,
-          ended_at: w.now,
-          updated_at: w.now,
-        });
-        recordChange(w, red, 'entry.ended', {
-          state: 'ended',
-          reason: 'superseded_by_black',
-          note,
-          previousState: red.state,
-          blackEntryId: entry.id,
-        });
-        endedRed.push(red.id);
-      }
+      endedRed.push(...(await leaveRedLists(w, entry.subject_id, { blackEntryId: entry.id })));
     }
     // A validity that starts later takes effect on its first day: the event says so, and checks, eligibility and
     // public disclosure count the entry only from that day (with no further write).

@@ -5,7 +5,6 @@ import {
   chinaDate,
   type Clock,
   type DB,
-  decodeCursor,
   forbidden,
   hasRole,
   json,
@@ -14,6 +13,7 @@ import {
   type Role,
   type Secrets,
   seesAllDepartments,
+  byCreation,
   toPage,
   unprocessable,
   uuidv7,
@@ -55,13 +55,12 @@ export async function listEntries(
 ) {
   const { cursor, ...filter } = query;
   const departmentId = seesAllDepartments(deps.actor) ? undefined : deps.actor.departmentId;
-  const after = decodeCursor(cursor, ['string', 'string'] as const);
   const rows = await repo.listEntries(deps.db, {
     ...filter,
     departmentId,
-    after: after && { createdAt: after[0], id: after[1] },
+    after: byCreation.after(cursor),
   });
-  const page = toPage(rows, query.limit, (e) => [e.created_at.toISOString(), e.id]);
+  const page = toPage(rows, query.limit, byCreation.key);
   return { entries: await repo.entryViews(deps.db, page.rows), nextCursor: page.nextCursor };
 }
 

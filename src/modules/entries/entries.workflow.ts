@@ -133,14 +133,21 @@ export async function expireEntry(
 }
 
 /**
- * docs/domain/rules.md §2: a subject that receives a serious dishonesty record leaves every red list at once,
- * with the reason recorded. Runs in the write that puts the record in effect, under the subject lock (as a
- * black-list publication).
+ * docs/domain/rules.md §2: a subject that receives a serious dishonesty record, or is put on a black list, leaves
+ * every red list at once, with the reason recorded. Runs in the write that puts the record or the black-list entry in
+ * effect, under the subject lock.
  */
-export async function leaveRedLists(w: Write, subjectId: string, recordId: string): Promise<string[]> {
+export async function leaveRedLists(
+  w: Write,
+  subjectId: string,
+  because: { recordId: string } | { blackEntryId: string },
+): Promise<string[]> {
   await lockSubject(w.tx, subjectId);
   const reds = await repo.entriesOfSubject(w.tx, subjectId, 'red', ['nominated', 'reviewed', 'in_effect']);
-  const note = `主体产生严重失信信息（失信信息 ${recordId}），依规退出红名单。`;
+  const note =
+    'recordId' in because
+      ? `主体产生严重失信信息（失信信息 ${because.recordId}），依规退出红名单。`
+      : `主体被列入严重失信主体名单（名单记录 ${because.blackEntryId}），依规退出红名单。`;
   for (const red of reds) {
     await repo.updateEntry(w.tx, red.id, {
       state: 'ended',
@@ -154,7 +161,7 @@ export async function leaveRedLists(w: Write, subjectId: string, recordId: strin
       reason: 'superseded_by_black',
       note,
       previousState: red.state,
-      recordId,
+      ...because,
     });
   }
   return reds.map((r) => r.id);

@@ -69,7 +69,7 @@ export function confirmRecord(deps: RecordDeps, id: string, input: { note?: stri
         { field: 'state' },
       );
     }
-    if (record.severity === 'serious') await leaveRedLists(w, record.subject_id, record.id);
+    if (record.severity === 'serious') await leaveRedLists(w, record.subject_id, { recordId: record.id });
     return {
       changes: { state: 'in_effect' },
       type: 'record.confirmed',

@@ -5,7 +5,6 @@ import {
   chinaDate,
   type Clock,
   type DB,
-  decodeCursor,
   forbidden,
   hasRole,
   json,
@@ -13,6 +12,7 @@ import {
   type RecordPublication,
   type Secrets,
   seesAllDepartments,
+  byCreation,
   toPage,
   uuidv7,
   type WorkingCalendar,
@@ -51,13 +51,12 @@ export async function listRecords(
 ) {
   const { cursor, ...filter } = query;
   const departmentId = seesAllDepartments(deps.actor) ? undefined : deps.actor.departmentId;
-  const after = decodeCursor(cursor, ['string', 'string'] as const);
   const rows = await repo.listRecords(deps.db, {
     ...filter,
     departmentId,
-    after: after && { createdAt: after[0], id: after[1] },
+    after: byCreation.after(cursor),
   });
-  const page = toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id]);
+  const page = toPage(rows, query.limit, byCreation.key);
   return { records: await repo.recordViews(deps.db, page.rows), nextCursor: page.nextCursor };
 }
 
@@ -192,7 +191,8 @@ export async function insertNewRecord(w: Write, input: NewRecordInput, calendar?
     disclosureEnd: terms.disclosureEnd,
     sourceCommitmentId: input.sourceCommitmentId ?? null,
   });
-  if (input.state === 'in_effect' && terms.severity === 'serious') await leaveRedLists(w, input.subjectId, id);
+  if (input.state === 'in_effect' && terms.severity === 'serious')
+    await leaveRedLists(w, input.subjectId, { recordId: id });
   return id;
 }
 

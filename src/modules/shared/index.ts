@@ -86,7 +86,7 @@ export {
 export type { IdentifierValidation } from './identifiers.ts';
 export { uuidv7 } from './ids.ts';
 export { json, stableStringify } from './json.ts';
-export { decodeCursor, pageOf, pageParams, toPage } from './keyset.ts';
+export { byCreation, decodeCursor, pageOf, pageParams, toPage } from './keyset.ts';
 export { appendToLedger, auditHash, EVENTS_CHANNEL, write } from './ledger.ts';
 export type { EventRow, Executor, Write } from './ledger.ts';
 export { addMonthsCivil, partyDeadlineEnd } from './periods.ts';

@@ -71,3 +71,12 @@ export function toPage<Row>(
   const kept = rows.slice(0, limit);
   return { rows: kept, nextCursor: encodeCursor(keyOf(kept[kept.length - 1] as Row)) };
 }
+
+/** Lists ordered newest first (`created_at desc, id desc`): the position a cursor holds, and a row's sort key. */
+export const byCreation = {
+  after(cursor: string | undefined): { createdAt: string; id: string } | null {
+    const values = decodeCursor(cursor, ['string', 'string'] as const);
+    return values && { createdAt: values[0], id: values[1] };
+  },
+  key: (row: { created_at: Date; id: string }): CursorValues => [row.created_at.toISOString(), row.id],
+};

@@ -10,6 +10,7 @@ import {
   hasRole,
   type KeyRing,
   notFound,
+  byCreation,
   toPage,
   unprocessable,
   write,
@@ -86,7 +87,7 @@ export async function listTipoffs(
   const departmentId = seesAllTipoffs(deps.actor) ? undefined : deps.actor.departmentId;
   const after = decodeCursor(query.cursor, ['string', 'string'] as const);
   const rows = await repo.listTipoffs(deps.db, { ...query, departmentId, after });
-  const page = toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id]);
+  const page = toPage(rows, query.limit, byCreation.key);
   return { tipoffs: await readModels(deps.db, page.rows), nextCursor: page.nextCursor };
 }
 
