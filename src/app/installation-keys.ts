@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB, KeyRing } from '../modules/shared/index.ts';
+import { adoptFingerprint, hasInstallationKeysTable, storedFingerprints } from './installation-keys.repository.ts';
 
 export class InstallationKeyMismatchError extends Error {}
 
@@ -45,11 +46,7 @@ export async function checkInstallationKeys(
     for (const [purpose, fingerprint] of wanted) {
       if (stored.has(purpose)) continue;
       // Two processes starting at once on one database: the first insert wins, both then compare with it.
-      const result = await db
-        .insertInto('installation_keys')
-        .values({ purpose, fingerprint, adopted_at: options.now })
-        .onConflict((oc) => oc.column('purpose').doNothing())
-        .executeTakeFirst();
+      const result = await adoptFingerprint(db, { purpose, fingerprint, adopted_at: options.now });
       if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) adopted.push(purpose);
     }
   }
@@ -68,11 +65,6 @@ export async function checkInstallationKeys(
 }
 
 async function readStored(db: Kysely<DB>): Promise<Map<string, string>> {
-  // Read-only commands may meet a database older than this table's migration.
-  const present = await sql<{
-    present: boolean;
-  }>`select to_regclass('installation_keys') is not null as present`.execute(db);
-  if (!present.rows[0]?.present) return new Map();
-  const rows = await db.selectFrom('installation_keys').select(['purpose', 'fingerprint']).execute();
-  return new Map(rows.map((r) => [r.purpose, r.fingerprint]));
+  if (!(await hasInstallationKeysTable(db))) return new Map();
+  return new Map((await storedFingerprints(db)).map((r) => [r.purpose, r.fingerprint]));
 }

@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
-import { type Clock, type DB, type EventRow, EVENTS_CHANNEL, type SyncStatus } from '../modules/shared/index.ts';
+import type { Kysely } from 'kysely';
+import {
+  currentDataVersion,
+  eventsAfter,
+  EVENTS_CHANNEL,
+  sendNotification,
+  type Clock,
+  type DB,
+  type EventRow,
+  type SyncStatus,
+} from '../modules/shared/index.ts';
 import type { Database } from './database.ts';
 
 const PAGE_SIZE = 1000;
@@ -53,11 +62,7 @@ export class EventSync {
    * by the first poll (subscribers are idempotent), so nothing falls between the load and the log.
    */
   async initialize(load: () => Promise<void>): Promise<void> {
-    const head = await this.deps.db
-      .selectFrom('ledger_head')
-      .select('data_version')
-      .where('id', '=', 1)
-      .executeTakeFirstOrThrow();
+    const head = await currentDataVersion(this.deps.db);
     await load();
     this.current = BigInt(head.data_version);
     this.loaded = true;
@@ -118,23 +123,7 @@ export class EventSync {
   private async drain(): Promise<void> {
     try {
       for (;;) {
-        const rows = await this.deps.db
-          .selectFrom('events')
-          .select([
-            'version',
-            'stream',
-            'stream_id',
-            'type',
-            'department_id',
-            'actor',
-            'payload',
-            'occurred_at',
-            'effective_at',
-          ])
-          .where('version', '>', this.current)
-          .orderBy('version')
-          .limit(PAGE_SIZE)
-          .execute();
+        const rows = await eventsAfter(this.deps.db, this.current, PAGE_SIZE);
         if (rows.length === 0) break;
         const events: EventRow[] = rows.map((r) => ({
           version: BigInt(r.version),
@@ -216,7 +205,7 @@ export class EventSync {
     const ping = `${PING_PREFIX}${this.instance}-${++this.pingCounter}`;
     this.pingOutstanding = ping;
     try {
-      await sql`select pg_notify(${EVENTS_CHANNEL}, ${ping})`.execute(this.deps.db);
+      await sendNotification(this.deps.db, EVENTS_CHANNEL, ping);
     } catch {
       // The database is unreachable: the poll reports that; judge the listener once a ping can be sent.
       if (this.pingOutstanding === ping) this.pingOutstanding = null;

@@ -10,6 +10,13 @@ import {
   serveNotice,
 } from '../modules/entries/index.ts';
 import { systemActor, type Actor, type Role } from '../modules/shared/index.ts';
+import {
+  demoLoaded,
+  departmentRefs,
+  listTypeIdByCode,
+  sanctionMeasures,
+  skipPasswordChange,
+} from './demo.repository.ts';
 import { loadDemoWorkflows } from './demo.workflows.ts';
 import { DEMO_PASSWORD, demoApiKeyDepartments, demoCompanies, demoPersons, demoUsers } from './demo.data.ts';
 
@@ -36,12 +43,12 @@ const NEW_KEY_HOWTO =
  */
 export async function loadDemo(ctx: AppContext, out: Out): Promise<number> {
   const { db } = ctx;
-  if (await db.selectFrom('users').select('id').where('username', '=', 'amr_operator').executeTakeFirst()) {
+  if (await demoLoaded(db)) {
     out('演示数据已载入过，未重复载入。');
     out(NEW_KEY_HOWTO);
     return 0;
   }
-  const departmentRows = await db.selectFrom('departments').select(['id', 'code', 'name']).execute();
+  const departmentRows = await departmentRefs(db);
   const departments = new Map(departmentRows.map((d) => [d.code, d.id]));
   const departmentNames = new Map(departmentRows.map((d) => [d.code, d.name]));
   const office = departments.get('credit_office')!;
@@ -54,7 +61,7 @@ export async function loadDemo(ctx: AppContext, out: Out): Promise<number> {
       { ...ctx, actor: admin },
       { username: u.username, displayName: u.displayName, departmentId, roles: [...u.roles], password: DEMO_PASSWORD },
     );
-    await db.updateTable('users').set({ must_change_password: false }).where('id', '=', user.id).execute();
+    await skipPasswordChange(db, user.id);
     actors.set(u.username, {
       kind: 'user',
       id: user.id,
@@ -65,13 +72,10 @@ export async function loadDemo(ctx: AppContext, out: Out): Promise<number> {
     });
   }
   const as = (username: string) => ({ ...ctx, actor: actors.get(username)! });
-  const listType = async (code: string) =>
-    (await db.selectFrom('list_types').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+  const listType = (code: string) => listTypeIdByCode(db, code);
   const sanctions = async (code: string) => {
     const id = await listType(code);
-    return (await db.selectFrom('measures').select(['id', 'list_type_ids']).where('kind', '=', 'sanction').execute())
-      .filter((m) => m.list_type_ids.includes(id))
-      .map((m) => m.id);
+    return (await sanctionMeasures(db)).filter((m) => m.list_type_ids.includes(id)).map((m) => m.id);
   };
   const [c, p] = [demoCompanies, demoPersons];
 

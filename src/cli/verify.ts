@@ -1,8 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import { createSecrets, type DB, SecretKeyMissingError } from '../modules/shared/index.ts';
+import { createSecrets, SecretKeyMissingError } from '../modules/shared/index.ts';
 import type { Config } from '../app/config.ts';
 import { databaseLocation, NoInstallationError, openInstallation } from '../app/startup.ts';
-import { auditVerifyCommand } from '../modules/audit/index.ts';
+import { auditVerifyCommand, hasAuditRows } from '../modules/audit/index.ts';
 
 /** Exit code of a verification that found nothing to verify (no data directory, no database, no audit rows). */
 export const EXIT_NOTHING_TO_VERIFY = 3;
@@ -41,15 +40,4 @@ export async function auditVerifyCli(config: Config, out: Out, err: Out): Promis
   } finally {
     await database.close();
   }
-}
-
-/** Whether the database has an audit log with rows, or a head saying it had some (then rows removed is a finding). */
-async function hasAuditRows(db: Kysely<DB>): Promise<boolean> {
-  const present = await sql<{
-    present: boolean;
-  }>`select to_regclass('ledger_head') is not null and to_regclass('audit_log') is not null as present`.execute(db);
-  if (!present.rows[0]?.present) return false;
-  const head = await db.selectFrom('ledger_head').select('audit_seq').where('id', '=', 1).executeTakeFirst();
-  if (head && head.audit_seq > 0n) return true;
-  return (await db.selectFrom('audit_log').select('seq').limit(1).executeTakeFirst()) !== undefined;
 }

@@ -1,6 +1,9 @@
 // SQL snapshot cases of the repository functions that took over the queries once written in use cases, jobs and
 // routes (issue 9 item 4), grouped by module in alphabetical order (the rules are in repository-sql.cases.ts).
 import type { Kysely } from 'kysely';
+import * as installationKeys from '../app/installation-keys.repository.ts';
+import * as demo from '../cli/demo.repository.ts';
+import * as audit from '../modules/audit/audit.repository.ts';
 import * as catalogBootstrap from '../modules/catalog/catalog-bootstrap.repository.ts';
 import * as checkRecorder from '../modules/checks/check-recorder.repository.ts';
 import * as commitmentLinks from '../modules/commitments/commitment-links.repository.ts';
@@ -11,6 +14,7 @@ import * as entryLinks from '../modules/entries/entry-links.repository.ts';
 import * as feedback from '../modules/feedback/feedback.repository.ts';
 import * as recordCatalog from '../modules/records/record-catalog.repository.ts';
 import * as attachments from '../modules/shared/attachments.repository.ts';
+import * as ledger from '../modules/shared/ledger.repository.ts';
 import type { DB } from '../modules/shared/db.types.ts';
 import * as tipoffs from '../modules/tipoffs/tipoffs.repository.ts';
 import * as webhooks from '../modules/webhooks/webhooks.repository.ts';
@@ -118,4 +122,21 @@ export const casesMoved: Record<string, (db: Kysely<DB>) => Promise<unknown>> = 
   'entries: liftings ended before a day': (db) => entries.entriesWithLiftingEndedBefore(db, '2026-06-01', 100),
 
   'tipoffs: reporters sealed under another key, to reseal': (db) => tipoffs.tipoffsSealedUnderOtherKeys(db, 'k2', 100),
+
+  'audit: whether the database has audit rows': (db) => audit.hasAuditRows(db),
+
+  'demo: loaded already': (db) => demo.demoLoaded(db),
+  'demo: departments': (db) => demo.departmentRefs(db),
+  'demo: accounts skip the first password change': (db) => demo.skipPasswordChange(db, id),
+  'demo: list type by code': (db) => demo.listTypeIdByCode(db, 'tax_black').catch(() => undefined),
+  'demo: sanctions': (db) => demo.sanctionMeasures(db),
+
+  'installation keys: table present': (db) => installationKeys.hasInstallationKeysTable(db),
+  'installation keys: stored fingerprints': (db) => installationKeys.storedFingerprints(db),
+  'installation keys: adopt a fingerprint': (db) =>
+    installationKeys.adoptFingerprint(db, { purpose: 'server', fingerprint: 'ab', adopted_at: now }),
+
+  'ledger: current data version': (db) => ledger.currentDataVersion(db).catch(() => undefined),
+  'ledger: events after a version': (db) => ledger.eventsAfter(db, 10n, 1000),
+  'ledger: a notification outside a write': (db) => ledger.sendNotification(db, 'credlink_events', 'ping:1'),
 };

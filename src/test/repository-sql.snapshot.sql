@@ -836,6 +836,42 @@ select * from "entries" where "state" = $1 and "measures_lifted" is not null and
 -- tipoffs: reporters sealed under another key, to reseal
 select "id", "reporter_sealed" from "tipoffs" where "reporter_sealed" is not null and "key_id" != $1 order by "id" limit $2 for update skip locked;
 
+-- audit: whether the database has audit rows
+select to_regclass('ledger_head') is not null and to_regclass('audit_log') is not null as present;
+
+-- demo: loaded already
+select "id" from "users" where "username" = $1;
+
+-- demo: departments
+select "id", "code", "name" from "departments";
+
+-- demo: accounts skip the first password change
+update "users" set "must_change_password" = $1 where "id" = $2;
+
+-- demo: list type by code
+select "id" from "list_types" where "code" = $1;
+
+-- demo: sanctions
+select "id", "list_type_ids" from "measures" where "kind" = $1;
+
+-- installation keys: table present
+select to_regclass('installation_keys') is not null as present;
+
+-- installation keys: stored fingerprints
+select "purpose", "fingerprint" from "installation_keys";
+
+-- installation keys: adopt a fingerprint
+insert into "installation_keys" ("purpose", "fingerprint", "adopted_at") values ($1, $2, $3) on conflict ("purpose") do nothing;
+
+-- ledger: current data version
+select "data_version" from "ledger_head" where "id" = $1;
+
+-- ledger: events after a version
+select "version", "stream", "stream_id", "type", "department_id", "actor", "payload", "occurred_at", "effective_at" from "events" where "version" > $1 order by "version" limit $2;
+
+-- ledger: a notification outside a write
+select pg_notify($1, $2);
+
 -- shared: reserve event and audit numbers
 update "ledger_head" set "data_version" = data_version + $1, "audit_seq" = audit_seq + $2 where "id" = $3 returning "data_version", "audit_seq", "audit_hash";
 

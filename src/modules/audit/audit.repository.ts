@@ -126,3 +126,17 @@ export async function checkRecordsPurgedThrough(ex: Executor): Promise<bigint> {
 export async function listAuditRows(ex: Executor, afterSeq: bigint, limit: number): Promise<AuditRow[]> {
   return ex.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
 }
+
+/**
+ * Whether the database has an audit log with rows, or a head saying it had some (then rows removed is a finding);
+ * false for a database never migrated. `credlink audit verify` refuses to call an empty log verified.
+ */
+export async function hasAuditRows(ex: Executor): Promise<boolean> {
+  const present = await sql<{
+    present: boolean;
+  }>`select to_regclass('ledger_head') is not null and to_regclass('audit_log') is not null as present`.execute(ex);
+  if (!present.rows[0]?.present) return false;
+  const head = await ex.selectFrom('ledger_head').select('audit_seq').where('id', '=', 1).executeTakeFirst();
+  if (head && head.audit_seq > 0n) return true;
+  return (await ex.selectFrom('audit_log').select('seq').limit(1).executeTakeFirst()) !== undefined;
+}

@@ -3,3 +3,4 @@ export { AuditCheckpointer } from './audit-checkpointer.ts';
 export { auditVerifyCommand } from './audit.cli.ts';
 export { auditRoutes } from './audit.routes.ts';
 export { verifyAudit } from './audit.usecases.ts';
+export { hasAuditRows } from './audit.repository.ts';

@@ -88,6 +88,7 @@ export { uuidv7 } from './ids.ts';
 export { json, stableStringify } from './json.ts';
 export { byCreation, decodeCursor, pageOf, pageParams, toPage } from './keyset.ts';
 export { appendToLedger, auditHash, EVENTS_CHANNEL, write } from './ledger.ts';
+export { currentDataVersion, eventsAfter, sendNotification } from './ledger.repository.ts';
 export type { EventRow, Executor, Write } from './ledger.ts';
 export { addMonthsCivil, partyDeadlineEnd } from './periods.ts';
 export { createSecrets, loadSecretKey, SecretKeyMissingError } from './secrets.ts';

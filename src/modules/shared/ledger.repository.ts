@@ -1,5 +1,7 @@
-import { sql, type Insertable, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { AuditLogTable, DB, EventsTable } from './db.types.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
 
 // The SQL of the ledger (ledger.ts): the single ledger_head row that numbers events and audit rows, and the two logs.
 
@@ -24,3 +26,31 @@ export const insertAuditRows = (tx: Transaction<DB>, rows: Insertable<AuditLogTa
 
 export const setAuditHash = (tx: Transaction<DB>, hash: string) =>
   tx.updateTable('ledger_head').set({ audit_hash: hash }).where('id', '=', 1).execute();
+
+/** The last data version committed (the sync reads it before loading the in-memory views). */
+export const currentDataVersion = (db: Executor) =>
+  db.selectFrom('ledger_head').select('data_version').where('id', '=', 1).executeTakeFirstOrThrow();
+
+/** The events after a version, in version order: what the sync feeds the in-memory views. */
+export const eventsAfter = (db: Executor, version: bigint, limit: number) =>
+  db
+    .selectFrom('events')
+    .select([
+      'version',
+      'stream',
+      'stream_id',
+      'type',
+      'department_id',
+      'actor',
+      'payload',
+      'occurred_at',
+      'effective_at',
+    ])
+    .where('version', '>', version)
+    .orderBy('version')
+    .limit(limit)
+    .execute();
+
+/** A notification on the events channel outside a write (the sync's ping proving its listener still hears). */
+export const sendNotification = (db: Executor, channel: string, payload: string) =>
+  sql`select pg_notify(${channel}, ${payload})`.execute(db);
