@@ -178,6 +178,7 @@ export const casesAtoD: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   'departments: by id': (db) => departments.findDepartmentById(db, id),
   'departments: by code': (db) => departments.findDepartmentByCode(db, 'credit_office'),
   'departments: the credit office': (db) => departments.findCreditOffice(db),
+  'departments: references of many, by id': (db) => departments.departmentRefsByIds(db, [id, otherId, id]),
   'departments: all': (db) => departments.listDepartments(db),
   'departments: insert': (db) =>
     departments.insertDepartment(db, { id, code: 'tax', name: '税务局', kind: 'member', created_at: now } as never),

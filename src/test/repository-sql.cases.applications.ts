@@ -50,7 +50,6 @@ export const casesApplications: Record<string, (db: Kysely<DB>) => Promise<unkno
     applications.upwardDecided(db, 'repairs', { origins: ['credit_china'], since: earlier, limit: 100 }),
   'applications: earliest dates of repairs': (db) => applications.earliestDates(db, [id]),
   'applications: credit office department': (db) => applications.creditOfficeDepartmentId(db),
-  'applications: departments by id': (db) => applications.departmentsByIds(db, [id, otherId]),
   'applications: files of many applications': (db) => applications.attachmentsOf(db, 'objection', [id, otherId]),
 
   'applications: subject by USCC': (db) =>

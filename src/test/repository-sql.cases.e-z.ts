@@ -206,7 +206,6 @@ export const casesEtoZ: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   'webhooks: deliveries in a state': (db) =>
     webhooks.listDeliveries(db, id, { state: 'pending', limit: 20, after: { eventVersion: 41n, id: otherId } }),
   'webhooks: first page of deliveries': (db) => webhooks.listDeliveries(db, id, { limit: 20, after: null }),
-  'webhooks: departments of webhooks': (db) => webhooks.departmentsByIds(db, [id, otherId]),
   'webhooks: delivery of a webhook': (db) => webhooks.findDelivery(db, id, otherId),
   'webhooks: delivery for update': (db) => webhooks.findDeliveryForUpdate(db, id),
   'webhooks: attempts of deliveries': (db) => webhooks.attemptsOf(db, [id]),

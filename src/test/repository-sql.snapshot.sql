@@ -297,6 +297,9 @@ select * from "departments" where "code" = $1;
 -- departments: the credit office
 select * from "departments" where "kind" = $1 order by case when "code" = $2 then 0 else 1 end, "created_at";
 
+-- departments: references of many, by id
+select "id", "code", "name" from "departments" where "id" in ($1, $2);
+
 -- departments: all
 select * from "departments" order by "kind", "code";
 
@@ -643,9 +646,6 @@ select * from "webhook_deliveries" where "webhook_id" = $1 and ("event_version",
 -- webhooks: first page of deliveries
 select * from "webhook_deliveries" where "webhook_id" = $1 order by "event_version" desc, "id" desc limit $2;
 
--- webhooks: departments of webhooks
-select "id", "code", "name" from "departments" where "id" in ($1, $2);
-
 -- webhooks: delivery of a webhook
 select * from "webhook_deliveries" where "id" = $1 and "webhook_id" = $2;
 
@@ -940,9 +940,6 @@ select "id", "earliest_date" from "repairs" where "id" in ($1);
 
 -- applications: credit office department
 select "id" from "departments" where "kind" = $1 order by "created_at";
-
--- applications: departments by id
-select "id", "code", "name" from "departments" where "id" in ($1, $2);
 
 -- applications: files of many applications
 select "id", "owner_id", "file_name", "content_type", "size", "sha256", "created_at" from "attachments" where "owner_stream" = $1 and "owner_id" in ($2, $3) order by "id";

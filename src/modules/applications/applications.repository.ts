@@ -1,3 +1,4 @@
+import { departmentRefsByIds } from '../departments/index.ts';
 import type { Selectable } from 'kysely';
 import { type DB, type Executor, json, type ObjectionsTable, type RepairsTable } from '../shared/index.ts';
 
@@ -148,13 +149,6 @@ export const creditOfficeDepartmentId = async (db: Executor) =>
       .executeTakeFirstOrThrow()
   ).id;
 
-export async function departmentsByIds(db: Executor, ids: string[]) {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map<string, { id: string; code: string; name: string }>();
-  const rows = await db.selectFrom('departments').select(['id', 'code', 'name']).where('id', 'in', unique).execute();
-  return new Map(rows.map((d) => [d.id, d]));
-}
-
 export type AttachmentMeta = {
   id: string;
   owner_id: string;
@@ -187,7 +181,7 @@ export async function withRefs<R extends { id: string; department_id: string }>(
   rows: R[],
 ) {
   const [departments, attachments] = await Promise.all([
-    departmentsByIds(
+    departmentRefsByIds(
       db,
       rows.map((r) => r.department_id),
     ),

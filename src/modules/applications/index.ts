@@ -30,7 +30,6 @@ export {
 } from './applications.filing.ts';
 export {
   creditOfficeDepartmentId,
-  departmentsByIds,
   findApplicationForUpdate,
   openOnTarget,
   updateApplication,

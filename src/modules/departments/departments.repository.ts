@@ -28,3 +28,11 @@ export async function listDepartments(db: Executor): Promise<DepartmentRow[]> {
 export async function insertDepartment(tx: Executor, row: DepartmentRow): Promise<void> {
   await tx.insertInto('departments').values(row).execute();
 }
+
+/** Departments by id (id, code, name), one query for any number of ids: what read models show beside a row. */
+export async function departmentRefsByIds(db: Executor, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<string, { id: string; code: string; name: string }>();
+  const rows = await db.selectFrom('departments').select(['id', 'code', 'name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((d) => [d.id, d]));
+}

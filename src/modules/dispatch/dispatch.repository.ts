@@ -1,3 +1,4 @@
+import { departmentRefsByIds } from '../departments/index.ts';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { DispatchesTable, Executor } from '../shared/index.ts';
 
@@ -138,12 +139,6 @@ export const dispatchesAfter = (db: Executor, departmentId: string, since: bigin
     .execute();
 
 /** Code and name of the departments, by id (one query for a whole page). */
-export async function departmentsByIds(db: Executor, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { id: string; code: string; name: string }>();
-  const rows = await db.selectFrom('departments').select(['id', 'code', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((d) => [d.id, d]));
-}
-
 /** What the view of a dispatch item shows beside it: the receiving department and how many feedbacks it has. */
 export interface DispatchView {
   dispatch: DispatchRow;
@@ -154,7 +149,7 @@ export interface DispatchView {
 /** The read models of a page of dispatch items: two queries whatever the page's size. */
 export async function dispatchViews(db: Executor, rows: DispatchRow[]): Promise<DispatchView[]> {
   const [departments, counts] = await Promise.all([
-    departmentsByIds(db, [...new Set(rows.map((d) => d.department_id))]),
+    departmentRefsByIds(db, [...new Set(rows.map((d) => d.department_id))]),
     feedbackCounts(
       db,
       rows.map((d) => d.id),

@@ -1,3 +1,4 @@
+import { departmentRefsByIds } from '../departments/index.ts';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { EntriesTable, Executor } from '../shared/index.ts';
 
@@ -124,9 +125,6 @@ export const listTypesByIds = (db: Executor, ids: string[]) =>
 export const subjectsByIds = (db: Executor, ids: string[]) =>
   db.selectFrom('subjects').selectAll().where('id', 'in', ids).execute();
 
-export const departmentsByIds = (db: Executor, ids: string[]) =>
-  db.selectFrom('departments').select(['id', 'code', 'name']).where('id', 'in', ids).execute();
-
 type Loaded<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>[number];
 
 /** What the government view of an entry shows: the entry with its list type, subject, department, persons, measures. */
@@ -134,7 +132,7 @@ export interface EntryView {
   entry: EntryRow;
   listType: Loaded<typeof listTypesByIds>;
   subject: Loaded<typeof subjectsByIds>;
-  department: Loaded<typeof departmentsByIds>;
+  department: { id: string; code: string; name: string };
   persons: Loaded<typeof personsOfEntries>[];
   measures: Loaded<typeof measuresOfEntries>[];
 }
@@ -156,9 +154,9 @@ export async function entryViews(db: Executor, entries: EntryRow[]): Promise<Ent
       db,
       distinct((e) => e.subject_id),
     ),
-    departmentsByIds(
+    departmentRefsByIds(
       db,
-      distinct((e) => e.department_id),
+      entries.map((e) => e.department_id),
     ),
     personsOfEntries(db, entryIds),
     measuresOfEntries(db, entryIds),
@@ -169,7 +167,7 @@ export async function entryViews(db: Executor, entries: EntryRow[]): Promise<Ent
     for (const x of list) groups.set(x.entry_id, [...(groups.get(x.entry_id) ?? []), x]);
     return groups;
   };
-  const [listTypeById, subjectById, departmentById] = [byId(listTypes), byId(subjects), byId(departments)];
+  const [listTypeById, subjectById, departmentById] = [byId(listTypes), byId(subjects), departments];
   const [personsOf, measuresOf] = [byEntry(persons), byEntry(measures)];
   return entries.map((entry) => ({
     entry,

@@ -16,7 +16,7 @@ import {
   write,
   type Write,
 } from '../shared/index.ts';
-import { departmentsByIds } from '../applications/index.ts';
+import { departmentRefsByIds } from '../departments/index.ts';
 import * as repo from './tipoffs.repository.ts';
 import { openAttachment, openReporter } from './tipoffs.sealing.ts';
 
@@ -61,7 +61,7 @@ async function readModels(db: Kysely<DB>, rows: repo.TipoffView[]) {
       db,
       rows.map((r) => r.id),
     ),
-    departmentsByIds(
+    departmentRefsByIds(
       db,
       rows.map((r) => r.department_id),
     ),

@@ -104,12 +104,6 @@ export async function disableWebhook(db: Executor, id: string, now: Date): Promi
 }
 
 /** Code and name of the departments, by id (one query for a whole list). */
-export async function departmentsByIds(db: Executor, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { id: string; code: string; name: string }>();
-  const rows = await db.selectFrom('departments').select(['id', 'code', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((d) => [d.id, d]));
-}
-
 /** A page of a webhook's deliveries, newest event first, read as `limit + 1` rows after the cursor's (version, id). */
 export function listDeliveries(
   db: Executor,

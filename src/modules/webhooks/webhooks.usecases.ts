@@ -1,3 +1,4 @@
+import { departmentRefsByIds } from '../departments/index.ts';
 import type { Kysely } from 'kysely';
 import {
   type Actor,
@@ -90,7 +91,7 @@ export async function listWebhooks(deps: { db: Kysely<DB>; actor: Actor }, query
 
 /** Webhooks with their departments: one query for the departments of the whole list. */
 export async function webhookViews(db: Kysely<DB>, webhooks: repo.WebhookRow[]) {
-  const departments = await repo.departmentsByIds(db, [...new Set(webhooks.map((w) => w.department_id))]);
+  const departments = await departmentRefsByIds(db, [...new Set(webhooks.map((w) => w.department_id))]);
   return webhooks.map((webhook) => ({ webhook, department: departments.get(webhook.department_id)! }));
 }
 
