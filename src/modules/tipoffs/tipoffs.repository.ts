@@ -1,3 +1,4 @@
+import { readAttachment } from '../shared/index.ts';
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor, TipoffsTable } from '../shared/index.ts';
 
@@ -89,14 +90,9 @@ export const filesOfTipoff = (db: Executor, id: string) =>
     .orderBy('file_name')
     .execute();
 
+/** One sealed file of a tip-off, only under that tip-off. */
 export const fileOfTipoff = (db: Executor, id: string, attachmentId: string) =>
-  db
-    .selectFrom('attachments')
-    .selectAll()
-    .where('id', '=', attachmentId)
-    .where('owner_stream', '=', 'tipoff')
-    .where('owner_id', '=', id)
-    .executeTakeFirst();
+  readAttachment(db, { stream: 'tipoff', id }, attachmentId);
 
 export async function attachmentCounts(db: Executor, ids: string[]) {
   if (ids.length === 0) return new Map<string, number>();
