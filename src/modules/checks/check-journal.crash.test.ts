@@ -114,48 +114,63 @@ async function storedChecks(ids: string[]) {
   }
 }
 
+/**
+ * Checks from 16 clients at once until the process is killed: those answered 200 were acknowledged. The client
+ * whose answer makes the 200th acknowledgement sends the kill itself, so the newest acknowledgements are still
+ * waiting for the recorder's next batch when the process dies.
+ */
+async function burstThenKill(server: Awaited<ReturnType<typeof startServer>>, key: string): Promise<string[]> {
+  const acknowledged: string[] = [];
+  let killed = false;
+  const client = async () => {
+    while (!killed) {
+      try {
+        const res = await post(server.base, '/api/v1/checks', key, { subjects: [{ uscc: makeUscc() }] });
+        if (res.status === 200 && !killed) {
+          acknowledged.push(res.body.checkId as string);
+          if (acknowledged.length >= 200) {
+            server.proc.kill('SIGKILL');
+            killed = true;
+          }
+        }
+      } catch {
+        /* the connection died with the process */
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, client));
+  await server.exited;
+  return acknowledged;
+}
+
 test(
   'every check acknowledged before a kill -9 is recorded exactly once after the next start',
-  { timeout: 420_000 },
+  { timeout: 600_000 },
   async () => {
-    const first = await startServer();
-    const login = await post(first.base, '/api/v1/auth/login', null, { username: 'admin', password: ADMIN_PASSWORD });
+    let server = await startServer();
+    const login = await post(server.base, '/api/v1/auth/login', null, { username: 'admin', password: ADMIN_PASSWORD });
     const admin = login.body.token as string;
     const departments = (await (
-      await fetch(`${first.base}/api/v1/departments`, { headers: { authorization: `Bearer ${admin}` } })
+      await fetch(`${server.base}/api/v1/departments`, { headers: { authorization: `Bearer ${admin}` } })
     ).json()) as { items: { id: string; code: string }[] };
-    const created = await post(first.base, '/api/v1/api-keys', admin, {
+    const created = await post(server.base, '/api/v1/api-keys', admin, {
       name: '行政审批系统',
       departmentId: departments.items.find((d) => d.code === 'approval')!.id,
     });
     const key = created.body.key as string;
 
-    // Checks from 16 clients at once until the process is killed: those answered 200 were acknowledged.
-    const acknowledged: string[] = [];
-    let killed = false;
-    const client = async () => {
-      while (!killed) {
-        try {
-          const res = await post(first.base, '/api/v1/checks', key, { subjects: [{ uscc: makeUscc() }] });
-          if (res.status === 200 && !killed) acknowledged.push(res.body.checkId as string);
-        } catch {
-          /* the connection died with the process */
-        }
-      }
-    };
-    const clients = Array.from({ length: 16 }, client);
-    while (acknowledged.length < 200) await new Promise((r) => setTimeout(r, 5));
-    first.proc.kill('SIGKILL');
-    killed = true;
-    await first.exited;
-    await Promise.all(clients);
-    const answered = [...acknowledged];
-
-    const lost = await storedChecks(answered);
-    assert.ok(
-      lost.ids.length < answered.length,
-      `the kill came before some records reached the database (${lost.ids.length} of ${answered.length})`,
-    );
+    // The recorder writes a batch every second, so on a busy machine a kill can land just after a batch that
+    // held every acknowledgement. Such a round proves nothing: the server is started again (replaying nothing
+    // lost) and killed again, at most three times, until a kill leaves acknowledged checks only in the journal.
+    const answered: string[] = [];
+    let journalOnly = 0;
+    for (let round = 1; round <= 3 && journalOnly === 0; round++) {
+      if (round > 1) server = await startServer();
+      const acknowledged = await burstThenKill(server, key);
+      answered.push(...acknowledged);
+      journalOnly = acknowledged.length - (await storedChecks(acknowledged)).ids.length;
+    }
+    assert.ok(journalOnly > 0, 'some kill came before acknowledged records reached the database');
 
     const second = await startServer();
     second.proc.kill('SIGTERM');
