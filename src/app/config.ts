@@ -23,6 +23,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tipoffKeyFile: path.resolve(env.CREDLINK_TIPOFF_KEY_FILE || path.join(keyDir, 'tipoff.key')),
     legacyTipoffKeyFile: env.CREDLINK_TIPOFF_KEY_FILE ? null : path.join(path.dirname(dataDir), 'credlink-tipoff.key'),
     divisionCode: env.CREDLINK_DIVISION_CODE ?? '370115',
+    siteName: env.CREDLINK_SITE_NAME?.trim() || '信用信息公示平台',
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionIdleMinutes: intFrom(env.CREDLINK_SESSION_IDLE_MINUTES, 30),
     sessionAbsoluteMinutes: intFrom(env.CREDLINK_SESSION_ABSOLUTE_MINUTES, 12 * 60),

@@ -22,6 +22,8 @@ export interface Config {
    * 6-digit administrative division of this deployment: the first part of commitment codes (docs/domain/rules.md §7).
    */
   divisionCode: string;
+  /** The public portal's name, in its header and page titles (e.g. 信用历城). */
+  siteName: string;
   logLevel: string;
   /** Session lifetimes in minutes. */
   sessionIdleMinutes: number;
