@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -113,10 +113,12 @@ describe('the local check journal', () => {
     const live = row();
     await fs.writeFile(path.join(dir, `checks-${process.ppid}-0d0e0f-1.journal`), `${journalLine(live)}\n`);
 
+    // Two server processes are two pids: each leaves the other's files alone while it lives.
+    const servers = [0, 1].map(() => spawn(process.execPath, ['-e', 'setTimeout(() => {}, 120000)']));
     const [a, b] = await Promise.all([
-      replayer(`${process.pid}-aaaaaa`).sweep(),
-      replayer(`${process.pid}-bbbbbb`).sweep(),
-    ]);
+      replayer(`${servers[0]!.pid}-aaaaaa`).sweep(),
+      replayer(`${servers[1]!.pid}-bbbbbb`).sweep(),
+    ]).finally(() => servers.forEach((s) => s.kill()));
     assert.equal(a.files + b.files, 2);
     assert.equal(a.written + b.written, 50);
     assert.equal(await stored(rows), 50);
