@@ -13,7 +13,8 @@ const queryClient = new QueryClient({
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={portalTheme}>
+    // No space inserted between two Chinese characters of a button ("查 询"): a button's name is what it says.
+    <ConfigProvider locale={zhCN} theme={portalTheme} button={{ autoInsertSpace: false }}>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

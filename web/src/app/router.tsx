@@ -3,11 +3,14 @@
 import { createBrowserRouter } from 'react-router';
 import { PortalLayout } from './layouts/portal-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
+import { PageLoading } from './page-loading.tsx';
 
 export const router = createBrowserRouter([
   {
     path: '/services',
     Component: PortalLayout,
+    // Shown while the first page's code loads (the pages are loaded lazily, one chunk each).
+    HydrateFallback: PageLoading,
     children: [
       { index: true, lazy: () => import('@/features/public/routes/services-index.tsx').then(page) },
       { path: 'objection', lazy: () => import('@/features/public/routes/objection.tsx').then(page) },

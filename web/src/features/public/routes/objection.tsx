@@ -53,7 +53,6 @@ export function Page() {
         <Form
           form={form}
           layout="vertical"
-          requiredMark
           initialValues={targetFromSearch(search)}
           onFinish={(values) => void submit(values)}
           scrollToFirstError={{ focus: true }}
