@@ -2,6 +2,7 @@
 // server that is async all the way down (a promise nobody awaits, a promise where a boolean or callback is expected).
 // Every rule switched off or relaxed here says why beside it.
 import fs from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -112,7 +113,7 @@ export default defineConfig(
  * `@/` alias, so a relative import may not climb out of its own area: at depth k below the area, k + 1 `../` leave it.
  */
 function webBoundaries() {
-  const featuresDir = 'web/src/features';
+  const featuresDir = path.join(import.meta.dirname, 'web/src/features');
   const features = fs.existsSync(featuresDir)
     ? fs
         .readdirSync(featuresDir, { withFileTypes: true })
