@@ -11,6 +11,7 @@ import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
 import { routes } from './routes.ts';
 import { buildServer } from './server.ts';
+import { webRoutes } from './web.ts';
 import { EventSync } from './sync.ts';
 import { jobs as jobList } from './job-list.ts';
 import { JobRunner } from './jobs.ts';
@@ -27,6 +28,8 @@ export interface ComposeOptions {
   background?: boolean;
   /** Routes registered after the application's own (the benchmark's baseline route). */
   extraRoutes?: RoutePlugin<AppContext>[];
+  /** Where the built web app is (default web/dist); tests point it elsewhere. */
+  webDistDir?: string;
 }
 
 export interface Composed {
@@ -95,7 +98,7 @@ export async function compose(options: ComposeOptions): Promise<Composed> {
   }
 
   const app = await buildServer(ctx, {
-    routes: [...routes, ...(options.extraRoutes ?? [])],
+    routes: [...routes, webRoutes({ distDir: options.webDistDir }), ...(options.extraRoutes ?? [])],
     authenticate: (request) => authenticateRequest(ctx, request.headers.authorization),
   });
   await app.ready();

@@ -34,6 +34,8 @@ export async function createTestApp(
     log?: { destination: NodeJS.WritableStream; level?: string };
     /** Routes added for the test only (e.g. one that fails on purpose). */
     extraRoutes?: RoutePlugin<AppContext>[];
+    /** Where the built web app is read from (default web/dist). */
+    webDistDir?: string;
   } = {},
 ): Promise<TestApp> {
   let queries = 0;
@@ -61,6 +63,7 @@ export async function createTestApp(
     tipoffKeys: { currentId: 'test1', keys: new Map([['test1', randomBytes(32)]]) },
     background: options.background ?? false,
     extraRoutes: options.extraRoutes,
+    webDistDir: options.webDistDir,
   });
   return {
     ...composed,
