@@ -11,7 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { type Actor, type App, type RoutePlugin, unauthorized } from '../modules/shared/index.ts';
 import { passwordChangeRequired } from '../modules/auth/index.ts';
-import { messagePage, notFoundMessage, pageError } from '../modules/portal/index.ts';
+import { messagePage, notFoundMessage, PAGE_ROUTES, pageError } from '../modules/portal/index.ts';
 import type { AppContext } from './context.ts';
 import { envelope, errorHandler } from './http-errors.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -44,7 +44,7 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
 };
 
-/** Browser pages answer errors as HTML; the API (and its document) keep the JSON envelope. */
+/** Paths a browser reads: an unknown one is answered with a page, not the API's JSON 404. */
 export const isApiPath = (url: string) =>
   url.startsWith('/api/') || url === '/api' || url.startsWith('/docs') || url.startsWith('/openapi.json');
 
@@ -65,7 +65,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
   app.setSerializerCompiler(serializerCompiler);
   const site = ctx.config.siteName;
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (isApiPath(request.url)) return errorHandler(error, request, reply);
+    // The reading pages answer their errors as pages; everything else (the API) keeps the JSON envelope.
+    if (!PAGE_ROUTES.has(request.routeOptions.url ?? '')) return errorHandler(error, request, reply);
     const { status, message } = pageError(error);
     if (status >= 500) request.log.error({ err: { type: error.name, message: error.message } }, 'page failed');
     return reply
@@ -95,7 +96,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
       if (wait === null) return;
       reply.code(429).header('retry-after', String(wait)).header('cache-control', 'no-store');
       const message = `访问过于频繁，请在 ${wait} 秒后再试。`;
-      if (isApiPath(request.url)) return reply.send(envelope('request.rate_limited', message, { retryAfter: wait }));
+      if (!PAGE_ROUTES.has(url)) return reply.send(envelope('request.rate_limited', message, { retryAfter: wait }));
       return reply.type('text/html; charset=utf-8').send(messagePage(site, 429, message));
     });
   }

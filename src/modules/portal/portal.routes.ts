@@ -19,6 +19,17 @@ import { codeOf, screenQuery, searchByName } from './search.ts';
 import { searchPage } from './search.page.ts';
 import { subjectPage } from './subject.page.ts';
 
+/** The routes of the reading pages: their errors are answered as pages (src/app/server.ts). */
+export const PAGE_ROUTES: ReadonlySet<string> = new Set([
+  '/',
+  '/search',
+  '/subjects/:key',
+  '/lists/red',
+  '/lists/black',
+  '/exposure',
+  '/policies',
+]);
+
 export type PortalContext = ModuleContext & { sync: { status(): SyncStatus } };
 
 /** An empty form field is no filter (a plain GET form sends `from=` when the date is left blank). */
