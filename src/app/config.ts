@@ -24,6 +24,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     legacyTipoffKeyFile: env.CREDLINK_TIPOFF_KEY_FILE ? null : path.join(path.dirname(dataDir), 'credlink-tipoff.key'),
     divisionCode: env.CREDLINK_DIVISION_CODE ?? '370115',
     siteName: env.CREDLINK_SITE_NAME?.trim() || '信用信息公示平台',
+    // A person reading pages makes a few requests a minute; a crawler copying the register makes thousands.
+    publicRateLimit: intFrom(env.CREDLINK_PUBLIC_RATE_LIMIT, 300),
+    publicRateWindowSeconds: Math.max(1, intFrom(env.CREDLINK_PUBLIC_RATE_WINDOW_SECONDS, 60)),
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionIdleMinutes: intFrom(env.CREDLINK_SESSION_IDLE_MINUTES, 30),
     sessionAbsoluteMinutes: intFrom(env.CREDLINK_SESSION_ABSOLUTE_MINUTES, 12 * 60),

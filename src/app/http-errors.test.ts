@@ -108,6 +108,14 @@ test('every non-public endpoint refuses a request without a token', async () => 
     'GET /api/v1/public/repair-notices/{stream}/{id}',
     'POST /api/v1/public/tipoffs',
     'GET /api/v1/public/disclosures',
+    // The public portal's data (信用门户): what the disclosure scopes allow, as JSON, CSV and Atom.
+    'GET /api/v1/public/overview',
+    'GET /api/v1/public/credit-profiles/{key}',
+    'GET /api/v1/public/lists/{kind}',
+    'GET /api/v1/public/lists/{kind}/csv',
+    'GET /api/v1/public/lists/{kind}/atom',
+    'GET /api/v1/public/exposure',
+    'GET /api/v1/public/policies',
   ];
   assert.deepEqual(open.map((o) => o.split(' →')[0]).sort(), expectedOpen.sort(), open.join('\n'));
   assert.ok(refused.length > 20);

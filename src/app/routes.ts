@@ -19,6 +19,8 @@ import { disclosureRoutes } from '../modules/disclosure/index.ts';
 import { objectionsRoutes } from '../modules/objections/index.ts';
 import { repairNoticeRoutes, repairsRoutes } from '../modules/repairs/index.ts';
 import { publicRoutes } from '../modules/public/index.ts';
+import { publicityRoutes } from '../modules/publicity/index.ts';
+import { portalRoutes } from '../modules/portal/index.ts';
 import { upwardRoutes } from '../modules/applications/index.ts';
 import { dispatchRoutes } from '../modules/dispatch/index.ts';
 import { webhookRoutes } from '../modules/webhooks/index.ts';
@@ -52,9 +54,12 @@ export const routes: RoutePlugin<AppContext>[] = [
   repairsRoutes,
   repairNoticeRoutes,
   publicRoutes,
+  // the public portal (信用门户): its data as JSON, then its reading pages (left out of the API document)
+  publicityRoutes,
   upwardRoutes,
   dispatchRoutes,
   webhookRoutes,
   feedbackRoutes,
   jobsRoutes,
+  portalRoutes,
 ];

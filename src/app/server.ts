@@ -1,6 +1,8 @@
+import { constants as zlib } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { type FastifyError } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -9,8 +11,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { type Actor, type App, type RoutePlugin, unauthorized } from '../modules/shared/index.ts';
 import { passwordChangeRequired } from '../modules/auth/index.ts';
+import { messagePage, notFoundMessage, PAGE_ROUTES, pageError } from '../modules/portal/index.ts';
 import type { AppContext } from './context.ts';
-import { errorHandler } from './http-errors.ts';
+import { envelope, errorHandler } from './http-errors.ts';
+import { RateLimiter } from './rate-limit.ts';
 import { completeRoute, validatorCompiler } from './route-kit.ts';
 
 export interface ServerOptions {
@@ -25,6 +29,28 @@ export const API_INFO = {
   version: '1.0.0',
 };
 
+/**
+ * The contract's security headers, on every answer. No inline script anywhere (templates and the web build load
+ * scripts from files), so script-src needs no nonce; antd writes <style> tags, hence 'unsafe-inline' for styles.
+ * The /docs Swagger UI loads its scripts and styles from files too, so the same policy serves it.
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+};
+
+/** Paths a browser reads: an unknown one is answered with a page, not the API's JSON 404. */
+export const isApiPath = (url: string) =>
+  url.startsWith('/api/') || url === '/api' || url.startsWith('/docs') || url.startsWith('/openapi.json');
+
+/** Public routes every visitor may call often without being counted: health probes and static files. */
+const UNCOUNTED = new Set(['/healthz', '/readyz', '/openapi.json']);
+
 export async function buildServer(ctx: AppContext, options: ServerOptions): Promise<App> {
   const app = Fastify({
     loggerInstance: ctx.log,
@@ -37,9 +63,50 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(errorHandler);
+  const site = ctx.config.siteName;
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    // The reading pages answer their errors as pages; everything else (the API) keeps the JSON envelope.
+    if (!PAGE_ROUTES.has(request.routeOptions.url ?? '')) return errorHandler(error, request, reply);
+    const { status, message } = pageError(error);
+    if (status >= 500) request.log.error({ err: { type: error.name, message: error.message } }, 'page failed');
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(messagePage(site, status, message));
+  });
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ error: { code: 'route.not_found', message: '请求的接口不存在。' } });
+    if (isApiPath(request.url))
+      return reply.code(404).send({ error: { code: 'route.not_found', message: '请求的接口不存在。' } });
+    return reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .send(messagePage(site, 404, notFoundMessage));
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(SECURITY_HEADERS);
+  });
+  // Public endpoints and pages, per client address (request.ip honours trustProxy above).
+  if (ctx.config.publicRateLimit > 0) {
+    const limiter = new RateLimiter(ctx.config.publicRateLimit, ctx.config.publicRateWindowSeconds * 1000);
+    app.addHook('onRequest', async (request, reply) => {
+      const url = request.routeOptions.url;
+      if (!request.routeOptions.config?.public || !url || UNCOUNTED.has(url) || url.startsWith('/docs')) return;
+      if (url.startsWith('/static/') || url.startsWith('/assets/')) return;
+      const wait = limiter.hit(request.ip, ctx.clock.now().getTime());
+      if (wait === null) return;
+      reply.code(429).header('retry-after', String(wait)).header('cache-control', 'no-store');
+      const message = `访问过于频繁，请在 ${wait} 秒后再试。`;
+      if (!PAGE_ROUTES.has(url)) return reply.send(envelope('request.rate_limited', message, { retryAfter: wait }));
+      return reply.type('text/html; charset=utf-8').send(messagePage(site, 429, message));
+    });
+  }
+  // Brotli or gzip for whatever the client accepts; brotli at quality 4 (its default, 11, costs more time than it
+  // saves bytes on pages rendered per request).
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   });
   app.decorateRequest('actor', null);
   // Before any route is declared (and before the API document collects them): see route-kit.ts.

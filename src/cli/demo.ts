@@ -1,5 +1,6 @@
 import type { AppContext } from '../app/context.ts';
 import { createApiKey, createUser } from '../modules/auth/index.ts';
+import { changeListType } from '../modules/catalog/index.ts';
 import {
   createEntry,
   decide,
@@ -21,6 +22,10 @@ import { loadDemoWorkflows } from './demo.workflows.ts';
 import { DEMO_PASSWORD, demoApiKeyDepartments, demoCompanies, demoPersons, demoUsers } from './demo.data.ts';
 
 type Out = (line: string) => void;
+
+/** The demo's portal name (示例区's credit site), set the way every installation sets its own: configuration. */
+const DEMO_SITE_NAME = '信用示例区';
+const DEMO_START = `CREDLINK_SITE_NAME=${DEMO_SITE_NAME} npm start`;
 
 /** How the demo's roles read in its printed account list. */
 const ROLE_NAMES: Record<string, string> = {
@@ -180,6 +185,8 @@ export async function loadDemo(ctx: AppContext, out: Out): Promise<number> {
   await blackInEffect('hrss', 'black_wage', c[5], 10, legal(1));
 
   await loadDemoWorkflows(ctx, as);
+  // The credit office puts the wage-arrears black list on the portal's exposure page (曝光台).
+  await changeListType(as('credit_officer'), await listType('black_wage'), { exposed: true });
 
   const keys: string[] = [];
   for (const code of demoApiKeyDepartments) {
@@ -201,5 +208,9 @@ export async function loadDemo(ctx: AppContext, out: Out): Promise<number> {
   out('演示业务系统 API 密钥（仅显示这一次，请妥善保存）：');
   for (const line of keys) out(line);
   out(NEW_KEY_HOWTO);
+  out(
+    `公众门户：启动后访问 http://${ctx.config.host}:${ctx.config.port}/ ；曝光台已公开「拖欠农民工工资失信联合惩戒对象名单」。`,
+  );
+  out(`演示站点名称：以 ${DEMO_START} 启动，门户页头即显示“${DEMO_SITE_NAME}”（不设置时为“${ctx.config.siteName}”）。`);
   return 0;
 }

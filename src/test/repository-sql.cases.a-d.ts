@@ -185,6 +185,7 @@ export const casesAtoD: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
 
   'disclosure: subjects by code': (db) => disclosure.subjectsByUscc(db, '91110000000000000X'),
   'disclosure: subjects by name': (db) => disclosure.subjectsByName(db, '某某公司'),
+  'disclosure: subject by id': (db) => disclosure.subjectById(db, id),
   'disclosure: records disclosed today': (db) => disclosure.disclosedRecords(db, [id], '2026-06-01'),
   'disclosure: entries disclosed today': (db) => disclosure.disclosedEntries(db, [id], '2026-06-01'),
   'disclosure: persons of entries': (db) => disclosure.personsOfEntries(db, [id]),

@@ -6,6 +6,7 @@ import * as entries from '../modules/entries/entries.repository.ts';
 import * as expiry from '../modules/expiry/expiry.repository.ts';
 import * as feedback from '../modules/feedback/feedback.repository.ts';
 import * as jobs from '../modules/jobs/jobs.repository.ts';
+import * as publicity from '../modules/publicity/publicity.repository.ts';
 import * as records from '../modules/records/records.repository.ts';
 import * as reminders from '../modules/reminders/reminders.repository.ts';
 import * as settings from '../modules/settings/settings.repository.ts';
@@ -97,6 +98,23 @@ export const casesEtoZ: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   'jobs: claim a due job with a free lease': (db) => jobs.claimJob(db, 'expiry', 'host:1:ab', 600000),
   'jobs: finish a run': (db) => jobs.finishJob(db, 'expiry', 'host:1:ab', { error: null, result: { records: 1 } }),
   'jobs: list': (db) => jobs.listJobs(db),
+
+  'publicity: public entries in effect by kind': (db) => publicity.countPublicEntries(db, '2026-06-01'),
+  'publicity: disclosed records': (db) => publicity.countDisclosedRecords(db, '2026-06-01'),
+  'publicity: first page of a list': (db) => publicity.publicityRows(db, '2026-06-01', { kind: 'black' }, null, 20),
+  'publicity: filtered page after a cursor': (db) =>
+    publicity.publicityRows(
+      db,
+      '2026-06-01',
+      { kind: 'black', listTypeCode: 'black_tax', departmentCode: 'tax', from: '2026-01-01', to: '2026-06-01' },
+      { decisionDate: '2026-05-01', id },
+      20,
+    ),
+  'publicity: exposure page': (db) =>
+    publicity.publicityRows(db, '2026-06-01', { kind: 'black', exposedOnly: true }, null, 20),
+  'publicity: public list types': (db) => publicity.publicListTypes(db),
+  'publicity: list types for the policies page': (db) => publicity.policyListTypes(db),
+  'publicity: active measures': (db) => publicity.activeMeasures(db),
 
   'records: by id': (db) => records.findRecord(db, id),
   'records: find for update': (db) => records.findRecordForUpdate(db, id),

@@ -24,6 +24,7 @@ export const listTypeContent: catalog.ListTypeContent = {
   disclosure: { public: true, fields: ['name', 'uscc'], personIdentifiers: 'masked' },
   sharing: { departments: 'all' },
   sourceNote: '来源说明',
+  exposed: false,
 };
 export const measureContent: catalog.MeasureContent = {
   code: 'restrict_bidding',

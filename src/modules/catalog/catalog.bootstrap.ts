@@ -52,6 +52,7 @@ export async function ensureCatalogSeed(deps: { db: Kysely<DB>; clock: Clock }):
           identifyingDepartmentId: departmentIds.get(identifyingDepartmentCode)!,
           sharing: { departments: lt.sharing.departments === 'all' ? 'all' : [...lt.sharing.departments] },
           disclosure: { ...lt.disclosure, fields: [...lt.disclosure.fields] },
+          exposed: false,
         },
       });
       w.event({ stream: 'list_type', streamId: id, type: 'list_type.created', payload: { code: lt.code, version: 1 } });

@@ -50,3 +50,9 @@ export const unknownScenarios = (codes: string[]) =>
     field: 'scenarios',
     codes,
   });
+
+/** The exposure page (曝光台) shows serious dishonesty only, and only what is disclosed to the public anyway. */
+export const exposureNotAllowed = () =>
+  unprocessable('list_type.exposure_not_allowed', '只有向社会公开的严重失信主体名单（黑名单）才能在曝光台公开。', {
+    field: 'exposed',
+  });

@@ -46,6 +46,8 @@ function listTypeBody(v: ListTypeView, refs: CatalogRefs) {
     },
     sharing: { departments: sharing },
     sourceNote: c.sourceNote,
+    // Versions saved before the flag existed hold no value: they were not exposed.
+    exposed: c.exposed ?? false,
   };
 }
 

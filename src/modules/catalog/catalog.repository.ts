@@ -22,6 +22,8 @@ export interface ListTypeContent {
   disclosure: { public: boolean; fields: string[]; personIdentifiers: 'masked' | 'hidden' };
   sharing: { departments: 'all' | string[] };
   sourceNote: string;
+  /** Shown on the public exposure page (曝光台), as the credit office decides (seed 五.(二)). */
+  exposed: boolean;
 }
 
 export interface MeasureContent {
@@ -55,6 +57,7 @@ export const listTypeContent = (r: ListTypeRow): ListTypeContent => ({
   disclosure: r.disclosure,
   sharing: r.sharing,
   sourceNote: r.source_note,
+  exposed: r.exposed,
 });
 
 export const measureContent = (r: MeasureRow): MeasureContent => ({
@@ -88,6 +91,7 @@ const listTypeColumns = (c: ListTypeContent) => ({
   disclosure: json(c.disclosure),
   sharing: json(c.sharing),
   source_note: c.sourceNote,
+  exposed: c.exposed,
 });
 
 const measureColumns = (c: MeasureContent) => ({

@@ -99,6 +99,9 @@ const listTypeFields = {
   disclosure: Disclosure,
   sharing: SharingInput,
   sourceNote: freeText(z.string().max(4000)).describe('数值和规则的出处说明，供管理员查看'),
+  exposed: z
+    .boolean()
+    .describe('是否在门户曝光台公开该名单类型的严重失信案例（由信用办决定；须同时向社会公开）；创建时缺省为 false'),
 };
 
 export const ListTypeCreateBody = z
@@ -108,6 +111,7 @@ export const ListTypeCreateBody = z
     earlyRemovalMonths: listTypeFields.earlyRemovalMonths.optional(),
     statementPeriodWorkingDays: listTypeFields.statementPeriodWorkingDays.optional(),
     sourceNote: listTypeFields.sourceNote.optional(),
+    exposed: listTypeFields.exposed.optional(),
   })
   .describe('新建名单类型');
 
@@ -145,6 +149,7 @@ const listTypeOut = {
     })
     .describe('部门共享范围'),
   sourceNote: z.string().describe('出处说明'),
+  exposed: z.boolean().describe('是否在门户曝光台公开'),
 };
 
 export const ListType = z

@@ -6,3 +6,4 @@ export { findListType } from './catalog.repository.ts';
 export type { ListTypeRow } from './catalog.repository.ts';
 export { catalogRoutes } from './catalog.routes.ts';
 export { isUniqueViolation, requireCatalogEditor } from './catalog.usecases.ts';
+export { changeListType } from './list-types.usecases.ts';

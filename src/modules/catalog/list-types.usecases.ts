@@ -5,6 +5,7 @@ import {
   codeImmutable,
   codeTaken,
   earlyRemovalBeyondPeriod,
+  exposureNotAllowed,
   kindImmutable,
   legalBasisRequired,
   listTypeNotFound,
@@ -80,6 +81,7 @@ export async function createListType(deps: CatalogWriteDeps, input: ListTypeCrea
     statementPeriodWorkingDays: input.statementPeriodWorkingDays ?? (input.kind === 'black' ? 5 : 0),
     sharing: normalizeSharing(input.sharing),
     sourceNote: input.sourceNote ?? '',
+    exposed: input.exposed ?? false,
   };
   try {
     const { result, dataVersion } = await write(deps, deps.actor.ref, async (w) => {
@@ -149,6 +151,7 @@ function normalizeSharing(sharing: { departments: 'all' | string[] }): ListTypeC
 async function checkListType(tx: Executor, c: ListTypeContent): Promise<void> {
   if (!hasText(c.legalBasis)) throw legalBasisRequired();
   if (c.earlyRemovalMonths !== null && c.earlyRemovalMonths > c.periodMonths) throw earlyRemovalBeyondPeriod();
+  if (c.exposed && (c.kind !== 'black' || !c.disclosure.public)) throw exposureNotAllowed();
   const departments = await listDepartments(tx);
   if (!departments.some((d) => d.id === c.identifyingDepartmentId)) throw unknownDepartment('identifyingDepartmentId');
   if (c.sharing.departments !== 'all') {

@@ -21,6 +21,13 @@ export const subjectsByName = (db: Executor, nameKey: string) =>
     .limit(MAX_SUBJECTS)
     .execute();
 
+export const subjectById = (db: Executor, id: string) =>
+  db
+    .selectFrom('subjects')
+    .select(['id', 'kind', 'name', 'uscc', 'citizen_id_masked'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+
 export type PublicSubjectRow = Awaited<ReturnType<typeof subjectsByUscc>>[number];
 
 export const disclosedRecords = (db: Executor, subjectIds: string[], today: string) =>
@@ -39,6 +46,8 @@ export const disclosedRecords = (db: Executor, subjectIds: string[], today: stri
       'records.amount',
       'records.severity',
       'records.disclosure_end',
+      'records.earliest_repair_date',
+      'records.objection_pending',
       'departments.name as department_name',
       'record_domains.name as domain_name',
     ])
@@ -70,6 +79,8 @@ export const disclosedEntries = (db: Executor, subjectIds: string[], today: stri
       'entries.basis_document_date',
       'entries.start_date',
       'entries.end_date',
+      'entries.period_rule',
+      'entries.objection_pending',
       'list_types.code as list_type_code',
       'list_types.name as list_type_name',
       'list_types.kind as list_type_kind',

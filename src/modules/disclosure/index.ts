@@ -1,2 +1,14 @@
 // The front of the disclosure module: what other modules may use. Everything else in this folder is its own.
+export type { DisclosedEntryRow, DisclosedRecordRow, PublicSubjectRow } from './disclosure.repository.ts';
 export { disclosureRoutes } from './disclosure.routes.ts';
+export {
+  disclosuresOf,
+  entryViews,
+  findPublicSubject,
+  findPublicSubjectsByName,
+  presentSubject,
+  type PublicEntryView,
+  type PublicRecordView,
+  type PublicSubjectView,
+  type SubjectDisclosure,
+} from './disclosure.usecases.ts';

@@ -24,6 +24,12 @@ export interface Config {
   divisionCode: string;
   /** The public portal's name, in its header and page titles (e.g. 信用历城). */
   siteName: string;
+  /**
+   * Requests one client address may make to public endpoints and portal pages per window (0: no limit); the
+   * address honours `trustProxy`.
+   */
+  publicRateLimit: number;
+  publicRateWindowSeconds: number;
   logLevel: string;
   /** Session lifetimes in minutes. */
   sessionIdleMinutes: number;

@@ -82,6 +82,8 @@ export interface ListTypesTable {
   disclosure: Json<{ public: boolean; fields: string[]; personIdentifiers: 'masked' | 'hidden' }>;
   sharing: Json<{ departments: 'all' | string[] }>;
   source_note: string;
+  /** Serious cases of this list type are shown on the public exposure page (曝光台); migration 0015. */
+  exposed: ColumnType<boolean, boolean | undefined, boolean | undefined>;
   updated_at: Instant;
 }
 
