@@ -29,7 +29,6 @@ export const casesSubjects: Record<string, (db: Kysely<DB>) => Promise<unknown>>
   'subjects: search scan of one gram': (db) =>
     search.scanPostings(db, { gram: '鑫源', key: '鑫源商', budget: 30000, limit: 201, today: '2026-06-01' }),
   'subjects: search postings beyond the budget': (db) => search.postingsBeyond(db, '有限', 30000),
-  'subjects: search names by ids': (db) => search.namesByIds(db, [id, otherId]),
   'subjects: search hits': (db) => search.hitSubjects(db, [id, otherId]),
   'subjects: search by code': (db) => search.subjectByUscc(db, '91110000000000000X'),
   'subjects: search persons showing masked ids': (db) => search.personsShowingIds(db, [id], '2026-06-01'),

@@ -684,17 +684,14 @@ update "subjects" set "status" = $1, "status_date" = $2, "updated_at" = $3 where
 select (select count(*) as "n" from (select 1 as "one" from "subject_name_grams" where "gram" = $1 limit $2) as "postings") as "g0", (select count(*) as "n" from (select 1 as "one" from "subject_name_grams" where "gram" = $3 limit $4) as "postings") as "g1";
 
 -- subjects: search scan of one gram
-select "p"."name_id", "p"."subject_id", "p"."search_key", "p"."name_length" from (select "name_id", "subject_id", "search_key", "name_length", "person" from "subject_name_grams" where "gram" = $1 order by "name_length", "name_id" limit $2) as "p" where strpos(p.search_key, $3) > 0 and ("p"."person" = $4 or exists (
+select "h"."name_id", "h"."subject_id", "h"."search_key", "h"."name_length", "n"."name", "n"."valid_to" from (select "p"."name_id", "p"."subject_id", "p"."search_key", "p"."name_length" from (select "name_id", "subject_id", "search_key", "name_length", "person" from "subject_name_grams" where "gram" = $1 order by "name_length", "name_id" limit $2) as "p" where strpos(p.search_key, $3) > 0 and ("p"."person" = $4 or exists (
   select 1 from entries e join list_types lt on lt.id = e.list_type_id
   where e.subject_id = p.subject_id and e.state = 'in_effect'
     and (e.start_date is null or e.start_date <= $5) and (e.end_date is null or e.end_date >= $6)
-    and lt.disclosure @> '{"public": true, "fields": ["subjectName"]}'::jsonb)) order by "p"."name_length", "p"."name_id" limit $7;
+    and lt.disclosure @> '{"public": true, "fields": ["subjectName"]}'::jsonb)) order by "p"."name_length", "p"."name_id" limit $7) as "h" inner join "subject_names" as "n" on "n"."id" = "h"."name_id";
 
 -- subjects: search postings beyond the budget
 select "name_id" from "subject_name_grams" where "gram" = $1 order by "name_length", "name_id" limit $2 offset $3;
-
--- subjects: search names by ids
-select "id", "subject_id", "name", "valid_to" from "subject_names" where "id" in ($1, $2);
 
 -- subjects: search hits
 select "id", "kind", "name", "uscc", "citizen_id_masked", "status" from "subjects" where "id" in ($1, $2);

@@ -47,20 +47,27 @@ export const scanPostings = (
   db
     .selectFrom(
       db
-        .selectFrom('subject_name_grams')
-        .select(['name_id', 'subject_id', 'search_key', 'name_length', 'person'])
-        .where('gram', '=', q.gram)
-        .orderBy('name_length')
-        .orderBy('name_id')
-        .limit(q.budget)
-        .as('p'),
+        .selectFrom(
+          db
+            .selectFrom('subject_name_grams')
+            .select(['name_id', 'subject_id', 'search_key', 'name_length', 'person'])
+            .where('gram', '=', q.gram)
+            .orderBy('name_length')
+            .orderBy('name_id')
+            .limit(q.budget)
+            .as('p'),
+        )
+        .select(['p.name_id', 'p.subject_id', 'p.search_key', 'p.name_length'])
+        .where(sql<boolean>`strpos(p.search_key, ${q.key}) > 0`)
+        .where((eb) => eb.or([eb('p.person', '=', false), disclosedPerson(q.today)]))
+        .orderBy('p.name_length')
+        .orderBy('p.name_id')
+        .limit(q.limit)
+        .as('h'),
     )
-    .select(['p.name_id', 'p.subject_id', 'p.search_key', 'p.name_length'])
-    .where(sql<boolean>`strpos(p.search_key, ${q.key}) > 0`)
-    .where((eb) => eb.or([eb('p.person', '=', false), disclosedPerson(q.today)]))
-    .orderBy('p.name_length')
-    .orderBy('p.name_id')
-    .limit(q.limit)
+    // The hits' names (whether current), read by key for the few hits rather than carried in every posting.
+    .innerJoin('subject_names as n', 'n.id', 'h.name_id')
+    .select(['h.name_id', 'h.subject_id', 'h.search_key', 'h.name_length', 'n.name', 'n.valid_to'])
     .execute();
 
 /** Whether `gram` has more postings than a scan of `budget` reads. */
@@ -76,9 +83,6 @@ export async function postingsBeyond(db: Executor, gram: string, budget: number)
     .executeTakeFirst();
   return row !== undefined;
 }
-
-export const namesByIds = (db: Executor, ids: string[]) =>
-  db.selectFrom('subject_names').select(['id', 'subject_id', 'name', 'valid_to']).where('id', 'in', ids).execute();
 
 export const hitSubjects = (db: Executor, ids: string[]) =>
   db

@@ -73,7 +73,9 @@ export async function searchSubjects(
   const cut =
     rows.length <= SEARCH_CAP && counts[rarest]! >= PROBE && (await repo.postingsBeyond(deps.db, gram, SCAN_BUDGET));
 
-  const ranked = await rankBySubject(deps.db, key, rows.slice(0, SEARCH_CAP));
+  // The scan's order (shortest names first) decides which hits are kept when there are more than the cap.
+  rows.sort((a, b) => a.name_length - b.name_length || (a.name_id < b.name_id ? -1 : 1));
+  const ranked = rankBySubject(key, rows.slice(0, SEARCH_CAP));
   const total = ranked.length;
   const pageItems = ranked.slice((page - 1) * pageSize, page * pageSize);
   const items = await hits(deps.db, pageItems, today);
@@ -85,26 +87,14 @@ export async function searchSubjects(
  * name before a former one. A subject matched by several of its names counts once, by its current name if that
  * matched, else by its best former name.
  */
-async function rankBySubject(
-  db: Kysely<DB>,
+function rankBySubject(
   key: string,
-  rows: { name_id: string; subject_id: string; search_key: string }[],
+  rows: { name_id: string; subject_id: string; search_key: string; name: string; valid_to: string | null }[],
 ) {
-  if (rows.length === 0) return [];
-  const names = new Map(
-    (
-      await repo.namesByIds(
-        db,
-        rows.map((r) => r.name_id),
-      )
-    ).map((n) => [n.id, n]),
-  );
   const length = characters(key).length;
   const best = new Map<string, Match & { former: string | null }>();
   for (const r of rows) {
-    const name = names.get(r.name_id);
-    if (!name) continue;
-    const former = name.valid_to === null ? null : name.name;
+    const former = r.valid_to === null ? null : r.name;
     const position = characters(r.search_key.slice(0, r.search_key.indexOf(key))).length;
     const nameLength = characters(r.search_key).length;
     const tier = nameLength === length ? 0 : position === 0 ? 1 : 2;
