@@ -23,8 +23,8 @@ import {
   isIndividualBusiness,
   isNamed,
   isPersonSubject,
-  organizationName,
-  personName,
+  organizationName as numberedOrganizationName,
+  personName as numberedPersonName,
   usccFor,
 } from './synthetic.ts';
 
@@ -48,6 +48,8 @@ export interface BulkLoadOptions {
   parallel?: number;
   /** Also the rows the list benchmark pages through: objections, repairs, dispatch items (bulk-load.lists.ts). */
   lists?: boolean;
+  /** Names of subject i (default: synthetic.ts's numbered names); the portal benchmark gives realistic ones. */
+  names?: { organization(i: number, individualBusiness: boolean): string; person(i: number): string };
 }
 
 export interface BulkLoadResult {
@@ -73,6 +75,9 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<BulkLoadResult
   const started = performance.now();
   const { entries: n, namedShare, prepared } = options;
   const progress = options.progress ?? (() => {});
+  const personName = options.names?.person ?? numberedPersonName;
+  const organizationName = (i: number) =>
+    options.names ? options.names.organization(i, isIndividualBusiness(i)) : numberedOrganizationName(i);
   const catalog = await readBenchCatalog(prepared.database.db);
   const secrets = createSecrets(options.secretKey);
   const now = new Date();

@@ -2,7 +2,7 @@ import type { RoutePlugin } from '../modules/shared/index.ts';
 import type { AppContext } from './context.ts';
 import { apiKeyRoutes, authRoutes, userRoutes } from '../modules/auth/index.ts';
 import { departmentRoutes } from '../modules/departments/index.ts';
-import { subjectsRoutes } from '../modules/subjects/index.ts';
+import { subjectSearchRoutes, subjectsRoutes } from '../modules/subjects/index.ts';
 import { entriesRoutes } from '../modules/entries/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { calendarRoutes, catalogRoutes } from '../modules/catalog/index.ts';
@@ -54,6 +54,7 @@ export const routes: RoutePlugin<AppContext>[] = [
   repairsRoutes,
   repairNoticeRoutes,
   publicRoutes,
+  subjectSearchRoutes,
   // the public portal (信用门户): its data as JSON, then its reading pages (left out of the API document)
   publicityRoutes,
   upwardRoutes,

@@ -5,6 +5,7 @@ import { casesApplications } from './repository-sql.cases.applications.ts';
 import { casesEtoZ } from './repository-sql.cases.e-z.ts';
 import { casesMoved } from './repository-sql.cases.moved.ts';
 import { casesShared } from './repository-sql.cases.shared.ts';
+import { casesSubjects } from './repository-sql.cases.subjects.ts';
 
 // One case per exported query function of every src/modules/**/*.repository.ts, grouped by module in alphabetical
 // order (those that took over the SQL of use cases next, those of src/modules/shared last); a second case only where
@@ -23,6 +24,7 @@ import { casesShared } from './repository-sql.cases.shared.ts';
 export const cases: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
   ...casesAtoD,
   ...casesEtoZ,
+  ...casesSubjects,
   ...casesMoved,
   ...casesShared,
   ...casesApplications,

@@ -691,6 +691,44 @@ update "webhook_deliveries" set "state" = $1, "delivered_at" = $2, "lease_until"
 -- webhooks: claim due deliveries
 select "d"."id" from "webhook_deliveries" as "d" inner join "webhooks" as "w" on "w"."id" = "d"."webhook_id" where "d"."state" = $1 and "w"."disabled_at" is null and "d"."next_attempt_at" <= $2 and ("d"."lease_until" is null or "d"."lease_until" < $3) and not exists (select 1 as "one" from "webhook_deliveries" as "e" where "e"."webhook_id" = "d"."webhook_id" and "e"."state" = $4 and "e"."event_version" < "d"."event_version") order by "d"."next_attempt_at", "d"."event_version" limit $5 for update of "d" skip locked;
 
+-- subjects: insert a name with its search postings
+insert into "subject_names" ("id", "subject_id", "name", "search_key", "valid_from", "valid_to", "created_at") values ($1, $2, $3, $4, $5, $6, $7);
+insert into "subject_name_grams" ("gram", "name_length", "name_id", "subject_id", "search_key", "person") values ($1, $2, $3, $4, $5, $6), ($7, $8, $9, $10, $11, $12), ($13, $14, $15, $16, $17, $18), ($19, $20, $21, $22, $23, $24), ($25, $26, $27, $28, $29, $30), ($31, $32, $33, $34, $35, $36), ($37, $38, $39, $40, $41, $42), ($43, $44, $45, $46, $47, $48), ($49, $50, $51, $52, $53, $54);
+
+-- subjects: names of a subject
+select * from "subject_names" where "subject_id" = $1 order by "valid_to" desc nulls first, "created_at" desc;
+
+-- subjects: end the current name
+update "subject_names" set "valid_to" = $1 where "subject_id" = $2 and "valid_to" is null;
+
+-- subjects: set the current name
+update "subjects" set "name" = $1, "name_key" = $2, "updated_at" = $3 where "id" = $4;
+
+-- subjects: set the status
+update "subjects" set "status" = $1, "status_date" = $2, "updated_at" = $3 where "id" = $4;
+
+-- subjects: search gram frequencies
+select (select count(*) as "n" from (select 1 as "one" from "subject_name_grams" where "gram" = $1 limit $2) as "postings") as "g0", (select count(*) as "n" from (select 1 as "one" from "subject_name_grams" where "gram" = $3 limit $4) as "postings") as "g1";
+
+-- subjects: search scan of one gram
+select "h"."name_id", "h"."subject_id", "h"."search_key", "h"."name_length", "n"."name", "n"."valid_to" from (select "p"."name_id", "p"."subject_id", "p"."search_key", "p"."name_length" from (select "name_id", "subject_id", "search_key", "name_length", "person" from "subject_name_grams" where "gram" = $1 order by "name_length", "name_id" limit $2) as "p" where strpos(p.search_key, $3) > 0 and ("p"."person" = $4 or exists (
+  select 1 from entries e join list_types lt on lt.id = e.list_type_id
+  where e.subject_id = p.subject_id and e.state = 'in_effect'
+    and (e.start_date is null or e.start_date <= $5) and (e.end_date is null or e.end_date >= $6)
+    and lt.disclosure @> '{"public": true, "fields": ["subjectName"]}'::jsonb)) order by "p"."name_length", "p"."name_id" limit $7) as "h" inner join "subject_names" as "n" on "n"."id" = "h"."name_id";
+
+-- subjects: search postings beyond the budget
+select "name_id" from "subject_name_grams" where "gram" = $1 order by "name_length", "name_id" limit $2 offset $3;
+
+-- subjects: search hits
+select "id", "kind", "name", "uscc", "citizen_id_masked", "status" from "subjects" where "id" in ($1, $2);
+
+-- subjects: search by code
+select "id", "kind", "name", "uscc", "citizen_id_masked", "status" from "subjects" where "uscc" = $1;
+
+-- subjects: search persons showing masked ids
+select distinct "e"."subject_id" from "entries" as "e" inner join "list_types" as "lt" on "lt"."id" = "e"."list_type_id" where "e"."subject_id" in ($1) and "e"."state" = $2 and ("e"."start_date" is null or "e"."start_date" <= $3) and ("e"."end_date" is null or "e"."end_date" >= $4) and lt.disclosure @> '{"public": true, "fields": ["subjectName", "citizenId"]}'::jsonb and lt.disclosure ->> 'personIdentifiers' = 'masked';
+
 -- attachments: sealed under another key, to reseal
 select "id", "owner_id", "content" from "attachments" where "owner_stream" = $1 and "sealed" = $2 and "key_id" != $3 order by "id" limit $4 for update skip locked;
 

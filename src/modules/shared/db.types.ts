@@ -134,6 +134,28 @@ export interface SubjectsTable {
   citizen_id_masked: string | null;
   created_at: Instant;
   updated_at: Instant;
+  /** 存续 'active' or 注销 'deregistered' (defaults to active), with the day it took effect. */
+  status: ColumnType<'active' | 'deregistered', 'active' | 'deregistered' | undefined>;
+  status_date: ColumnType<DateString | null, DateString | null | undefined>;
+}
+/** Every name a subject has borne; the current one has valid_to null. */
+export interface SubjectNamesTable {
+  id: string;
+  subject_id: string;
+  name: string;
+  search_key: string;
+  valid_from: DateString | null;
+  valid_to: DateString | null;
+  created_at: Instant;
+}
+/** Bigram postings of the name search (derived from subject_names). */
+export interface SubjectNameGramsTable {
+  gram: string;
+  name_length: number;
+  name_id: string;
+  subject_id: string;
+  search_key: string;
+  person: boolean;
 }
 export interface SubjectIdentitiesTable {
   subject_id: string;
@@ -259,6 +281,8 @@ export interface DB extends WorkflowTables {
   calendar_days: CalendarDaysTable;
   subjects: SubjectsTable;
   subject_identities: SubjectIdentitiesTable;
+  subject_names: SubjectNamesTable;
+  subject_name_grams: SubjectNameGramsTable;
   related_persons: RelatedPersonsTable;
   entries: EntriesTable;
   entry_persons: EntryPersonsTable;

@@ -31,6 +31,7 @@ export type {
   ListTypesTable,
   MeasuresTable,
   ScenariosTable,
+  SubjectNamesTable,
   SubjectsTable,
 } from './db.types.ts';
 export type {

@@ -5,3 +5,9 @@ export { findSubject, findSubjectByUscc, lockSubject } from './subjects.reposito
 export { subjectsRoutes } from './subjects.routes.ts';
 export { RelatedPersonInput, Subject, SubjectInput } from './subjects.schemas.ts';
 export { addRelatedPerson, parseSubjectCode, resolveSubject } from './subjects.usecases.ts';
+export { searchKey } from './name-grams.ts';
+export { changeSubjectStatus, renameSubject } from './subject-names.usecases.ts';
+export { subjectSearchRoutes } from './subject-search.routes.ts';
+export { SubjectHit as SubjectHitSchema, SubjectSearchResult } from './subject-search.schemas.ts';
+export { SEARCH_CAP, searchSubjects } from './subject-search.usecases.ts';
+export type { SubjectHit, SubjectSearch } from './subject-search.usecases.ts';

@@ -1,3 +1,4 @@
+import type { SubjectNameRow } from './subject-names.repository.ts';
 import type { SubjectRow } from './subjects.repository.ts';
 
 /** Government view of a subject: ID numbers appear only masked. */
@@ -7,6 +8,8 @@ export const presentSubject = (s: SubjectRow) => ({
   name: s.name,
   uscc: s.uscc,
   citizenIdMasked: s.citizen_id_masked,
+  status: s.status,
+  statusDate: s.status_date,
   createdAt: s.created_at.toISOString(),
 });
 
@@ -21,3 +24,9 @@ export const presentRelatedPerson = (p: {
   citizenIdMasked: p.citizen_id_masked,
   role: p.role as 'legalRepresentative' | 'principal' | 'responsiblePerson',
 });
+
+/** Former names (曾用名), most recent first. */
+export const presentFormerNames = (names: SubjectNameRow[]) =>
+  names
+    .filter((n): n is SubjectNameRow & { valid_to: string } => n.valid_to !== null)
+    .map((n) => ({ name: n.name, validFrom: n.valid_from, validTo: n.valid_to }));

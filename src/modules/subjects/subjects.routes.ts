@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { actorOf, pageOf, type RoutePlugin } from '../shared/index.ts';
-import { presentRelatedPerson, presentSubject } from './subjects.presenters.ts';
+import { presentFormerNames, presentRelatedPerson, presentSubject } from './subjects.presenters.ts';
+import { NameChangeInput, StatusChangeInput } from './subject-names.schemas.ts';
+import { changeSubjectStatus, renameSubject } from './subject-names.usecases.ts';
 import { RelatedPersonInput, Subject, SubjectDetail, SubjectInput, SubjectSearchQuery } from './subjects.schemas.ts';
 import * as usecases from './subjects.usecases.ts';
 
@@ -8,6 +10,7 @@ const IdParams = z.object({ id: z.uuid() });
 const detail = (r: Awaited<ReturnType<typeof usecases.getSubject>>) => ({
   ...presentSubject(r.subject),
   relatedPersons: r.relatedPersons.map(presentRelatedPerson),
+  formerNames: presentFormerNames(r.names),
 });
 
 export const subjectsRoutes: RoutePlugin = (app, ctx) => {
@@ -72,5 +75,39 @@ export const subjectsRoutes: RoutePlugin = (app, ctx) => {
       },
     },
     async (req) => detail(await usecases.linkPerson({ ...ctx, actor: actorOf(req) }, req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/v1/subjects/:id/names',
+    {
+      schema: {
+        tags: ['subjects'],
+        summary: '登记主体名称变更（信用办、管理员）：新名称自启用日期起使用，原名称成为曾用名',
+        params: IdParams,
+        body: NameChangeInput,
+        response: { 200: SubjectDetail },
+      },
+    },
+    async (req) => {
+      await renameSubject({ ...ctx, actor: actorOf(req) }, req.params.id, req.body);
+      return detail(await usecases.getSubject(ctx, req.params.id));
+    },
+  );
+
+  app.put(
+    '/api/v1/subjects/:id/status',
+    {
+      schema: {
+        tags: ['subjects'],
+        summary: '登记主体存续或注销状态（信用办、管理员）',
+        params: IdParams,
+        body: StatusChangeInput,
+        response: { 200: SubjectDetail },
+      },
+    },
+    async (req) => {
+      await changeSubjectStatus({ ...ctx, actor: actorOf(req) }, req.params.id, req.body);
+      return detail(await usecases.getSubject(ctx, req.params.id));
+    },
   );
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageParams } from '../shared/index.ts';
+import { FormerName, subjectStatuses } from './subject-names.schemas.ts';
 
 export const subjectKinds = ['organization', 'individual_business', 'person'] as const;
 export const relatedRoles = ['legalRepresentative', 'principal', 'responsiblePerson'] as const;
@@ -29,6 +30,8 @@ export const Subject = z.object({
   name: z.string(),
   uscc: z.string().nullable(),
   citizenIdMasked: z.string().nullable().describe('脱敏后的公民身份号码'),
+  status: z.enum(subjectStatuses).describe('登记状态：active 存续；deregistered 注销（自然人恒为 active）'),
+  statusDate: z.string().nullable().describe('登记状态生效日期；null 表示未登记'),
   createdAt: z.iso.datetime(),
 });
 
@@ -41,6 +44,7 @@ export const SubjectDetail = Subject.extend({
       role: z.enum(relatedRoles),
     }),
   ),
+  formerNames: z.array(FormerName).describe('曾用名，最近的在前'),
 }).meta({ id: 'SubjectDetail' });
 
 export const SubjectSearchQuery = z.object({

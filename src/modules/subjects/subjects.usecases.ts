@@ -21,6 +21,8 @@ import {
 } from '../shared/index.ts';
 import type { Kysely } from 'kysely';
 import { normalizeSubjectName } from './names.ts';
+import { namesOf } from './subject-names.repository.ts';
+import { recordFirstName } from './subject-names.usecases.ts';
 import * as repo from './subjects.repository.ts';
 import type { RelatedPersonInput, SubjectInput } from './subjects.schemas.ts';
 
@@ -96,9 +98,11 @@ async function findOrCreateSubject(
       citizen_id_masked: null,
       created_at: w.now,
       updated_at: w.now,
+      status: 'active',
+      status_date: null,
     };
     return (
-      created(w, row, await repo.insertSubject(w.tx, row, null)) ?? {
+      (await created(w, row, await repo.insertSubject(w.tx, row, null))) ?? {
         subject: (await repo.findSubjectByUscc(w.tx, code.normalized))!,
         created: false,
       }
@@ -117,17 +121,20 @@ async function findOrCreateSubject(
     citizen_id_masked: maskCitizenId(code.normalized),
     created_at: w.now,
     updated_at: w.now,
+    status: 'active',
+    status_date: null,
   };
   return (
-    created(w, row, await repo.insertSubject(w.tx, row, code.normalized)) ?? {
+    (await created(w, row, await repo.insertSubject(w.tx, row, code.normalized))) ?? {
       subject: (await repo.findSubjectByDigest(w.tx, digest))!,
       created: false,
     }
   );
 }
 
-function created(w: Write, row: repo.SubjectRow, inserted: repo.SubjectRow | undefined) {
+async function created(w: Write, row: repo.SubjectRow, inserted: repo.SubjectRow | undefined) {
   if (!inserted) return undefined;
+  await recordFirstName(w.tx, inserted, w.now);
   w.event({
     stream: 'subject',
     streamId: row.id,
@@ -201,7 +208,8 @@ export async function createSubject(
 export async function getSubject(deps: { db: Kysely<DB> }, id: string) {
   const subject = await repo.findSubject(deps.db, id);
   if (!subject) throw notFound('主体', 'subject.not_found');
-  return { subject, relatedPersons: await repo.relatedPersonsOf(deps.db, id) };
+  const [relatedPersons, names] = await Promise.all([repo.relatedPersonsOf(deps.db, id), namesOf(deps.db, id)]);
+  return { subject, relatedPersons, names };
 }
 
 export async function linkPerson(deps: Deps & { actor: Actor }, organizationId: string, person: RelatedPersonInput) {
