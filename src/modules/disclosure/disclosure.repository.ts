@@ -8,14 +8,14 @@ const MAX_SUBJECTS = 50;
 export const subjectsByUscc = (db: Executor, uscc: string) =>
   db
     .selectFrom('subjects')
-    .select(['id', 'kind', 'name', 'uscc', 'citizen_id_masked'])
+    .select(['id', 'kind', 'name', 'uscc', 'citizen_id_masked', 'status', 'status_date'])
     .where('uscc', '=', uscc)
     .execute();
 
 export const subjectsByName = (db: Executor, nameKey: string) =>
   db
     .selectFrom('subjects')
-    .select(['id', 'kind', 'name', 'uscc', 'citizen_id_masked'])
+    .select(['id', 'kind', 'name', 'uscc', 'citizen_id_masked', 'status', 'status_date'])
     .where('name_key', '=', nameKey)
     .orderBy('id')
     .limit(MAX_SUBJECTS)
@@ -24,7 +24,7 @@ export const subjectsByName = (db: Executor, nameKey: string) =>
 export const subjectById = (db: Executor, id: string) =>
   db
     .selectFrom('subjects')
-    .select(['id', 'kind', 'name', 'uscc', 'citizen_id_masked'])
+    .select(['id', 'kind', 'name', 'uscc', 'citizen_id_masked', 'status', 'status_date'])
     .where('id', '=', id)
     .executeTakeFirst();
 

@@ -63,12 +63,6 @@ export async function findPublicSubject(db: Executor, key: { uscc: string } | { 
   return repo.subjectById(db, key.id);
 }
 
-/** Subjects whose normalized name is exactly this one (the public search by full name). */
-export async function findPublicSubjectsByName(db: Executor, name: string) {
-  const nameKey = normalizeSubjectName(name);
-  return nameKey.length < 2 ? [] : repo.subjectsByName(db, nameKey);
-}
-
 /** Each subject with what the public may see of it today (empty lists when nothing is public). */
 export async function disclosuresOf(
   db: Executor,

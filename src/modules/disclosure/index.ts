@@ -5,7 +5,6 @@ export {
   disclosuresOf,
   entryViews,
   findPublicSubject,
-  findPublicSubjectsByName,
   presentSubject,
   type PublicEntryView,
   type PublicRecordView,

@@ -15,7 +15,8 @@ import { homePage } from './home.page.ts';
 import { exposurePage, listPage } from './lists.page.ts';
 import { PageCache } from './page-cache.ts';
 import { policiesPage } from './policies.page.ts';
-import { codeOf, screenQuery, searchByName } from './search.ts';
+import { searchSubjects } from '../subjects/index.ts';
+import { screenQuery } from './search.ts';
 import { searchPage } from './search.page.ts';
 import { subjectPage } from './subject.page.ts';
 
@@ -88,15 +89,14 @@ export const portalRoutes: RoutePlugin<PortalContext> = (app, ctx) => {
     async (req, reply) => {
       const q = req.query.q ?? '';
       if (q.trim() === '') return send(req, reply, async () => searchPage(site, { q: '' }));
-      const refusal = screenQuery(q, chinaDate(ctx.clock.now()));
-      if (refusal) {
+      const screened = screenQuery(q);
+      if ('refusal' in screened) {
         reply.code(422).header('cache-control', 'no-store');
-        return reply.type('text/html; charset=utf-8').send(searchPage(site, { q, refusal }));
+        return reply.type('text/html; charset=utf-8').send(searchPage(site, { q, refusal: screened.refusal }));
       }
-      const uscc = codeOf(q);
-      if (uscc) return reply.redirect(`/subjects/${uscc}`, 303);
+      if (screened.parsed.kind === 'code') return reply.redirect(`/subjects/${screened.parsed.uscc}`, 303);
       return send(req, reply, async () => {
-        const [asOf, result] = await Promise.all([stamp(ctx), searchByName(ctx, q.trim())]);
+        const [asOf, result] = await Promise.all([stamp(ctx), searchSubjects(ctx, { q, page: req.query.page })]);
         return searchPage(site, { q, result }, asOf);
       });
     },

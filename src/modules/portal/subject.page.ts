@@ -77,6 +77,12 @@ export function subjectPage(siteName: string, p: CreditProfileBody): string {
               : ''
           }
           ${
+            s.status
+              ? html`<dt>登记状态</dt>
+                  <dd>${s.status === 'active' ? '存续' : `注销${s.statusDate ? `（${s.statusDate}）` : ''}`}</dd>`
+              : ''
+          }
+          ${
             s.citizenIdMasked
               ? html`<dt>公民身份号码（脱敏）</dt>
                   <dd>${s.citizenIdMasked}</dd>`

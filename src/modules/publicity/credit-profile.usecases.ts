@@ -43,6 +43,7 @@ function subjectOf(d: SubjectDisclosure): CreditProfileBody['subject'] {
     kindLabel: SUBJECT_KIND_LABELS[s.kind],
     name: s.name,
     ...(s.kind !== 'person' && s.uscc ? { uscc: s.uscc } : {}),
+    ...(s.kind !== 'person' ? { status: s.status as 'active' | 'deregistered', statusDate: s.status_date } : {}),
     ...(s.kind === 'person' && masked ? { citizenIdMasked: masked } : {}),
   };
 }

@@ -12,7 +12,16 @@ export const SUBJECT_KIND_LABELS = {
 } as const;
 
 export function splitRow(row: PublicityRow): { entry: DisclosedEntryRow; subject: PublicSubjectRow } {
-  const { subject_kind, subject_name, subject_uscc, subject_citizen_id_masked, updated_at: _updated, ...entry } = row;
+  const {
+    subject_kind,
+    subject_name,
+    subject_uscc,
+    subject_citizen_id_masked,
+    subject_status,
+    subject_status_date,
+    updated_at: _updated,
+    ...entry
+  } = row;
   return {
     entry,
     subject: {
@@ -21,6 +30,8 @@ export function splitRow(row: PublicityRow): { entry: DisclosedEntryRow; subject
       name: subject_name,
       uscc: subject_uscc,
       citizen_id_masked: subject_citizen_id_masked,
+      status: subject_status,
+      status_date: subject_status_date,
     },
   };
 }

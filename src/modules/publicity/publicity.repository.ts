@@ -89,6 +89,8 @@ export function publicityRows(
       'subjects.name as subject_name',
       'subjects.uscc as subject_uscc',
       'subjects.citizen_id_masked as subject_citizen_id_masked',
+      'subjects.status as subject_status',
+      'subjects.status_date as subject_status_date',
     ])
     .where((eb) => publicInEffect(eb, today));
   if (filter.kind) q = q.where('entries.kind', '=', filter.kind);

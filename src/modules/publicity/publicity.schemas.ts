@@ -90,6 +90,11 @@ export const CreditProfile = z
       name: z.string(),
       uscc: z.string().optional(),
       citizenIdMasked: z.string().optional().describe('自然人身份号码（脱敏），名单类型允许时才出现'),
+      status: z
+        .enum(['active', 'deregistered'])
+        .optional()
+        .describe('登记状态：active 存续，deregistered 注销（自然人没有）'),
+      statusDate: z.string().nullable().optional().describe('登记状态的起始日期'),
     }),
     entries: z.array(
       z.object({

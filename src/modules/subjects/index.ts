@@ -11,3 +11,4 @@ export { subjectSearchRoutes } from './subject-search.routes.ts';
 export { SubjectHit as SubjectHitSchema, SubjectSearchResult } from './subject-search.schemas.ts';
 export { SEARCH_CAP, searchSubjects } from './subject-search.usecases.ts';
 export type { SubjectHit, SubjectSearch } from './subject-search.usecases.ts';
+export { parseSearchQuery, type ParsedQuery } from './search-query.ts';

@@ -1809,6 +1809,13 @@ export interface paths {
                                 uscc: string | null;
                                 /** @description 脱敏后的公民身份号码 */
                                 citizenIdMasked: string | null;
+                                /**
+                                 * @description 登记状态：active 存续；deregistered 注销（自然人恒为 active）
+                                 * @enum {string}
+                                 */
+                                status: "active" | "deregistered";
+                                /** @description 登记状态生效日期；null 表示未登记 */
+                                statusDate: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
@@ -2176,6 +2183,252 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects/{id}/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记主体名称变更（信用办、管理员）：新名称自启用日期起使用，原名称成为曾用名 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubjectNameChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubjectDetail"];
+                    };
+                };
+                /** @description 请求不符合接口定义：request.invalid（details.issues 逐项列出字段和原因，包括未知的查询参数或字段、控制字符），request.malformed_json（请求体不是 JSON） */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description auth.unauthenticated：未登录，或令牌、密钥无效、过期 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description auth.forbidden 等：当前账号无权执行；auth.password_change_required：须先修改初始密码 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description *.not_found：所指对象不存在，或当前账号无权查看 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description 与当前状态冲突（如重复提交、已被处理）；request.concurrent_conflict：与同时进行的操作冲突，未作任何更改，可重试 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description request.too_large：请求体过大 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description request.unsupported_media_type：请求体须为 application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description 格式正确但违反业务规则：code 指明规则，details.field 指明字段 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description server.internal：服务器内部错误（不含内部细节） */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 登记主体存续或注销状态（信用办、管理员） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubjectStatusChangeInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubjectDetail"];
+                    };
+                };
+                /** @description 请求不符合接口定义：request.invalid（details.issues 逐项列出字段和原因，包括未知的查询参数或字段、控制字符），request.malformed_json（请求体不是 JSON） */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description auth.unauthenticated：未登录，或令牌、密钥无效、过期 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description auth.forbidden 等：当前账号无权执行；auth.password_change_required：须先修改初始密码 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description *.not_found：所指对象不存在，或当前账号无权查看 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description 与当前状态冲突（如重复提交、已被处理）；request.concurrent_conflict：与同时进行的操作冲突，未作任何更改，可重试 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description request.too_large：请求体过大 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description request.unsupported_media_type：请求体须为 application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description 格式正确但违反业务规则：code 指明规则，details.field 指明字段 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description server.internal：服务器内部错误（不含内部细节） */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3665,6 +3918,8 @@ export interface paths {
                                 };
                                 /** @description 出处说明 */
                                 sourceNote: string;
+                                /** @description 是否在门户曝光台公开 */
+                                exposed: boolean;
                                 /** @description 当前版本的生效时间（ISO 8601） */
                                 updatedAt: string;
                             }[];
@@ -3776,6 +4031,8 @@ export interface paths {
                         };
                         /** @description 数值和规则的出处说明，供管理员查看 */
                         sourceNote?: string;
+                        /** @description 是否在门户曝光台公开该名单类型的严重失信案例（由信用办决定；须同时向社会公开）；创建时缺省为 false */
+                        exposed?: boolean;
                     };
                 };
             };
@@ -3865,6 +4122,8 @@ export interface paths {
                             };
                             /** @description 出处说明 */
                             sourceNote: string;
+                            /** @description 是否在门户曝光台公开 */
+                            exposed: boolean;
                             /** @description 当前版本的生效时间（ISO 8601） */
                             updatedAt: string;
                         };
@@ -4055,6 +4314,8 @@ export interface paths {
                             };
                             /** @description 出处说明 */
                             sourceNote: string;
+                            /** @description 是否在门户曝光台公开 */
+                            exposed: boolean;
                             /** @description 当前版本的生效时间（ISO 8601） */
                             updatedAt: string;
                         };
@@ -4181,6 +4442,8 @@ export interface paths {
                         };
                         /** @description 数值和规则的出处说明，供管理员查看 */
                         sourceNote?: string;
+                        /** @description 是否在门户曝光台公开该名单类型的严重失信案例（由信用办决定；须同时向社会公开）；创建时缺省为 false */
+                        exposed?: boolean;
                     };
                 };
             };
@@ -4270,6 +4533,8 @@ export interface paths {
                             };
                             /** @description 出处说明 */
                             sourceNote: string;
+                            /** @description 是否在门户曝光台公开 */
+                            exposed: boolean;
                             /** @description 当前版本的生效时间（ISO 8601） */
                             updatedAt: string;
                         };
@@ -4467,6 +4732,8 @@ export interface paths {
                             };
                             /** @description 出处说明 */
                             sourceNote: string;
+                            /** @description 是否在门户曝光台公开 */
+                            exposed: boolean;
                             /** @description 该版本的生成时间（ISO 8601） */
                             changedAt: string;
                             /** @description 生成该版本的操作者 */
@@ -12801,6 +13068,538 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信用主体查询（无需账号）：按统一社会信用代码，或按名称（含曾用名）中连续的至少 2 个字查询；自然人仅在公开的名单中按姓名可查 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 统一社会信用代码，或名称关键字（至少 2 个字，最多 50 个字；不支持公民身份号码） */
+                    q: string;
+                    /** @description 页码，从 1 开始 */
+                    page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubjectSearchResult"];
+                    };
+                };
+                /** @description 请求不符合接口定义：request.invalid（details.issues 逐项列出字段和原因，包括未知的查询参数或字段、控制字符），request.malformed_json（请求体不是 JSON） */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description 格式正确但违反业务规则：code 指明规则，details.field 指明字段 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description server.internal：服务器内部错误（不含内部细节） */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 门户首页概况（无需登录）：公开的红黑名单和失信信息数量、最新公布 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicOverview"];
+                    };
+                };
+                /** @description 请求不符合接口定义：request.invalid（details.issues 逐项列出字段和原因，包括未知的查询参数或字段、控制字符），request.malformed_json（请求体不是 JSON） */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description server.internal：服务器内部错误（不含内部细节） */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/credit-profiles/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 主体信用主页（无需登录）
+         * @description 按统一社会信用代码（组织、个体工商户）或标识（自然人，仅在有公开信息时）查看今天向社会公开的名单记录和失信信息，以及可以办理的异议、信用修复及其条件和最早可申请日期。只含公开范围允许的内容，自然人身份号码始终脱敏。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 组织和个体工商户为统一社会信用代码；自然人为公示页面给出的标识 */
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicCreditProfile"];
+                    };
+                };
+                /** @description 请求不符合接口定义：request.invalid（details.issues 逐项列出字段和原因，包括未知的查询参数或字段、控制字符），request.malformed_json（请求体不是 JSON） */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description *.not_found：所指对象不存在，或当前账号无权查看 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description server.internal：服务器内部错误（不含内部细节） */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/lists/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 红名单、黑名单公示（无需登录）：按名单类型、部门、决定日期筛选，分页 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 只列出该名单类型（编码，见 /api/v1/public/policies） */
+                    listType?: string;
+                    /** @description 只列出该部门作出的决定（部门编码） */
+                    department?: string;
+                    /** @description 决定日期不早于（含） */
+                    from?: string;
+                    /** @description 决定日期不晚于（含） */
+                    to?: string;
+                    /** @description 每页条数（1–200） */
+                    limit?: number;
+                    /** @description 上一页返回的 nextCursor；不传则从第一页开始 */
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description red 红名单；black 黑名单 */
+                    kind: "red" | "black";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicityPage"];
+                    };
+                };
+                /** @description 请求不符合接口定义：request.invalid（details.issues 逐项列出字段和原因，包括未知的查询参数或字段、控制字符），request.malformed_json（请求体不是 JSON） */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description *.not_found：所指对象不存在，或当前账号无权查看 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description server.internal：服务器内部错误（不含内部细节） */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/lists/{kind}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 红名单、黑名单公示下载（CSV，UTF-8 带 BOM）
+         * @description 筛选条件同公示列表，下载全部符合条件的记录（最多 20000 条，最新的在前）；身份号码只含脱敏形式。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 只列出该名单类型（编码，见 /api/v1/public/policies） */
+                    listType?: string;
+                    /** @description 只列出该部门作出的决定（部门编码） */
+                    department?: string;
+                    /** @description 决定日期不早于（含） */
+                    from?: string;
+                    /** @description 决定日期不晚于（含） */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description red 红名单；black 黑名单 */
+                    kind: "red" | "black";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 请求不符合接口定义：request.invalid（details.issues 逐项列出字段和原因，包括未知的查询参数或字段、控制字符），request.malformed_json（请求体不是 JSON） */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description *.not_found：所指对象不存在，或当前账号无权查看 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description server.internal：服务器内部错误（不含内部细节） */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/lists/{kind}/atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 红名单、黑名单最新公布（Atom 订阅）
+         * @description 筛选条件同公示列表，最新 50 条。
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 只列出该名单类型（编码，见 /api/v1/public/policies） */
+                    listType?: string;
+                    /** @description 只列出该部门作出的决定（部门编码） */
+                    department?: string;
+                    /** @description 决定日期不早于（含） */
+                    from?: string;
+                    /** @description 决定日期不晚于（含） */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description red 红名单；black 黑名单 */
+                    kind: "red" | "black";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 请求不符合接口定义：request.invalid（details.issues 逐项列出字段和原因，包括未知的查询参数或字段、控制字符），request.malformed_json（请求体不是 JSON） */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description *.not_found：所指对象不存在，或当前账号无权查看 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description server.internal：服务器内部错误（不含内部细节） */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/exposure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 曝光台（无需登录）：信用办标记曝光的名单类型上的严重失信案例 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 只列出该名单类型（编码，见 /api/v1/public/policies） */
+                    listType?: string;
+                    /** @description 只列出该部门作出的决定（部门编码） */
+                    department?: string;
+                    /** @description 决定日期不早于（含） */
+                    from?: string;
+                    /** @description 决定日期不晚于（含） */
+                    to?: string;
+                    /** @description 每页条数（1–200） */
+                    limit?: number;
+                    /** @description 上一页返回的 nextCursor；不传则从第一页开始 */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicityPage"];
+                    };
+                };
+                /** @description 请求不符合接口定义：request.invalid（details.issues 逐项列出字段和原因，包括未知的查询参数或字段、控制字符），request.malformed_json（请求体不是 JSON） */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description server.internal：服务器内部错误（不含内部细节） */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 政策与指南（无需登录）：名单类型和奖惩措施、信用修复指南
+         * @description 来自名单目录的当前版本：认定标准、法律依据、各部门的措施、移出和修复条件；办理期限（工作日）来自期限设置。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicPolicies"];
+                    };
+                };
+                /** @description 请求不符合接口定义：request.invalid（details.issues 逐项列出字段和原因，包括未知的查询参数或字段、控制字符），request.malformed_json（请求体不是 JSON） */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description server.internal：服务器内部错误（不含内部细节） */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/upward/outcomes": {
         parameters: {
             query?: never;
@@ -14473,6 +15272,27 @@ export interface components {
             stale: boolean;
             results: components["schemas"]["CheckResultInput"][];
         };
+        SubjectNameChangeInput: {
+            /** @description 新名称（以登记机关核准的名称为准） */
+            name: string;
+            /**
+             * Format: date
+             * @description 新名称启用日期（核准变更登记之日）；原名称自前一日起成为曾用名
+             */
+            validFrom: string;
+        };
+        SubjectStatusChangeInput: {
+            /**
+             * @description 登记状态：active 存续；deregistered 注销
+             * @enum {string}
+             */
+            status: "active" | "deregistered";
+            /**
+             * Format: date
+             * @description 状态生效日期（如注销登记之日）
+             */
+            date: string;
+        };
         RelatedPersonInputInput: {
             /** @description 公民身份号码 */
             citizenId: string;
@@ -14493,6 +15313,13 @@ export interface components {
             uscc: string | null;
             /** @description 脱敏后的公民身份号码 */
             citizenIdMasked: string | null;
+            /**
+             * @description 登记状态：active 存续；deregistered 注销（自然人恒为 active）
+             * @enum {string}
+             */
+            status: "active" | "deregistered";
+            /** @description 登记状态生效日期；null 表示未登记 */
+            statusDate: string | null;
             /** Format: date-time */
             createdAt: string;
             relatedPersons: {
@@ -14503,6 +15330,64 @@ export interface components {
                 /** @enum {string} */
                 role: "legalRepresentative" | "principal" | "responsiblePerson";
             }[];
+            /** @description 曾用名，最近的在前 */
+            formerNames: {
+                /** @description 曾用名 */
+                name: string;
+                /** @description 启用日期；null 表示未登记 */
+                validFrom: string | null;
+                /** @description 停止使用日期（含当日） */
+                validTo: string;
+            }[];
+        };
+        SubjectHitInput: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description organization 法人和非法人组织；individual_business 个体工商户；person 自然人
+             * @enum {string}
+             */
+            kind: "organization" | "individual_business" | "person";
+            /** @description 现用名称或姓名 */
+            name: string;
+            /** @description 统一社会信用代码（自然人为 null） */
+            uscc: string | null;
+            /** @description 脱敏后的公民身份号码（仅自然人，且所在名单公开时） */
+            citizenIdMasked: string | null;
+            /**
+             * @description 登记状态：active 存续；deregistered 注销
+             * @enum {string}
+             */
+            status: "active" | "deregistered";
+            /** @description 按曾用名命中时为该曾用名 */
+            matchedFormerName: string | null;
+        };
+        SubjectSearchResultInput: {
+            /**
+             * @description 按统一社会信用代码查询
+             * @constant
+             */
+            kind: "code";
+            /** @description 规范化后的统一社会信用代码 */
+            uscc: string;
+            /** @description 该代码登记的主体；null 表示未登记 */
+            subject: components["schemas"]["SubjectHitInput"] | null;
+        } | {
+            /**
+             * @description 按名称关键字查询
+             * @constant
+             */
+            kind: "names";
+            /** @description 查询内容 */
+            q: string;
+            /** @description 本页结果，最相关的在前 */
+            items: components["schemas"]["SubjectHitInput"][];
+            page: number;
+            pageSize: number;
+            /** @description 排序的结果总数（不超过 200） */
+            total: number;
+            /** @description true 表示结果多于 200 条或未全部检索，请输入更完整的名称 */
+            capped: boolean;
         };
         CreateEntryInput: {
             /**
@@ -14632,6 +15517,13 @@ export interface components {
                 uscc: string | null;
                 /** @description 脱敏后的公民身份号码 */
                 citizenIdMasked: string | null;
+                /**
+                 * @description 登记状态：active 存续；deregistered 注销（自然人恒为 active）
+                 * @enum {string}
+                 */
+                status: "active" | "deregistered";
+                /** @description 登记状态生效日期；null 表示未登记 */
+                statusDate: string | null;
                 /** Format: date-time */
                 createdAt: string;
             };
@@ -15031,6 +15923,13 @@ export interface components {
                 uscc: string | null;
                 /** @description 脱敏后的公民身份号码 */
                 citizenIdMasked: string | null;
+                /**
+                 * @description 登记状态：active 存续；deregistered 注销（自然人恒为 active）
+                 * @enum {string}
+                 */
+                status: "active" | "deregistered";
+                /** @description 登记状态生效日期；null 表示未登记 */
+                statusDate: string | null;
                 /** Format: date-time */
                 createdAt: string;
             };
@@ -15218,6 +16117,13 @@ export interface components {
                 uscc: string | null;
                 /** @description 脱敏后的公民身份号码 */
                 citizenIdMasked: string | null;
+                /**
+                 * @description 登记状态：active 存续；deregistered 注销（自然人恒为 active）
+                 * @enum {string}
+                 */
+                status: "active" | "deregistered";
+                /** @description 登记状态生效日期；null 表示未登记 */
+                statusDate: string | null;
                 /** Format: date-time */
                 createdAt: string;
             };
@@ -15979,6 +16885,184 @@ export interface components {
             /** @description 决定作出前可以撤回（异议、信用修复） */
             withdrawable: boolean;
         };
+        PublicityPublicSubjectInput: {
+            /** @enum {string} */
+            kind: "organization" | "individual_business" | "person";
+            /** @description 名单类型公开范围不含名称时不出现 */
+            name?: string;
+            uscc?: string;
+            /** @description 自然人身份号码，始终脱敏；名单类型不公开时不出现 */
+            citizenIdMasked?: string;
+            /** @description 门户信用主页路径（/subjects/…）；无法链接时为 null */
+            path: string | null;
+        };
+        PublicityItemInput: {
+            /** @description 名单记录标识 */
+            id: string;
+            listType: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                kind: "red" | "black";
+            };
+            subject: components["schemas"]["PublicityPublicSubjectInput"];
+            /** @description 决定（公布）日期 */
+            decisionDate: string;
+            /** @description 只含名单类型公开范围列出的字段（同 /api/v1/public/disclosures 的 entries[].fields） */
+            fields: {
+                [key: string]: unknown;
+            };
+            /** @description 信用修复告知书下载地址（黑名单） */
+            repairNoticeUrl?: string;
+        };
+        PublicityPageInput: {
+            /** @description 答复所依据的数据版本 */
+            dataVersion: string;
+            /** @description 答复所依据的日期（北京时间） */
+            date: string;
+            items: components["schemas"]["PublicityItemInput"][];
+            /** @description 下一页的游标；为 null 时已是最后一页 */
+            nextCursor: string | null;
+        };
+        PublicOverviewInput: {
+            /** @description 答复所依据的数据版本 */
+            dataVersion: string;
+            /** @description 答复所依据的日期（北京时间） */
+            date: string;
+            counts: {
+                /** @description 向社会公开、生效中的红名单记录数 */
+                red: number;
+                /** @description 向社会公开、生效中的黑名单记录数 */
+                black: number;
+                /** @description 公示期内的失信信息数 */
+                records: number;
+            };
+            /** @description 最新公布的名单记录 */
+            latest: components["schemas"]["PublicityItemInput"][];
+        };
+        PublicCreditProfileInput: {
+            /** @description 答复所依据的数据版本 */
+            dataVersion: string;
+            /** @description 答复所依据的日期（北京时间） */
+            date: string;
+            subject: {
+                /** @enum {string} */
+                kind: "organization" | "individual_business" | "person";
+                kindLabel: string;
+                name: string;
+                uscc?: string;
+                /** @description 自然人身份号码（脱敏），名单类型允许时才出现 */
+                citizenIdMasked?: string;
+                /**
+                 * @description 登记状态：active 存续，deregistered 注销（自然人没有）
+                 * @enum {string}
+                 */
+                status?: "active" | "deregistered";
+                /** @description 登记状态的起始日期 */
+                statusDate?: string | null;
+            };
+            entries: {
+                id: string;
+                listType: {
+                    code: string;
+                    name: string;
+                    /** @enum {string} */
+                    kind: "red" | "black";
+                };
+                /** @description 只含名单类型公开范围列出的字段 */
+                fields: {
+                    [key: string]: unknown;
+                };
+                repairNoticeUrl?: string;
+                objection: {
+                    /** @description 今天能否提出 */
+                    available: boolean;
+                    /** @description 最早可申请日期（已知时） */
+                    earliestDate: string | null;
+                    /** @description 条件和说明 */
+                    note: string;
+                };
+                /** @description 红名单没有信用修复 */
+                repair: {
+                    /** @description 今天能否提出 */
+                    available: boolean;
+                    /** @description 最早可申请日期（已知时） */
+                    earliestDate: string | null;
+                    /** @description 条件和说明 */
+                    note: string;
+                } | null;
+            }[];
+            records: {
+                id: string;
+                decisionNo: string;
+                decisionDate: string;
+                departmentName: string;
+                domainName: string;
+                penaltyType: string;
+                facts: string;
+                basis: string;
+                amount: string | null;
+                severityLabel: string;
+                /** @description 公示截止日（含） */
+                disclosureEnd: string;
+                repairNoticeUrl: string;
+                objection: {
+                    /** @description 今天能否提出 */
+                    available: boolean;
+                    /** @description 最早可申请日期（已知时） */
+                    earliestDate: string | null;
+                    /** @description 条件和说明 */
+                    note: string;
+                };
+                repair: {
+                    /** @description 今天能否提出 */
+                    available: boolean;
+                    /** @description 最早可申请日期（已知时） */
+                    earliestDate: string | null;
+                    /** @description 条件和说明 */
+                    note: string;
+                };
+            }[];
+        };
+        PublicPoliciesInput: {
+            /** @description 答复所依据的数据版本 */
+            dataVersion: string;
+            /** @description 答复所依据的日期（北京时间） */
+            date: string;
+            listTypes: {
+                code: string;
+                /** @enum {string} */
+                kind: "red" | "black";
+                name: string;
+                version: number;
+                legalBasis: string;
+                identifyingDepartment: string;
+                criteria: string;
+                periodMonths: number;
+                earlyRemovalMonths: number | null;
+                removalConditions: string;
+                removalProcedure: string;
+                remedies: string;
+                statementPeriodWorkingDays: number;
+                measures: {
+                    /** @enum {string} */
+                    kind: "incentive" | "sanction";
+                    title: string;
+                    content: string;
+                    legalBasis: string;
+                    /** @description 实施部门 */
+                    department: string;
+                }[];
+            }[];
+            repairGuide: {
+                /** @description 受理期限（工作日） */
+                acceptanceWorkingDays: number;
+                /** @description 决定期限（工作日） */
+                decisionWorkingDays: number;
+                /** @description 异议处理期限（工作日） */
+                objectionWorkingDays: number;
+            };
+        };
         /** @description 变更内容：推送时的名单记录（或失信信息）快照，身份号码已掩码；名单记录另含名单类型、发起部门、期限、结束信息等 */
         DispatchChangeInput: {
             /** @enum {string} */
@@ -16504,6 +17588,27 @@ export interface components {
             stale: boolean;
             results: components["schemas"]["CheckResult"][];
         };
+        SubjectNameChange: {
+            /** @description 新名称（以登记机关核准的名称为准） */
+            name: string;
+            /**
+             * Format: date
+             * @description 新名称启用日期（核准变更登记之日）；原名称自前一日起成为曾用名
+             */
+            validFrom: string;
+        };
+        SubjectStatusChange: {
+            /**
+             * @description 登记状态：active 存续；deregistered 注销
+             * @enum {string}
+             */
+            status: "active" | "deregistered";
+            /**
+             * Format: date
+             * @description 状态生效日期（如注销登记之日）
+             */
+            date: string;
+        };
         RelatedPersonInput: {
             /** @description 公民身份号码 */
             citizenId: string;
@@ -16524,6 +17629,13 @@ export interface components {
             uscc: string | null;
             /** @description 脱敏后的公民身份号码 */
             citizenIdMasked: string | null;
+            /**
+             * @description 登记状态：active 存续；deregistered 注销（自然人恒为 active）
+             * @enum {string}
+             */
+            status: "active" | "deregistered";
+            /** @description 登记状态生效日期；null 表示未登记 */
+            statusDate: string | null;
             /** Format: date-time */
             createdAt: string;
             relatedPersons: {
@@ -16534,6 +17646,64 @@ export interface components {
                 /** @enum {string} */
                 role: "legalRepresentative" | "principal" | "responsiblePerson";
             }[];
+            /** @description 曾用名，最近的在前 */
+            formerNames: {
+                /** @description 曾用名 */
+                name: string;
+                /** @description 启用日期；null 表示未登记 */
+                validFrom: string | null;
+                /** @description 停止使用日期（含当日） */
+                validTo: string;
+            }[];
+        };
+        SubjectHit: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description organization 法人和非法人组织；individual_business 个体工商户；person 自然人
+             * @enum {string}
+             */
+            kind: "organization" | "individual_business" | "person";
+            /** @description 现用名称或姓名 */
+            name: string;
+            /** @description 统一社会信用代码（自然人为 null） */
+            uscc: string | null;
+            /** @description 脱敏后的公民身份号码（仅自然人，且所在名单公开时） */
+            citizenIdMasked: string | null;
+            /**
+             * @description 登记状态：active 存续；deregistered 注销
+             * @enum {string}
+             */
+            status: "active" | "deregistered";
+            /** @description 按曾用名命中时为该曾用名 */
+            matchedFormerName: string | null;
+        };
+        SubjectSearchResult: {
+            /**
+             * @description 按统一社会信用代码查询
+             * @constant
+             */
+            kind: "code";
+            /** @description 规范化后的统一社会信用代码 */
+            uscc: string;
+            /** @description 该代码登记的主体；null 表示未登记 */
+            subject: components["schemas"]["SubjectHit"] | null;
+        } | {
+            /**
+             * @description 按名称关键字查询
+             * @constant
+             */
+            kind: "names";
+            /** @description 查询内容 */
+            q: string;
+            /** @description 本页结果，最相关的在前 */
+            items: components["schemas"]["SubjectHit"][];
+            page: number;
+            pageSize: number;
+            /** @description 排序的结果总数（不超过 200） */
+            total: number;
+            /** @description true 表示结果多于 200 条或未全部检索，请输入更完整的名称 */
+            capped: boolean;
         };
         CreateEntry: {
             /**
@@ -16663,6 +17833,13 @@ export interface components {
                 uscc: string | null;
                 /** @description 脱敏后的公民身份号码 */
                 citizenIdMasked: string | null;
+                /**
+                 * @description 登记状态：active 存续；deregistered 注销（自然人恒为 active）
+                 * @enum {string}
+                 */
+                status: "active" | "deregistered";
+                /** @description 登记状态生效日期；null 表示未登记 */
+                statusDate: string | null;
                 /** Format: date-time */
                 createdAt: string;
             };
@@ -17062,6 +18239,13 @@ export interface components {
                 uscc: string | null;
                 /** @description 脱敏后的公民身份号码 */
                 citizenIdMasked: string | null;
+                /**
+                 * @description 登记状态：active 存续；deregistered 注销（自然人恒为 active）
+                 * @enum {string}
+                 */
+                status: "active" | "deregistered";
+                /** @description 登记状态生效日期；null 表示未登记 */
+                statusDate: string | null;
                 /** Format: date-time */
                 createdAt: string;
             };
@@ -17249,6 +18433,13 @@ export interface components {
                 uscc: string | null;
                 /** @description 脱敏后的公民身份号码 */
                 citizenIdMasked: string | null;
+                /**
+                 * @description 登记状态：active 存续；deregistered 注销（自然人恒为 active）
+                 * @enum {string}
+                 */
+                status: "active" | "deregistered";
+                /** @description 登记状态生效日期；null 表示未登记 */
+                statusDate: string | null;
                 /** Format: date-time */
                 createdAt: string;
             };
@@ -18009,6 +19200,184 @@ export interface components {
             decisionDate: string | null;
             /** @description 决定作出前可以撤回（异议、信用修复） */
             withdrawable: boolean;
+        };
+        PublicityPublicSubject: {
+            /** @enum {string} */
+            kind: "organization" | "individual_business" | "person";
+            /** @description 名单类型公开范围不含名称时不出现 */
+            name?: string;
+            uscc?: string;
+            /** @description 自然人身份号码，始终脱敏；名单类型不公开时不出现 */
+            citizenIdMasked?: string;
+            /** @description 门户信用主页路径（/subjects/…）；无法链接时为 null */
+            path: string | null;
+        };
+        PublicityItem: {
+            /** @description 名单记录标识 */
+            id: string;
+            listType: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                kind: "red" | "black";
+            };
+            subject: components["schemas"]["PublicityPublicSubject"];
+            /** @description 决定（公布）日期 */
+            decisionDate: string;
+            /** @description 只含名单类型公开范围列出的字段（同 /api/v1/public/disclosures 的 entries[].fields） */
+            fields: {
+                [key: string]: unknown;
+            };
+            /** @description 信用修复告知书下载地址（黑名单） */
+            repairNoticeUrl?: string;
+        };
+        PublicityPage: {
+            /** @description 答复所依据的数据版本 */
+            dataVersion: string;
+            /** @description 答复所依据的日期（北京时间） */
+            date: string;
+            items: components["schemas"]["PublicityItem"][];
+            /** @description 下一页的游标；为 null 时已是最后一页 */
+            nextCursor: string | null;
+        };
+        PublicOverview: {
+            /** @description 答复所依据的数据版本 */
+            dataVersion: string;
+            /** @description 答复所依据的日期（北京时间） */
+            date: string;
+            counts: {
+                /** @description 向社会公开、生效中的红名单记录数 */
+                red: number;
+                /** @description 向社会公开、生效中的黑名单记录数 */
+                black: number;
+                /** @description 公示期内的失信信息数 */
+                records: number;
+            };
+            /** @description 最新公布的名单记录 */
+            latest: components["schemas"]["PublicityItem"][];
+        };
+        PublicCreditProfile: {
+            /** @description 答复所依据的数据版本 */
+            dataVersion: string;
+            /** @description 答复所依据的日期（北京时间） */
+            date: string;
+            subject: {
+                /** @enum {string} */
+                kind: "organization" | "individual_business" | "person";
+                kindLabel: string;
+                name: string;
+                uscc?: string;
+                /** @description 自然人身份号码（脱敏），名单类型允许时才出现 */
+                citizenIdMasked?: string;
+                /**
+                 * @description 登记状态：active 存续，deregistered 注销（自然人没有）
+                 * @enum {string}
+                 */
+                status?: "active" | "deregistered";
+                /** @description 登记状态的起始日期 */
+                statusDate?: string | null;
+            };
+            entries: {
+                id: string;
+                listType: {
+                    code: string;
+                    name: string;
+                    /** @enum {string} */
+                    kind: "red" | "black";
+                };
+                /** @description 只含名单类型公开范围列出的字段 */
+                fields: {
+                    [key: string]: unknown;
+                };
+                repairNoticeUrl?: string;
+                objection: {
+                    /** @description 今天能否提出 */
+                    available: boolean;
+                    /** @description 最早可申请日期（已知时） */
+                    earliestDate: string | null;
+                    /** @description 条件和说明 */
+                    note: string;
+                };
+                /** @description 红名单没有信用修复 */
+                repair: {
+                    /** @description 今天能否提出 */
+                    available: boolean;
+                    /** @description 最早可申请日期（已知时） */
+                    earliestDate: string | null;
+                    /** @description 条件和说明 */
+                    note: string;
+                } | null;
+            }[];
+            records: {
+                id: string;
+                decisionNo: string;
+                decisionDate: string;
+                departmentName: string;
+                domainName: string;
+                penaltyType: string;
+                facts: string;
+                basis: string;
+                amount: string | null;
+                severityLabel: string;
+                /** @description 公示截止日（含） */
+                disclosureEnd: string;
+                repairNoticeUrl: string;
+                objection: {
+                    /** @description 今天能否提出 */
+                    available: boolean;
+                    /** @description 最早可申请日期（已知时） */
+                    earliestDate: string | null;
+                    /** @description 条件和说明 */
+                    note: string;
+                };
+                repair: {
+                    /** @description 今天能否提出 */
+                    available: boolean;
+                    /** @description 最早可申请日期（已知时） */
+                    earliestDate: string | null;
+                    /** @description 条件和说明 */
+                    note: string;
+                };
+            }[];
+        };
+        PublicPolicies: {
+            /** @description 答复所依据的数据版本 */
+            dataVersion: string;
+            /** @description 答复所依据的日期（北京时间） */
+            date: string;
+            listTypes: {
+                code: string;
+                /** @enum {string} */
+                kind: "red" | "black";
+                name: string;
+                version: number;
+                legalBasis: string;
+                identifyingDepartment: string;
+                criteria: string;
+                periodMonths: number;
+                earlyRemovalMonths: number | null;
+                removalConditions: string;
+                removalProcedure: string;
+                remedies: string;
+                statementPeriodWorkingDays: number;
+                measures: {
+                    /** @enum {string} */
+                    kind: "incentive" | "sanction";
+                    title: string;
+                    content: string;
+                    legalBasis: string;
+                    /** @description 实施部门 */
+                    department: string;
+                }[];
+            }[];
+            repairGuide: {
+                /** @description 受理期限（工作日） */
+                acceptanceWorkingDays: number;
+                /** @description 决定期限（工作日） */
+                decisionWorkingDays: number;
+                /** @description 异议处理期限（工作日） */
+                objectionWorkingDays: number;
+            };
         };
         /** @description 变更内容：推送时的名单记录（或失信信息）快照，身份号码已掩码；名单记录另含名单类型、发起部门、期限、结束信息等 */
         DispatchChange: {
