@@ -116,6 +116,7 @@ test('every non-public endpoint refuses a request without a token', async () => 
     'GET /api/v1/public/lists/{kind}/atom',
     'GET /api/v1/public/exposure',
     'GET /api/v1/public/policies',
+    'GET /api/v1/public/subjects',
   ];
   assert.deepEqual(open.map((o) => o.split(' →')[0]).sort(), expectedOpen.sort(), open.join('\n'));
   assert.ok(refused.length > 20);
