@@ -70,7 +70,7 @@ export function page(f: PageFrame): string {
           <div class="wrap">
             <p><strong>${f.siteName}</strong></p>
             <p>
-              本平台公示信息依据《中华人民共和国行政许可法》《中华人民共和国行政处罚法》《信用修复管理办法》及相关规定公开，个人信息依法脱敏。
+              本平台公示信息依据《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》及相关规定公开，个人信息依法脱敏。
             </p>
             <p class="links"><a href="/policies">政策与指南</a><a href="/services/tracking">办理进度查询</a></p>
           </div>

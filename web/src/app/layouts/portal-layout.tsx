@@ -61,7 +61,7 @@ export function PortalLayout() {
         <div className="portal-footer-inner">
           <p>{name}</p>
           <p>
-            本平台公示信息依据《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》及相关规定公开。
+            本平台公示信息依据《国务院关于建立完善守信联合激励和失信联合惩戒制度加快推进社会诚信建设的指导意见》及相关规定公开，个人信息依法脱敏。
           </p>
           <p>
             <a href="/policies">政策与指南</a>

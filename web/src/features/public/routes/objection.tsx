@@ -70,7 +70,7 @@ export function Page() {
               required
               extra="说明哪项信息有误或为何不应公示，最多 5000 字。"
             >
-              <Input.TextArea rows={6} maxLength={5000} showCount />
+              <Input.TextArea rows={6} maxLength={5000} />
             </Form.Item>
             <Form.Item name="attachments" label="证明材料" valuePropName="value">
               <AttachmentsField />

@@ -109,9 +109,9 @@ export function Page() {
               name={['proof', 'text']}
               label="履行法定义务、纠正失信行为的说明"
               required
-              extra="如：已缴清罚款、已整改完毕，以及完成的日期。"
+              extra="如：已缴清罚款、已整改完毕，以及完成的日期。最多 5000 字。"
             >
-              <Input.TextArea rows={5} maxLength={5000} showCount />
+              <Input.TextArea rows={5} maxLength={5000} />
             </Form.Item>
             <Form.Item name={['proof', 'attachments']} label="履行证明材料">
               <AttachmentsField />
@@ -120,9 +120,9 @@ export function Page() {
               name={['commitment', 'content']}
               label="信用承诺"
               required
-              extra="信用承诺将公开；违背承诺的，将按最长公示期限重新公示。"
+              extra="信用承诺将公开；违背承诺的，将按最长公示期限重新公示。最多 5000 字。"
             >
-              <Input.TextArea rows={4} maxLength={5000} showCount />
+              <Input.TextArea rows={4} maxLength={5000} />
             </Form.Item>
           </fieldset>
           <Button type="primary" htmlType="submit" size="large" loading={filing.isPending}>

@@ -92,7 +92,7 @@ export function Page() {
               required
               extra="写明时间、地点、经过等，最多 10000 字。"
             >
-              <Input.TextArea rows={6} maxLength={10000} showCount />
+              <Input.TextArea rows={6} maxLength={10000} />
             </Form.Item>
             <Form.Item name="attachments" label="证据材料">
               <AttachmentsField />
