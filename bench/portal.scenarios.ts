@@ -1,4 +1,4 @@
-import { isIndividualBusiness, isPersonSubject } from './synthetic.ts';
+import { isIndividualBusiness, isPersonSubject, usccFor } from './synthetic.ts';
 import { companyName, TRADE_CHARACTERS, tradeName, tradeRanks } from './portal.names.ts';
 import type { Scenario } from './portal.load.ts';
 
@@ -69,4 +69,25 @@ function search(name: string, fragments: string[]): Scenario {
       return { total: b.total, capped: b.capped };
     },
   };
+}
+
+/**
+ * The subject credit page: as HTML the first time each subject is viewed (rendered from the database, then kept
+ * in the page cache), the same pages again (served from the cache), and the page's data as JSON.
+ */
+export function subjectPageScenarios(entries: number): Scenario[] {
+  const codes: string[] = [];
+  for (let i = 0; i < entries && codes.length < 600; i += Math.max(1, Math.floor(entries / 900))) {
+    if (!isPersonSubject(i)) codes.push(usccFor(i, isIndividualBusiness(i)));
+  }
+  const page = (c: string) => `/subjects/${c}`;
+  return [
+    { name: 'subject page, HTML, first view of each subject', sample: codes, paths: codes.map(page) },
+    { name: 'subject page, HTML, viewed again (page cache)', sample: codes, paths: codes.slice(0, 20).map(page) },
+    {
+      name: 'credit profile, JSON',
+      sample: codes.slice(300),
+      paths: codes.slice(300).map((c) => `/api/v1/public/credit-profiles/${c}`),
+    },
+  ];
 }

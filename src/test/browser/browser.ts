@@ -16,8 +16,6 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      // The browser's own words (a file input's button) in Chinese, as a visitor's browser says them.
-      '--lang=zh-CN',
     ],
   });
 }
