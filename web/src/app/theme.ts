@@ -12,7 +12,9 @@ export const portalTheme: ThemeConfig = {
     colorTextDescription: '#595959',
     colorTextTertiary: '#595959',
     colorTextPlaceholder: '#6b6b6b',
-    colorBorder: '#e5e7eb',
+    // Field borders at 3:1 against white (WCAG 1.4.11); cards, tables and dividers keep the light grey.
+    colorBorder: '#8c8c8c',
+    colorBorderSecondary: '#e5e7eb',
     colorBgLayout: '#f5f7fa',
     colorError: '#c62828',
     borderRadius: 8,
