@@ -121,3 +121,15 @@ test('every non-public endpoint refuses a request without a token', async () => 
   assert.deepEqual(open.map((o) => o.split(' →')[0]).sort(), expectedOpen.sort(), open.join('\n'));
   assert.ok(refused.length > 20);
 });
+
+test('a filing too large for its endpoint is refused with 413 naming the limit', async () => {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/public/objections',
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ content: 'x'.repeat(17 * 1024 * 1024) }),
+  });
+  assert.equal(res.statusCode, 413);
+  assert.equal(res.json().error.code, 'request.too_large');
+  assert.match(res.json().error.message, /16 MiB 的上限/);
+});

@@ -50,7 +50,18 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       .send(envelope('request.unsupported_media_type', '不支持的请求内容类型，请使用 application/json。'));
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return reply.code(413).send(envelope('request.too_large', '请求体过大。'));
+    // Name the limit, so a party sending attachments knows what to cut (each file's own limit is named by the route).
+    const limit = request.routeOptions.bodyLimit;
+    const mib = limit ? ` ${Math.round((limit / 1048576) * 10) / 10} MiB` : '';
+    return reply
+      .code(413)
+      .send(
+        envelope(
+          'request.too_large',
+          `请求体过大：超过本接口${mib} 的上限，请减少或压缩附件后重新提交。`,
+          limit ? { limitBytes: limit } : undefined,
+        ),
+      );
   }
   if (error.statusCode === 429) {
     return reply.code(429).send(envelope('request.rate_limited', '请求过于频繁，请稍后再试。'));

@@ -308,4 +308,36 @@ describe('rate limiting', () => {
     limited.clock.advanceDays(1);
     assert.equal((await at('/', '10.0.0.1')).statusCode, 200, 'the window ends');
   });
+
+  test('behind a trusted proxy each visitor is counted by the address the proxy forwards, not by the proxy', async () => {
+    const proxied = await createTestApp({
+      config: { publicRateLimit: 2, publicRateWindowSeconds: 60, trustProxy: ['127.0.0.1'] },
+    });
+    try {
+      const via = (visitor: string) =>
+        proxied.app.inject({
+          method: 'GET',
+          url: '/api/v1/public/overview',
+          remoteAddress: '127.0.0.1',
+          headers: { 'x-forwarded-for': visitor },
+        });
+      for (let i = 0; i < 2; i++) assert.equal((await via('203.0.113.7')).statusCode, 200);
+      assert.equal((await via('203.0.113.7')).statusCode, 429, 'one visitor over the limit');
+      assert.equal((await via('203.0.113.8')).statusCode, 200, 'another visitor through the same proxy is not');
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  test('an untrusted client cannot escape the limit by sending its own X-Forwarded-For', async () => {
+    const at = (forwarded: string) =>
+      limited.app.inject({
+        method: 'GET',
+        url: '/api/v1/public/policies',
+        remoteAddress: '10.0.0.9',
+        headers: { 'x-forwarded-for': forwarded },
+      });
+    for (let i = 0; i < 3; i++) assert.equal((await at(`198.51.100.${i}`)).statusCode, 200);
+    assert.equal((await at('198.51.100.99')).statusCode, 429);
+  });
 });
