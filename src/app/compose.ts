@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { ApiKeyCache, authenticateRequest, ensureAdmin } from '../modules/auth/index.ts';
 import { CalendarService, ensureCatalogSeed } from '../modules/catalog/index.ts';
+import { SiteName } from '../modules/settings/index.ts';
 import { CheckIndex, CheckJournal, CheckRecorder, JournalReplayer, journalScope } from '../modules/checks/index.ts';
 import { type App, type Clock, createSecrets, type KeyRing, type RoutePlugin } from '../modules/shared/index.ts';
 import { AuditCheckpointer } from '../modules/audit/index.ts';
@@ -75,16 +76,19 @@ export async function compose(options: ComposeOptions): Promise<Composed> {
       log.error({ err: { type: error?.name, message: error?.message } }, 'check journal replay failed; retried later'),
     );
   const sync = new EventSync({ ...base, intervalMs: config.syncIntervalMs, staleAfterMs: config.staleAfterMs });
-  const ctx = { ...base, calendar, keys, index, recorder, sync } as unknown as AppContext;
+  const site = new SiteName(base);
+  const ctx = { ...base, calendar, keys, index, recorder, sync, site } as unknown as AppContext;
   ctx.jobs = new JobRunner(ctx, jobList);
 
   sync.subscribe((events) => calendar.apply(events));
   sync.subscribe((events) => keys.apply(events));
   sync.subscribe((events) => index.apply(events));
+  sync.subscribe((events) => site.apply(events));
   await sync.initialize(async () => {
     await calendar.load();
     await keys.load();
     await index.load();
+    await site.load();
   });
 
   await ctx.jobs.register();

@@ -23,7 +23,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tipoffKeyFile: path.resolve(env.CREDLINK_TIPOFF_KEY_FILE || path.join(keyDir, 'tipoff.key')),
     legacyTipoffKeyFile: env.CREDLINK_TIPOFF_KEY_FILE ? null : path.join(path.dirname(dataDir), 'credlink-tipoff.key'),
     divisionCode: env.CREDLINK_DIVISION_CODE ?? '370115',
-    siteName: env.CREDLINK_SITE_NAME?.trim() || '信用信息公示平台',
+    siteName: env.CREDLINK_SITE_NAME?.trim() || null,
     // A person reading pages makes a few requests a minute; a crawler copying the register makes thousands.
     publicRateLimit: intFrom(env.CREDLINK_PUBLIC_RATE_LIMIT, 300),
     publicRateWindowSeconds: Math.max(1, intFrom(env.CREDLINK_PUBLIC_RATE_WINDOW_SECONDS, 60)),

@@ -1,5 +1,6 @@
 import type { ApiKeyCache } from '../modules/auth/index.ts';
 import type { CalendarService } from '../modules/catalog/index.ts';
+import type { SiteName } from '../modules/settings/index.ts';
 import type { CheckIndex, CheckRecorder } from '../modules/checks/index.ts';
 import type { ModuleContext } from '../modules/shared/index.ts';
 import type { Database } from './database.ts';
@@ -21,6 +22,8 @@ export interface AppContext extends ModuleContext {
   index: CheckIndex;
   /** Batches check records to the database outside the request path. */
   recorder: CheckRecorder;
+  /** The public portal's name: configuration, else the stored setting, else the default. */
+  site: SiteName;
   /** Follows the event log and feeds the in-memory views above. */
   sync: EventSync;
   /** Scheduled jobs (expiry, dispatch, webhook delivery, reminders). */

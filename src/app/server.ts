@@ -63,7 +63,6 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const site = ctx.config.siteName;
   app.setErrorHandler((error: FastifyError, request, reply) => {
     // The reading pages answer their errors as pages; everything else (the API) keeps the JSON envelope.
     if (!PAGE_ROUTES.has(request.routeOptions.url ?? '')) return errorHandler(error, request, reply);
@@ -72,7 +71,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     return reply
       .code(status)
       .type('text/html; charset=utf-8')
-      .send(messagePage(site, status, message));
+      .send(messagePage(ctx.site.name(), status, message));
   });
   app.setNotFoundHandler((request, reply) => {
     if (isApiPath(request.url))
@@ -80,7 +79,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
     return reply
       .code(404)
       .type('text/html; charset=utf-8')
-      .send(messagePage(site, 404, notFoundMessage));
+      .send(messagePage(ctx.site.name(), 404, notFoundMessage));
   });
   app.addHook('onRequest', async (_request, reply) => {
     reply.headers(SECURITY_HEADERS);
@@ -97,7 +96,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions): Prom
       reply.code(429).header('retry-after', String(wait)).header('cache-control', 'no-store');
       const message = `访问过于频繁，请在 ${wait} 秒后再试。`;
       if (!PAGE_ROUTES.has(url)) return reply.send(envelope('request.rate_limited', message, { retryAfter: wait }));
-      return reply.type('text/html; charset=utf-8').send(messagePage(site, 429, message));
+      return reply.type('text/html; charset=utf-8').send(messagePage(ctx.site.name(), 429, message));
     });
   }
   // Brotli or gzip for whatever the client accepts; brotli at quality 4 (its default, 11, costs more time than it

@@ -61,14 +61,14 @@ export function webRoutes(options: { distDir?: string } = {}): RoutePlugin<AppCo
     });
 
     const sendShell = async (_req: unknown, reply: FastifyReply) => {
-      const html = await readShell(ctx.config.siteName);
+      const html = await readShell(ctx.site.name());
       if (html === null) {
         return reply
           .code(503)
           .header('cache-control', 'no-store')
           .header('retry-after', '60')
           .type('text/html; charset=utf-8')
-          .send(notBuiltPage(ctx.config.siteName));
+          .send(notBuiltPage(ctx.site.name()));
       }
       return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
     };

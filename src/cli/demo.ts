@@ -10,6 +10,7 @@ import {
   review,
   serveNotice,
 } from '../modules/entries/index.ts';
+import { setSiteName } from '../modules/settings/index.ts';
 import { systemActor, type Actor, type Role } from '../modules/shared/index.ts';
 import {
   demoLoaded,
@@ -23,9 +24,8 @@ import { DEMO_PASSWORD, demoApiKeyDepartments, demoCompanies, demoPersons, demoU
 
 type Out = (line: string) => void;
 
-/** The demo's portal name (示例区's credit site), set the way every installation sets its own: configuration. */
+/** The demo's portal name (示例区's credit site), stored as the credit office stores its own. */
 const DEMO_SITE_NAME = '信用示例区';
-const DEMO_START = `CREDLINK_SITE_NAME=${DEMO_SITE_NAME} npm start`;
 
 /** How the demo's roles read in its printed account list. */
 const ROLE_NAMES: Record<string, string> = {
@@ -211,6 +211,9 @@ export async function loadDemo(ctx: AppContext, out: Out): Promise<number> {
   out(
     `公众门户：启动后访问 http://${ctx.config.host}:${ctx.config.port}/ ；曝光台已公开「拖欠农民工工资失信联合惩戒对象名单」。`,
   );
-  out(`演示站点名称：以 ${DEMO_START} 启动，门户页头即显示“${DEMO_SITE_NAME}”（不设置时为“${ctx.config.siteName}”）。`);
+  await setSiteName({ ...ctx, actor: admin }, DEMO_SITE_NAME);
+  out(
+    `门户名称已设为“${DEMO_SITE_NAME}”（信用办可用 PUT /api/v1/settings/site 修改；设置了 CREDLINK_SITE_NAME 时以其为准）。`,
+  );
   return 0;
 }

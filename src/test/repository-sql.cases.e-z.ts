@@ -10,6 +10,7 @@ import * as publicity from '../modules/publicity/publicity.repository.ts';
 import * as records from '../modules/records/records.repository.ts';
 import * as reminders from '../modules/reminders/reminders.repository.ts';
 import * as settings from '../modules/settings/settings.repository.ts';
+import * as siteName from '../modules/settings/site-name.repository.ts';
 import type { DB } from '../modules/shared/db.types.ts';
 import * as subjects from '../modules/subjects/subjects.repository.ts';
 import * as egress from '../modules/webhooks/egress.repository.ts';
@@ -171,6 +172,8 @@ export const casesEtoZ: Record<string, (db: Kysely<DB>) => Promise<unknown>> = {
       updated_by: id,
       updated_at: now,
     }),
+  'settings: the site name': (db) => siteName.findSiteName(db),
+  'settings: store the site name': (db) => siteName.saveSiteName(db, '信用历城', id, now),
 
   'subjects: by id': (db) => subjects.findSubject(db, id),
   'subjects: by code': (db) => subjects.findSubjectByUscc(db, '91110000000000000X'),

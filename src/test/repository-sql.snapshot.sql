@@ -603,6 +603,12 @@ select * from "deadline_settings" where "key" = $1 for update;
 -- settings: update a deadline
 update "deadline_settings" set "working_days" = $1, "source" = $2, "updated_by" = $3, "updated_at" = $4 where "key" = $5;
 
+-- settings: the site name
+select "value", "updated_by", "updated_at" from "site_settings" where "key" = $1;
+
+-- settings: store the site name
+insert into "site_settings" ("key", "value", "updated_by", "updated_at") values ($1, $2, $3, $4) on conflict ("key") do update set "value" = $5, "updated_by" = $6, "updated_at" = $7;
+
 -- subjects: by id
 select * from "subjects" where "id" = $1;
 

@@ -31,7 +31,7 @@ export const PAGE_ROUTES: ReadonlySet<string> = new Set([
   '/policies',
 ]);
 
-export type PortalContext = ModuleContext & { sync: { status(): SyncStatus } };
+export type PortalContext = ModuleContext & { sync: { status(): SyncStatus }; site: { name(): string } };
 
 /** An empty form field is no filter (a plain GET form sends `from=` when the date is left blank). */
 const blank = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -52,7 +52,8 @@ const PAGE_SIZE = 20;
 /** The reading pages of the public portal (信用门户): plain server templates, cached by data version. */
 export const portalRoutes: RoutePlugin<PortalContext> = (app, ctx) => {
   const cache = new PageCache();
-  const site = ctx.config.siteName;
+  // Read at each render: the credit office may rename the site (a change is an event, so cached pages are old).
+  const site = () => ctx.site.name();
   const options = { config: { public: true }, schema: { hide: true } } as const;
 
   /** The page for this URL at the current data version: rendered once, then served from memory. */
@@ -74,7 +75,7 @@ export const portalRoutes: RoutePlugin<PortalContext> = (app, ctx) => {
   );
 
   app.get('/', { ...options, schema: { hide: true, querystring: pageQuery({}) } }, (req, reply) =>
-    send(req, reply, async () => homePage(site, await publicOverview(ctx))),
+    send(req, reply, async () => homePage(site(), await publicOverview(ctx))),
   );
 
   app.get(
@@ -88,16 +89,16 @@ export const portalRoutes: RoutePlugin<PortalContext> = (app, ctx) => {
     },
     async (req, reply) => {
       const q = req.query.q ?? '';
-      if (q.trim() === '') return send(req, reply, async () => searchPage(site, { q: '' }));
+      if (q.trim() === '') return send(req, reply, async () => searchPage(site(), { q: '' }));
       const screened = screenQuery(q);
       if ('refusal' in screened) {
         reply.code(422).header('cache-control', 'no-store');
-        return reply.type('text/html; charset=utf-8').send(searchPage(site, { q, refusal: screened.refusal }));
+        return reply.type('text/html; charset=utf-8').send(searchPage(site(), { q, refusal: screened.refusal }));
       }
       if (screened.parsed.kind === 'code') return reply.redirect(`/subjects/${screened.parsed.uscc}`, 303);
       return send(req, reply, async () => {
         const [asOf, result] = await Promise.all([stamp(ctx), searchSubjects(ctx, { q, page: req.query.page })]);
-        return searchPage(site, { q, result }, asOf);
+        return searchPage(site(), { q, result }, asOf);
       });
     },
   );
@@ -105,7 +106,7 @@ export const portalRoutes: RoutePlugin<PortalContext> = (app, ctx) => {
   app.get(
     '/subjects/:key',
     { ...options, schema: { hide: true, params: z.object({ key: z.string().max(64) }), querystring: pageQuery({}) } },
-    (req, reply) => send(req, reply, async () => subjectPage(site, await creditProfile(ctx, req.params.key))),
+    (req, reply) => send(req, reply, async () => subjectPage(site(), await creditProfile(ctx, req.params.key))),
   );
 
   for (const kind of ['red', 'black'] as const) {
@@ -117,7 +118,7 @@ export const portalRoutes: RoutePlugin<PortalContext> = (app, ctx) => {
           publicityFilters(ctx),
           publicityList(ctx, filterOf(kind, f), { limit: PAGE_SIZE, cursor: req.query.cursor }),
         ]);
-        return listPage(site, kind, f, req.query.cursor, filters, data);
+        return listPage(site(), kind, f, req.query.cursor, filters, data);
       }),
     );
   }
@@ -129,11 +130,11 @@ export const portalRoutes: RoutePlugin<PortalContext> = (app, ctx) => {
         publicityList(ctx, { kind: 'black', exposedOnly: true }, { limit: PAGE_SIZE, cursor: req.query.cursor }),
       ]);
       const exposed = filters.listTypes.filter((l) => l.exposed && l.kind === 'black');
-      return exposurePage(site, req.query.cursor, exposed, data);
+      return exposurePage(site(), req.query.cursor, exposed, data);
     }),
   );
 
   app.get('/policies', { ...options, schema: { hide: true, querystring: pageQuery({}) } }, (req, reply) =>
-    send(req, reply, async () => policiesPage(site, await publicPolicies(ctx))),
+    send(req, reply, async () => policiesPage(site(), await publicPolicies(ctx))),
   );
 };

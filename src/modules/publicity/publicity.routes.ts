@@ -1,4 +1,4 @@
-import type { RoutePlugin } from '../shared/index.ts';
+import type { ModuleContext, RoutePlugin } from '../shared/index.ts';
 import { creditProfile } from './credit-profile.usecases.ts';
 import { toAtom, toCsv } from './publicity.feeds.ts';
 import {
@@ -23,7 +23,7 @@ const FEED_SIZE = 50;
 const PUBLIC_CACHE = 'public, max-age=60';
 
 /** The public portal's data (信用门户) as JSON, CSV and Atom: no account, only what the disclosure scopes allow. */
-export const publicityRoutes: RoutePlugin = (app, ctx) => {
+export const publicityRoutes: RoutePlugin<ModuleContext & { site: { name(): string } }> = (app, ctx) => {
   app.get(
     '/api/v1/public/overview',
     {
@@ -122,7 +122,7 @@ export const publicityRoutes: RoutePlugin = (app, ctx) => {
       const query = new URLSearchParams(req.query as Record<string, string>).toString();
       reply.header('cache-control', PUBLIC_CACHE).type('application/atom+xml; charset=utf-8');
       return toAtom(items, {
-        title: `${ctx.config.siteName} · ${KIND_NAMES[req.params.kind]}公示`,
+        title: `${ctx.site.name()} · ${KIND_NAMES[req.params.kind]}公示`,
         origin: `${req.protocol}://${req.host}`,
         pagePath: `/lists/${req.params.kind}${query ? `?${query}` : ''}`,
         feedPath: `/api/v1/public/lists/${req.params.kind}/atom${query ? `?${query}` : ''}`,

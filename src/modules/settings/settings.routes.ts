@@ -1,11 +1,19 @@
-import { actorOf, type RoutePlugin } from '../shared/index.ts';
+import { actorOf, type ModuleContext, type RoutePlugin } from '../shared/index.ts';
 import { presentDeadlineSetting } from './settings.presenters.ts';
-import { DeadlineKeyParams, DeadlineSetting, DeadlineSettingBody, DeadlineSettingList } from './settings.schemas.ts';
+import {
+  DeadlineKeyParams,
+  DeadlineSetting,
+  DeadlineSettingBody,
+  DeadlineSettingList,
+  SiteNameBody,
+  SiteNameSetting,
+} from './settings.schemas.ts';
 import { getDeadlineSettings, setDeadlineSetting } from './settings.usecases.ts';
+import { getSiteName, setSiteName, type SiteName } from './site-name.usecases.ts';
 
 const tags = ['settings'];
 
-export const settingsRoutes: RoutePlugin = (app, ctx) => {
+export const settingsRoutes: RoutePlugin<ModuleContext & { site: SiteName }> = (app, ctx) => {
   app.get(
     '/api/v1/settings/deadlines',
     {
@@ -32,5 +40,27 @@ export const settingsRoutes: RoutePlugin = (app, ctx) => {
       presentDeadlineSetting(
         (await setDeadlineSetting({ ...ctx, actor: actorOf(req) }, req.params.key, req.body)).setting,
       ),
+  );
+
+  app.get(
+    '/api/v1/settings/site',
+    { schema: { tags, summary: '公众门户的名称（现用名称及其来源）', response: { 200: SiteNameSetting } } },
+    async (req) => {
+      actorOf(req);
+      return getSiteName(ctx);
+    },
+  );
+
+  app.put(
+    '/api/v1/settings/site',
+    {
+      schema: {
+        tags,
+        summary: '修改公众门户的名称（信用办、系统管理员）；设置了 CREDLINK_SITE_NAME 时以该配置为准',
+        body: SiteNameBody,
+        response: { 200: SiteNameSetting },
+      },
+    },
+    async (req) => setSiteName({ ...ctx, actor: actorOf(req) }, req.body.siteName),
   );
 };

@@ -35,3 +35,27 @@ export const DeadlineSetting = z
 export const DeadlineSettingList = z.object({ items: z.array(DeadlineSetting).describe('全部期限设置') });
 
 export type DeadlineSettingInput = z.infer<typeof DeadlineSettingBody>;
+
+export const SiteNameBody = z
+  .object({
+    siteName: z
+      .string()
+      .trim()
+      .min(2, '网站名称至少 2 个字。')
+      .max(30, '网站名称最多 30 个字。')
+      .describe('公众门户的名称，显示在页头、网页标题和订阅源中，如“信用历城”'),
+  })
+  .meta({ id: 'SiteNameInput' });
+
+export const SiteNameSetting = z
+  .object({
+    siteName: z.string().describe('门户现在使用的名称'),
+    source: z
+      .enum(['configuration', 'setting', 'default'])
+      .describe('configuration：取自 CREDLINK_SITE_NAME（优先于保存的名称）；setting：保存的名称；default：默认名称'),
+    stored: z
+      .object({ value: z.string(), updatedBy: z.string(), updatedAt: z.iso.datetime() })
+      .nullable()
+      .describe('保存的名称及最后修改；未保存过为 null'),
+  })
+  .meta({ id: 'SiteNameSetting' });

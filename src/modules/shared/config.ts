@@ -22,8 +22,11 @@ export interface Config {
    * 6-digit administrative division of this deployment: the first part of commitment codes (docs/domain/rules.md §7).
    */
   divisionCode: string;
-  /** The public portal's name, in its header and page titles (e.g. 信用历城). */
-  siteName: string;
+  /**
+   * The public portal's name (CREDLINK_SITE_NAME, e.g. 信用历城); null: the name the credit office stored, or the
+   * default (settings module, SiteName).
+   */
+  siteName: string | null;
   /**
    * Requests one client address may make to public endpoints and portal pages per window (0: no limit); the
    * address honours `trustProxy`.

@@ -27,6 +27,12 @@ export interface DeadlineSettingsTable {
   updated_by: string;
   updated_at: Instant;
 }
+export interface SiteSettingsTable {
+  key: 'site_name';
+  value: string;
+  updated_by: string;
+  updated_at: Instant;
+}
 export interface SerialsTable {
   scope: string;
   last: Version;
@@ -319,6 +325,7 @@ export interface TrackingAttemptsTable {
 
 export interface WorkflowTables {
   deadline_settings: DeadlineSettingsTable;
+  site_settings: SiteSettingsTable;
   serials: SerialsTable;
   severity_rules: SeverityRulesTable;
   record_domains: RecordDomainsTable;

@@ -6697,6 +6697,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings/site": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公众门户的名称（现用名称及其来源） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SiteNameSetting"];
+                    };
+                };
+                /** @description 请求不符合接口定义：request.invalid（details.issues 逐项列出字段和原因，包括未知的查询参数或字段、控制字符），request.malformed_json（请求体不是 JSON） */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description auth.unauthenticated：未登录，或令牌、密钥无效、过期 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description auth.forbidden 等：当前账号无权执行；auth.password_change_required：须先修改初始密码 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description server.internal：服务器内部错误（不含内部细节） */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        /** 修改公众门户的名称（信用办、系统管理员）；设置了 CREDLINK_SITE_NAME 时以该配置为准 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SiteNameInputInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SiteNameSetting"];
+                    };
+                };
+                /** @description 请求不符合接口定义：request.invalid（details.issues 逐项列出字段和原因，包括未知的查询参数或字段、控制字符），request.malformed_json（请求体不是 JSON） */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description auth.unauthenticated：未登录，或令牌、密钥无效、过期 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description auth.forbidden 等：当前账号无权执行；auth.password_change_required：须先修改初始密码 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description 与当前状态冲突（如重复提交、已被处理）；request.concurrent_conflict：与同时进行的操作冲突，未作任何更改，可重试 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description request.too_large：请求体过大 */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description request.unsupported_media_type：请求体须为 application/json */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description 格式正确但违反业务规则：code 指明规则，details.field 指明字段 */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+                /** @description server.internal：服务器内部错误（不含内部细节） */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorEnvelope"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inbox": {
         parameters: {
             query?: never;
@@ -15109,6 +15277,52 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        DeadlineSettingChangeInput: {
+            /** @description 工作日数（0–365）；只适用于此后新建的事项，已有事项保留创建时的值 */
+            workingDays: number;
+            /** @description 出处或调整依据；不填则保留原说明 */
+            source?: string;
+        };
+        DeadlineSettingInput: {
+            /**
+             * @description 设置项
+             * @enum {string}
+             */
+            key: "feedback" | "objection" | "withdrawal" | "repair_acceptance" | "repair_decision" | "tipoff" | "disclosure" | "reminder_lead";
+            /** @description 设置项名称 */
+            label: string;
+            /** @description 工作日数 */
+            workingDays: number;
+            /** @description 出处：默认值依据或信用办调整的依据 */
+            source: string;
+            /** @description 最后修改者（user:<id>；初始值为 system） */
+            updatedBy: string;
+            /**
+             * Format: date-time
+             * @description 最后修改时间
+             */
+            updatedAt: string;
+        };
+        SiteNameInputInput: {
+            /** @description 公众门户的名称，显示在页头、网页标题和订阅源中，如“信用历城” */
+            siteName: string;
+        };
+        SiteNameSettingInput: {
+            /** @description 门户现在使用的名称 */
+            siteName: string;
+            /**
+             * @description configuration：取自 CREDLINK_SITE_NAME（优先于保存的名称）；setting：保存的名称；default：默认名称
+             * @enum {string}
+             */
+            source: "configuration" | "setting" | "default";
+            /** @description 保存的名称及最后修改；未保存过为 null */
+            stored: {
+                value: string;
+                updatedBy: string;
+                /** Format: date-time */
+                updatedAt: string;
+            } | null;
+        };
         CheckSubjectInputInput: {
             /** @description 统一社会信用代码（法人和非法人组织、个体工商户） */
             uscc?: string;
@@ -15640,32 +15854,6 @@ export interface components {
                 /** @description 最近一次另存的时间 */
                 lastSetAsideAt: string | null;
             };
-        };
-        DeadlineSettingChangeInput: {
-            /** @description 工作日数（0–365）；只适用于此后新建的事项，已有事项保留创建时的值 */
-            workingDays: number;
-            /** @description 出处或调整依据；不填则保留原说明 */
-            source?: string;
-        };
-        DeadlineSettingInput: {
-            /**
-             * @description 设置项
-             * @enum {string}
-             */
-            key: "feedback" | "objection" | "withdrawal" | "repair_acceptance" | "repair_decision" | "tipoff" | "disclosure" | "reminder_lead";
-            /** @description 设置项名称 */
-            label: string;
-            /** @description 工作日数 */
-            workingDays: number;
-            /** @description 出处：默认值依据或信用办调整的依据 */
-            source: string;
-            /** @description 最后修改者（user:<id>；初始值为 system） */
-            updatedBy: string;
-            /**
-             * Format: date-time
-             * @description 最后修改时间
-             */
-            updatedAt: string;
         };
         ReminderInput: {
             /** @description 事项类别：statement 陈述申辩期限、decision 陈述申辩期满待决定、dispatch 推送待反馈、objection 异议、repair 信用修复、commitment 承诺、tipoff 举报；今后新增的事项类别也会出现 */
@@ -17425,6 +17613,52 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        DeadlineSettingChange: {
+            /** @description 工作日数（0–365）；只适用于此后新建的事项，已有事项保留创建时的值 */
+            workingDays: number;
+            /** @description 出处或调整依据；不填则保留原说明 */
+            source?: string;
+        };
+        DeadlineSetting: {
+            /**
+             * @description 设置项
+             * @enum {string}
+             */
+            key: "feedback" | "objection" | "withdrawal" | "repair_acceptance" | "repair_decision" | "tipoff" | "disclosure" | "reminder_lead";
+            /** @description 设置项名称 */
+            label: string;
+            /** @description 工作日数 */
+            workingDays: number;
+            /** @description 出处：默认值依据或信用办调整的依据 */
+            source: string;
+            /** @description 最后修改者（user:<id>；初始值为 system） */
+            updatedBy: string;
+            /**
+             * Format: date-time
+             * @description 最后修改时间
+             */
+            updatedAt: string;
+        };
+        SiteNameInput: {
+            /** @description 公众门户的名称，显示在页头、网页标题和订阅源中，如“信用历城” */
+            siteName: string;
+        };
+        SiteNameSetting: {
+            /** @description 门户现在使用的名称 */
+            siteName: string;
+            /**
+             * @description configuration：取自 CREDLINK_SITE_NAME（优先于保存的名称）；setting：保存的名称；default：默认名称
+             * @enum {string}
+             */
+            source: "configuration" | "setting" | "default";
+            /** @description 保存的名称及最后修改；未保存过为 null */
+            stored: {
+                value: string;
+                updatedBy: string;
+                /** Format: date-time */
+                updatedAt: string;
+            } | null;
+        };
         CheckSubjectInput: {
             /** @description 统一社会信用代码（法人和非法人组织、个体工商户） */
             uscc?: string;
@@ -17956,32 +18190,6 @@ export interface components {
                 /** @description 最近一次另存的时间 */
                 lastSetAsideAt: string | null;
             };
-        };
-        DeadlineSettingChange: {
-            /** @description 工作日数（0–365）；只适用于此后新建的事项，已有事项保留创建时的值 */
-            workingDays: number;
-            /** @description 出处或调整依据；不填则保留原说明 */
-            source?: string;
-        };
-        DeadlineSetting: {
-            /**
-             * @description 设置项
-             * @enum {string}
-             */
-            key: "feedback" | "objection" | "withdrawal" | "repair_acceptance" | "repair_decision" | "tipoff" | "disclosure" | "reminder_lead";
-            /** @description 设置项名称 */
-            label: string;
-            /** @description 工作日数 */
-            workingDays: number;
-            /** @description 出处：默认值依据或信用办调整的依据 */
-            source: string;
-            /** @description 最后修改者（user:<id>；初始值为 system） */
-            updatedBy: string;
-            /**
-             * Format: date-time
-             * @description 最后修改时间
-             */
-            updatedAt: string;
         };
         Reminder: {
             /** @description 事项类别：statement 陈述申辩期限、decision 陈述申辩期满待决定、dispatch 推送待反馈、objection 异议、repair 信用修复、commitment 承诺、tipoff 举报；今后新增的事项类别也会出现 */
