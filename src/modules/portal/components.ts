@@ -70,6 +70,21 @@ export function itemList(items: PublicityItemBody[], empty: string): Html {
   })}`;
 }
 
+/** The latest publications in one line each (the home page): the subject, its list, the date and the department. */
+export function briefList(items: PublicityItemBody[], empty: string): Html {
+  if (items.length === 0) return html`<p class="card">${empty}</p>`;
+  return html`<ul class="plain card brief">
+    ${items.map((i) => {
+      const name = i.subject.name ?? '（名称不公开）';
+      const department = typeof i.fields.departmentName === 'string' ? ` · ${i.fields.departmentName}` : '';
+      return html`<li>
+        ${kindTag(i.listType.kind)} ${i.subject.path ? html`<a href="${i.subject.path}">${name}</a>` : name}
+        <br /><span class="muted">${i.listType.name} · ${i.decisionDate}${department}</span>
+      </li>`;
+    })}
+  </ul>`;
+}
+
 /** Keyset paging: a link back to the first page and one to the next (no page numbers: the list moves). */
 export function pager(firstHref: string | null, nextHref: string | null): Html {
   if (!firstHref && !nextHref) return html``;

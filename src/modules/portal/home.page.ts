@@ -1,5 +1,5 @@
 import type { OverviewBody } from '../publicity/index.ts';
-import { itemList } from './components.ts';
+import { briefList } from './components.ts';
 import { html } from './html.ts';
 import { page } from './layout.ts';
 
@@ -49,7 +49,7 @@ export function homePage(siteName: string, o: OverviewBody): string {
       </section>
       <section aria-labelledby="latest-h">
         <h2 id="latest-h">最新公布</h2>
-        ${itemList(o.latest, '暂无公布的名单记录。')}
+        ${briefList(o.latest, '暂无公布的名单记录。')}
         <p class="links">
           <a href="/lists/red">全部红名单</a><a href="/lists/black">全部黑名单</a><a href="/exposure">曝光台</a>
         </p>
