@@ -30,6 +30,8 @@ const BLACK_ORG_FIELDS = [
   'listTypeName',
   'reason',
   'legalBasis',
+  // The decision's own number: what a party names when it objects or applies for repair (the service forms ask it).
+  'decisionDocumentNo',
   'basisDocumentNo',
   'basisDocumentDate',
   'decisionDate',

@@ -51,6 +51,7 @@ describe('the public portal in a browser', { timeout: 600_000 }, () => {
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), xinyuan.name);
     const black = page.locator('section', { has: page.getByRole('heading', { name: /黑名单/ }) });
     const entry = await black.innerText();
+    assert.match(entry, /决定书文号\s+示amr认〔2026〕1号/);
     assert.match(entry, /据以认定的生效文书\s+示amr罚〔2026〕1号/);
     assert.match(entry, /作出决定的部门\s+示例区市场监督管理局/);
     assert.match(entry, /有效期\s+2026-07-15 至 2029-07-15/);
