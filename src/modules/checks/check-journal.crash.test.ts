@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import pg from 'pg';
 import { openDatabase } from '../../app/database.ts';
 import { makeUscc } from '../../test/entry-fixtures.ts';
+import { waitUntilReady } from '../../test/server-process.ts';
 import { verifyAudit } from '../audit/index.ts';
 import { createSecrets } from '../shared/index.ts';
 
@@ -68,17 +69,8 @@ async function startServer(): Promise<{ proc: ChildProcess; base: string; exited
   });
   const exited = new Promise((resolve) => proc.once('exit', resolve));
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`the server exited with ${proc.exitCode}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).status === 200) return { proc, base, exited };
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error('the server did not become ready');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitUntilReady(proc, base);
+  return { proc, base, exited };
 }
 
 async function post(base: string, route: string, token: string | null, body: unknown) {

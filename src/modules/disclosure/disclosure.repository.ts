@@ -62,32 +62,35 @@ export const disclosedRecords = (db: Executor, subjectIds: string[], today: stri
 
 export type DisclosedRecordRow = Awaited<ReturnType<typeof disclosedRecords>>[number];
 
+/** What the public presenter needs of an entry in effect (entries ⋈ list_types ⋈ departments); publicity's lists too. */
+export const DISCLOSED_ENTRY_COLUMNS = [
+  'entries.id',
+  'entries.subject_id',
+  'entries.reason',
+  'entries.decision',
+  'entries.review',
+  'entries.decision_date',
+  'entries.document_no',
+  'entries.basis_document_no',
+  'entries.basis_document_date',
+  'entries.start_date',
+  'entries.end_date',
+  'entries.period_rule',
+  'entries.objection_pending',
+  'list_types.code as list_type_code',
+  'list_types.name as list_type_name',
+  'list_types.kind as list_type_kind',
+  'list_types.legal_basis',
+  'list_types.disclosure',
+  'departments.name as department_name',
+] as const;
+
 export const disclosedEntries = (db: Executor, subjectIds: string[], today: string) =>
   db
     .selectFrom('entries')
     .innerJoin('list_types', 'list_types.id', 'entries.list_type_id')
     .innerJoin('departments', 'departments.id', 'entries.department_id')
-    .select([
-      'entries.id',
-      'entries.subject_id',
-      'entries.reason',
-      'entries.decision',
-      'entries.review',
-      'entries.decision_date',
-      'entries.document_no',
-      'entries.basis_document_no',
-      'entries.basis_document_date',
-      'entries.start_date',
-      'entries.end_date',
-      'entries.period_rule',
-      'entries.objection_pending',
-      'list_types.code as list_type_code',
-      'list_types.name as list_type_name',
-      'list_types.kind as list_type_kind',
-      'list_types.legal_basis',
-      'list_types.disclosure',
-      'departments.name as department_name',
-    ])
+    .select(DISCLOSED_ENTRY_COLUMNS)
     .where('entries.subject_id', 'in', subjectIds)
     .where('entries.state', '=', 'in_effect')
     .where((eb) => eb.or([eb('entries.end_date', 'is', null), eb('entries.end_date', '>=', today)]))

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { DB, Executor } from '../shared/index.ts';
+import { DISCLOSED_ENTRY_COLUMNS } from '../disclosure/index.ts';
 
 // The public portal's reads, straight from the tables like the disclosure search: entries in effect today on list
 // types disclosed to the public, records disclosed within their window, and the catalog's public text.
@@ -65,26 +66,8 @@ export function publicityRows(
     .innerJoin('departments', 'departments.id', 'entries.department_id')
     .innerJoin('subjects', 'subjects.id', 'entries.subject_id')
     .select([
-      'entries.id',
-      'entries.subject_id',
-      'entries.reason',
-      'entries.decision',
-      'entries.review',
-      'entries.decision_date',
-      'entries.document_no',
-      'entries.basis_document_no',
-      'entries.basis_document_date',
-      'entries.start_date',
-      'entries.end_date',
-      'entries.period_rule',
-      'entries.objection_pending',
+      ...DISCLOSED_ENTRY_COLUMNS,
       'entries.updated_at',
-      'list_types.code as list_type_code',
-      'list_types.name as list_type_name',
-      'list_types.kind as list_type_kind',
-      'list_types.legal_basis',
-      'list_types.disclosure',
-      'departments.name as department_name',
       'subjects.kind as subject_kind',
       'subjects.name as subject_name',
       'subjects.uscc as subject_uscc',

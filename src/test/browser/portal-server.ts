@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { waitUntilReady } from '../server-process.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -50,17 +51,7 @@ export async function startPortalServer(options: { env?: Record<string, string> 
   });
   const exited = new Promise((resolve) => proc.once('exit', resolve));
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`the server exited with ${proc.exitCode}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).status === 200) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error('the server did not become ready');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitUntilReady(proc, base);
 
   return {
     base,
