@@ -11,7 +11,9 @@ export type ParsedQuery = { kind: 'code'; uscc: string } | { kind: 'names'; key:
 // C0 and C1 controls, DEL, and the bidirectional overrides that make a pasted string read differently from its bytes.
 // eslint-disable-next-line no-control-regex -- finding them is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const CITIZEN_ID_LIKE = /^(\d{17}[\dX]|\d{15})$/;
+// Shaped like an ID number: 18 characters from a province's region code (1–8, never a USCC's 9) and a birth date, or
+// 15 digits (the old form). An 18-digit USCC with a wrong check character is a code to explain, not a number to refuse.
+const CITIZEN_ID_LIKE = /^([1-8]\d{5}(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dX]|\d{15})$/;
 // A run of digits as long as an ID number, or one with its check character, inside any string.
 const CITIZEN_ID_INSIDE = /\d{14}[\dX]/;
 /** A code the user meant: Latin letters and digits only, with digits in it, and about as long as a code. */

@@ -117,6 +117,8 @@ test('a malformed code says what is wrong with it: length, characters or check c
     [`${body}${wrong}`, new RegExp(`第18位校验码错误，应为 ${check}`)],
     [body, /应为18位，实际为17位/],
     ['91370100MA3C5LRGOI', /不允许的字符：O、I/],
+    // All digits, as some codes are: still a code with a wrong check character, not an ID number.
+    [`91370125000000000${usccCheckCharacter('91370125000000000') === '1' ? '2' : '1'}`, /第18位校验码错误/],
   ];
   for (const [q, message] of cases) {
     const res = await search(q);
