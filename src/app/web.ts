@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { notFound, type RoutePlugin } from '../modules/shared/index.ts';
+import { escapeHtml, notFound, type RoutePlugin } from '../modules/shared/index.ts';
 import type { AppContext } from './context.ts';
 
 export const WEB_DIST_DIR = path.resolve(import.meta.dirname, '../../web/dist');
@@ -92,6 +92,3 @@ function notBuiltPage(siteName: string): string {
 </html>
 `;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

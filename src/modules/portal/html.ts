@@ -1,7 +1,7 @@
 // A tiny HTML template kit: every interpolation is escaped unless it is already Html (a nested template or raw()).
 // The reading pages are built only with it, so a name, a reason or a search string can never become markup.
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { escapeHtml } from '../shared/index.ts';
 
 export class Html {
   constructor(readonly value: string) {}
@@ -11,8 +11,6 @@ export class Html {
 }
 
 export type Interpolation = Html | string | number | null | undefined | false | readonly Interpolation[];
-
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 function render(value: Interpolation): string {
   if (value === null || value === undefined || value === false) return '';

@@ -1,4 +1,5 @@
 // The repair notice (信用修复告知书) as one printable HTML file: no script, no external resource, every value escaped.
+import { escapeHtml } from '../shared/index.ts';
 
 export interface NoticeData {
   noticeNo: string;
@@ -13,9 +14,6 @@ export interface NoticeData {
   decisionDays: number;
   reorganization: boolean;
 }
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 const STYLE = `
 body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; max-width: 760px; margin: 2em auto; padding: 0 1.5em; line-height: 1.8; color: #000; }

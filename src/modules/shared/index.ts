@@ -105,3 +105,4 @@ export {
   WorkingCalendar,
 } from './working-days.ts';
 export type { CalendarSeed } from './working-days.ts';
+export { escapeHtml } from './html-escape.ts';
